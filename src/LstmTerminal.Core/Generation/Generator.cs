@@ -1,0 +1,116 @@
+using LstmTerminal.Abstractions;
+using LstmTerminal.Core.Model;
+using LstmTerminal.Core.Text;
+using static TorchSharp.torch;
+
+namespace LstmTerminal.Core.Generation;
+
+/// <summary>
+/// Completes prime phrases word by word on its own inference copy of the weights. One completion at a time;
+/// create another generator (from a fresh copy) to complete phrases on another thread.
+/// </summary>
+public sealed class Generator : IDisposable
+{
+    private static readonly IReadOnlySet<int> Forbidden = new HashSet<int> { Vocabulary.UnknownId };
+
+    private readonly LstmLanguageModel _model;
+    private readonly float[] _logits;
+
+    /// <param name="inferenceModel">A model in evaluation mode that this generator owns from now on.</param>
+    public Generator(LstmLanguageModel inferenceModel, Vocabulary vocabulary)
+    {
+        if (inferenceModel.Shape.VocabularySize != vocabulary.Count)
+        {
+            throw new ArgumentException($"The model scores {inferenceModel.Shape.VocabularySize} ids but the vocabulary has {vocabulary.Count}.", nameof(vocabulary));
+        }
+
+        _model = inferenceModel;
+        _model.eval();
+        Vocabulary = vocabulary;
+        _logits = new float[vocabulary.Count];
+    }
+
+    public Vocabulary Vocabulary { get; }
+
+    public PrimeEncoding Encode(string prime)
+    {
+        var words = TextNormalizer.Tokenize(prime);
+        if (words.Count == 0)
+        {
+            throw new PrimeException("The prime phrase has no words (only spaces, punctuation or symbols). Type a few words, e.g. \"thou art more\".");
+        }
+
+        var ids = Vocabulary.Encode(words);
+        var unknown = words.Where((_, i) => ids[i] == Vocabulary.UnknownId).Distinct(StringComparer.Ordinal).ToList();
+        return new PrimeEncoding(prime, words, ids, unknown);
+    }
+
+    /// <summary>Streams <see cref="GenerationSettings.Words"/> words after the prime, one at a time.</summary>
+    public IEnumerable<GeneratedWord> Continue(PrimeEncoding prime, ISampler sampler, GenerationSettings settings, CancellationToken cancellationToken = default)
+    {
+        var history = new List<int>(prime.Ids.Length + settings.Words);
+        history.AddRange(prime.Ids);
+        var random = new Random(settings.Seed);
+        LstmState? state = null;
+        try
+        {
+            state = Advance(prime.Ids, state);
+            for (var i = 0; i < settings.Words; i++)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                var context = new SamplingContext(random, Forbidden)
+                {
+                    Temperature = settings.Temperature,
+                    TopK = settings.TopK,
+                    TopP = settings.TopP,
+                    TokensSoFar = history,
+                };
+                var id = Pick(sampler, context);
+                history.Add(id);
+                yield return new GeneratedWord(id, Vocabulary.WordOf(id), Softmax.ProbabilityOf(_logits, id));
+                if (i + 1 < settings.Words)
+                {
+                    state = Advance([id], state);
+                }
+            }
+        }
+        finally
+        {
+            state?.Dispose();
+        }
+    }
+
+    /// <summary>Feeds <paramref name="ids"/> through the model, leaving the last position's logits in <see cref="_logits"/>.</summary>
+    private LstmState Advance(int[] ids, LstmState? state)
+    {
+        using var scope = NewDisposeScope();
+        using var inference = inference_mode();
+        var input = tensor(ids.Select(id => (long)id).ToArray(), [1, ids.Length], ScalarType.Int64);
+        var (logits, hidden, cell) = _model.call(input, state);
+        logits.select(1, ids.Length - 1).reshape(-1).data<float>().CopyTo(_logits);
+        state?.Dispose();
+        return new LstmState(hidden.MoveToOuterDisposeScope(), cell.MoveToOuterDisposeScope());
+    }
+
+    private int Pick(ISampler sampler, SamplingContext context)
+    {
+        int id;
+        try
+        {
+            id = sampler.Next(_logits, context);
+        }
+        catch (Exception e) when (e is not OperationCanceledException)
+        {
+            throw new SamplerException($"The sampler '{sampler.Name}' failed: {e.Message}", e);
+        }
+
+        if (id < 0 || id >= _logits.Length || Forbidden.Contains(id))
+        {
+            throw new SamplerException($"The sampler '{sampler.Name}' returned id {id}, which is {(Forbidden.Contains(id) ? "forbidden" : $"outside 0..{_logits.Length - 1}")}.");
+        }
+
+        return id;
+    }
+
+    public void Dispose() => _model.Dispose();
+}

@@ -1,0 +1,20 @@
+using System.ComponentModel.DataAnnotations;
+
+namespace LstmTerminal.Core.Options;
+
+public sealed class ModelOptions
+{
+    public const string Section = "Model";
+
+    [Range(1, 4096, ErrorMessage = "Model:EmbeddingSize must be between 1 and 4096.")]
+    public int EmbeddingSize { get; set; } = 128;
+
+    [Range(1, 4096, ErrorMessage = "Model:RnnSize must be between 1 and 4096.")]
+    public int RnnSize { get; set; } = 128;
+
+    [Range(1, 8, ErrorMessage = "Model:Layers must be between 1 and 8.")]
+    public int Layers { get; set; } = 1;
+
+    [Range(0.0, 0.95, ErrorMessage = "Model:Dropout must be between 0 and 0.95.")]
+    public double Dropout { get; set; }
+}

@@ -1,0 +1,295 @@
+using System.Diagnostics;
+using LstmTerminal.Core.Checkpoints;
+using LstmTerminal.Core.Data;
+using LstmTerminal.Core.Generation;
+using LstmTerminal.Core.Model;
+using TorchSharp.Modules;
+using Generator = LstmTerminal.Core.Generation.Generator;
+using static TorchSharp.torch;
+using static TorchSharp.torch.nn.functional;
+
+namespace LstmTerminal.Core.Training;
+
+/// <summary>
+/// Owns the model and the Adam optimiser and trains them over the plan's token streams. The LSTM state is carried
+/// from one window of a stream to the next (detached) and reset each epoch; each epoch shifts the streams by a
+/// seed-derived offset so windows vary without breaking the carried state. Everything that decides the
+/// trajectory (offsets, dropout noise) derives from the seed and the step, so a resumed run continues exactly.
+/// </summary>
+public sealed class Trainer : IDisposable
+{
+    private const int RecentLossWindow = 10;
+
+    private readonly TrainingPlan _plan;
+    private readonly LstmLanguageModel _model;
+    private readonly Adam _optimizer;
+    private readonly Lock _weightsLock = new();
+    private readonly List<LossPoint> _lossHistory;
+    private readonly List<ValidationPoint> _validationHistory;
+    private readonly StreamLayout _layout;
+    private long _step;
+    private int _epoch;
+    private int _window;
+    private LstmState? _state;
+    private long _lastSavedStep;
+
+    private Trainer(TrainingPlan plan, LstmLanguageModel model, CheckpointManifest? resumed)
+    {
+        _plan = plan;
+        _layout = StreamLayout.For(plan.Corpus.Split.Training.Length, plan.Settings.BatchSize, plan.Settings.SequenceLength);
+        _model = model;
+        _model.train();
+        _optimizer = optim.Adam(_model.parameters(), plan.Settings.LearningRate);
+        _lossHistory = resumed?.LossHistory.ToList() ?? [];
+        _validationHistory = resumed?.ValidationHistory.ToList() ?? [];
+        _step = resumed?.Step ?? 0;
+        _epoch = resumed?.Epoch ?? 0;
+        _window = resumed?.Window ?? 0;
+        _lastSavedStep = _step;
+    }
+
+    public long Step => _step;
+
+    public IReadOnlyList<LossPoint> LossHistory => _lossHistory;
+
+    public IReadOnlyList<ValidationPoint> ValidationHistory => _validationHistory;
+
+    /// <summary>Steps in one epoch.</summary>
+    public int WindowsPerEpoch => _layout.Windows;
+
+    public static Trainer Start(TrainingPlan plan)
+    {
+        manual_seed(plan.Settings.Seed);
+        return new Trainer(plan, new LstmLanguageModel(plan.Shape), resumed: null);
+    }
+
+    /// <summary>Continues from a checkpoint; takes ownership of its model.</summary>
+    public static Trainer Resume(TrainingPlan plan, LoadedCheckpoint checkpoint)
+    {
+        var trainer = new Trainer(plan, checkpoint.Model, checkpoint.Manifest);
+        try
+        {
+            checkpoint.Store.RestoreOptimizer(trainer._optimizer);
+            trainer._state = checkpoint.Store.ReadCarriedState();
+            return trainer;
+        }
+        catch
+        {
+            trainer.Dispose();
+            throw;
+        }
+    }
+
+    /// <summary>A generator on a copy of the current weights, usable on another thread while training goes on.</summary>
+    public Generator CreateGenerator()
+    {
+        lock (_weightsLock)
+        {
+            return new Generator(_model.CloneForInference(), _plan.Corpus.Vocabulary);
+        }
+    }
+
+    public Task<TrainingResult> RunAsync(IProgress<TrainingEvent>? progress, CancellationToken cancellationToken) =>
+        Task.Factory.StartNew(() => Run(progress, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
+
+    /// <summary>Trains until the epochs or the step limit are done, the loss diverges, or cancellation.</summary>
+    public TrainingResult Run(IProgress<TrainingEvent>? progress, CancellationToken cancellationToken)
+    {
+        var clock = Stopwatch.StartNew();
+        var startStep = _step;
+        var recent = new Queue<double>();
+        var totalSteps = TotalSteps();
+        string? checkpoint = null;
+        string? problem = null;
+        var reason = StopReason.Completed;
+
+        while (_epoch < _plan.Epochs && reason == StopReason.Completed)
+        {
+            using var batches = new StreamBatches(_plan.Corpus.Split.Training, _layout, EpochOffset(_epoch));
+            var epoch = _epoch;
+            while (_epoch == epoch)
+            {
+                if (cancellationToken.IsCancellationRequested)
+                {
+                    reason = StopReason.Cancelled;
+                    break;
+                }
+
+                if (_plan.MaxSteps is { } limit && _step >= limit)
+                {
+                    reason = StopReason.StepLimit;
+                    break;
+                }
+
+                var loss = TrainWindow(batches);
+                if (!double.IsFinite(loss))
+                {
+                    reason = StopReason.Diverged;
+                    problem = $"The training loss became {loss} at step {_step + 1}; training stopped and the last good checkpoint was kept. Lower Training:LearningRate or Training:GradientClip.";
+                    break;
+                }
+
+                _step++;
+                _window++;
+                _lossHistory.Add(new LossPoint(_step, loss));
+                recent.Enqueue(loss);
+                if (recent.Count > RecentLossWindow)
+                {
+                    recent.Dequeue();
+                }
+
+                var elapsed = clock.Elapsed;
+                var done = _step - startStep;
+                var perStep = elapsed / done;
+                progress?.Report(new StepCompleted(
+                    _step, totalSteps, _epoch + 1, _plan.Epochs, _window, _layout.Windows, loss,
+                    done * _layout.Streams * _layout.WindowLength / elapsed.TotalSeconds, elapsed, perStep * Math.Max(0, totalSteps - _step)));
+
+                if (_step % _plan.EvalEvery == 0 && _plan.PrimeTexts.Count > 0)
+                {
+                    progress?.Report(new SamplesGenerated(_step, Samples(cancellationToken)));
+                }
+
+                if (_window == _layout.Windows)
+                {
+                    EndEpoch(progress, cancellationToken);
+                }
+
+                if (_step % _plan.SaveEvery == 0)
+                {
+                    checkpoint = Save(progress) ?? checkpoint;
+                }
+            }
+        }
+
+        if (reason != StopReason.Diverged && _step != _lastSavedStep)
+        {
+            checkpoint = Save(progress) ?? checkpoint;
+        }
+
+        var last = _validationHistory.LastOrDefault();
+        var ran = _step - startStep;
+        return new TrainingResult(
+            reason,
+            _step,
+            _epoch,
+            recent.Count > 0 ? recent.Average() : double.NaN,
+            last?.Loss,
+            last?.Perplexity,
+            ran == 0 ? 0 : ran * _layout.Streams * _layout.WindowLength / clock.Elapsed.TotalSeconds,
+            clock.Elapsed,
+            checkpoint ?? (_plan.Checkpoints.Exists ? _plan.Checkpoints.Directory : null),
+            problem);
+    }
+
+    private long TotalSteps()
+    {
+        var all = (long)_plan.Epochs * _layout.Windows;
+        return _plan.MaxSteps is { } limit ? Math.Min(all, limit) : all;
+    }
+
+    private int EpochOffset(int epoch) =>
+        _layout.Slack == 0 ? 0 : new Random(HashCode.Combine(_plan.Settings.Seed, epoch)).Next(_layout.Slack + 1);
+
+    private double TrainWindow(StreamBatches batches)
+    {
+        using var scope = NewDisposeScope();
+        // Dropout noise keyed to the step, so resuming from a checkpoint reproduces it.
+        manual_seed(HashCode.Combine(_plan.Settings.Seed, _step));
+        var (inputs, targets) = batches.Window(_window);
+        lock (_weightsLock)
+        {
+            _optimizer.zero_grad();
+            var (logits, hidden, cell) = _model.call(inputs, _state);
+            var loss = cross_entropy(logits.reshape(-1, logits.shape[2]), targets.reshape(-1));
+            loss.backward();
+            nn.utils.clip_grad_norm_(_model.parameters(), _plan.Settings.GradientClip);
+            _optimizer.step();
+            _state?.Dispose();
+            _state = new LstmState(hidden, cell).DetachToOuterScope();
+            return loss.item<float>();
+        }
+    }
+
+    private void EndEpoch(IProgress<TrainingEvent>? progress, CancellationToken cancellationToken)
+    {
+        Validate(progress, cancellationToken);
+        _epoch++;
+        _window = 0;
+        ResetState();
+    }
+
+    private void ResetState()
+    {
+        _state?.Dispose();
+        _state = null;
+    }
+
+    private void Validate(IProgress<TrainingEvent>? progress, CancellationToken cancellationToken)
+    {
+        if (_plan.Corpus.Split.Validation.Length < 2)
+        {
+            return;
+        }
+
+        var (loss, perplexity) = Evaluator.Evaluate(_model, _plan.Corpus.Split.Validation, _layout.Streams, _layout.WindowLength, cancellationToken);
+        var point = new ValidationPoint(_step, _epoch + 1, loss, perplexity);
+        _validationHistory.Add(point);
+        progress?.Report(new ValidationCompleted(_step, point.Epoch, loss, perplexity));
+    }
+
+    private List<TrainingSample> Samples(CancellationToken cancellationToken)
+    {
+        using var generator = CreateGenerator();
+        var samples = new List<TrainingSample>(_plan.PrimeTexts.Count);
+        foreach (var prime in _plan.PrimeTexts)
+        {
+            try
+            {
+                var words = generator.Continue(generator.Encode(prime), _plan.SampleSampler, _plan.SampleSettings, cancellationToken)
+                    .Select(word => word.Word);
+                samples.Add(new TrainingSample(prime, string.Join(' ', words)));
+            }
+            catch (Exception e) when (e is PrimeException or SamplerException)
+            {
+                samples.Add(new TrainingSample(prime, $"({e.Message})"));
+            }
+        }
+
+        return samples;
+    }
+
+    private string? Save(IProgress<TrainingEvent>? progress)
+    {
+        var manifest = new CheckpointManifest
+        {
+            Step = _step,
+            Epoch = _epoch,
+            Window = _window,
+            Model = _plan.Shape,
+            Training = _plan.Settings,
+            Corpus = _plan.Corpus.Source.Source,
+            LossHistory = _lossHistory,
+            ValidationHistory = _validationHistory,
+        };
+        try
+        {
+            _plan.Checkpoints.Save(manifest, _plan.Corpus.Vocabulary, _model, _optimizer, _state);
+            _lastSavedStep = _step;
+            progress?.Report(new CheckpointSaved(_step, _plan.Checkpoints.Directory));
+            return _plan.Checkpoints.Directory;
+        }
+        catch (CheckpointException e)
+        {
+            progress?.Report(new CheckpointFailed(_step, e.Message));
+            return null;
+        }
+    }
+
+    public void Dispose()
+    {
+        ResetState();
+        _optimizer.Dispose();
+        _model.Dispose();
+    }
+}

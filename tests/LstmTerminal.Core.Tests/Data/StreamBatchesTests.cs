@@ -1,0 +1,55 @@
+using LstmTerminal.Core.Data;
+using static TorchSharp.torch;
+
+namespace LstmTerminal.Core.Tests.Data;
+
+public sealed class StreamBatchesTests
+{
+    private static readonly int[] Tokens = Enumerable.Range(0, 23).ToArray();
+
+    [Fact]
+    public void Targets_AreTheNextTokenOfTheRunningText_WithoutWrapAround()
+    {
+        // Given 23 tokens, 2 streams of windows of 5: rows of 11 tokens, 2 windows each
+        var layout = StreamLayout.For(Tokens.Length, streams: 2, windowLength: 5);
+        using var batches = new StreamBatches(Tokens, layout, offset: 0);
+
+        // When the second window is read
+        using var scope = NewDisposeScope();
+        var (inputs, targets) = batches.Window(1);
+
+        // Then rows continue their own stretch of text and targets are shifted by one
+        Assert.Equal(new long[] { 5, 6, 7, 8, 9, 16, 17, 18, 19, 20 }, inputs.data<long>().ToArray());
+        Assert.Equal(new long[] { 6, 7, 8, 9, 10, 17, 18, 19, 20, 21 }, targets.data<long>().ToArray());
+    }
+
+    [Fact]
+    public void Offset_ShiftsEveryRow_AndStaysInsideTheData()
+    {
+        var layout = StreamLayout.For(Tokens.Length, streams: 2, windowLength: 5);
+        using var batches = new StreamBatches(Tokens, layout, offset: layout.Slack);
+        using var scope = NewDisposeScope();
+
+        var (_, targets) = batches.Window(layout.Windows - 1);
+
+        Assert.Equal(22, targets.max().item<long>());
+    }
+
+    [Fact]
+    public void Layout_NamesTheSettingsToChange_WhenTheTextIsSmallerThanOneBatch()
+    {
+        var error = Assert.Throws<InsufficientDataException>(() => StreamLayout.For(100, streams: 10, windowLength: 50));
+
+        Assert.Contains("Training:BatchSize", error.Message);
+        Assert.Contains("Training:SequenceLength", error.Message);
+    }
+
+    [Fact]
+    public void Split_TakesValidationFromTheEnd()
+    {
+        var split = TokenSplit.FromTail(Enumerable.Range(0, 10).ToArray(), 0.2);
+
+        Assert.Equal(Enumerable.Range(0, 8), split.Training);
+        Assert.Equal([8, 9], split.Validation);
+    }
+}

@@ -1,0 +1,93 @@
+using LstmTerminal.Abstractions;
+using LstmTerminal.Core.Generation;
+using LstmTerminal.Core.Tests.Support;
+using LstmTerminal.Core.Text;
+
+namespace LstmTerminal.Core.Tests.Generation;
+
+public sealed class GeneratorTests(TrainedModel trained) : IClassFixture<TrainedModel>
+{
+    private static readonly GenerationSettings TenWords = new(Words: 10, Temperature: 1.0, Seed: 1);
+
+    [Fact]
+    public void Continue_CompletesALearnedPhrase()
+    {
+        using var generator = trained.CreateGenerator();
+
+        var words = generator.Continue(generator.Encode("to be or not to"), new ArgMaxSampler(), TenWords with { Words = 3 }).ToList();
+
+        Assert.Equal("be", words[0].Word);
+        Assert.All(words, w => Assert.InRange(w.Probability, 0.0, 1.0));
+        Assert.True(words[0].Probability > 0.5, $"p(be) = {words[0].Probability}");
+    }
+
+    [Fact]
+    public void Encode_ReportsUnknownWords_AndGenerationStillRuns()
+    {
+        using var generator = trained.CreateGenerator();
+
+        var prime = generator.Encode("Thou art more zyzzyva, quux!");
+        var words = generator.Continue(prime, new ArgMaxSampler(), TenWords).ToList();
+
+        Assert.Equal(["zyzzyva", "quux"], prime.UnknownWords);
+        Assert.Equal(10, words.Count);
+    }
+
+    [Theory]
+    [InlineData("a")]
+    [InlineData("\u001b[31mred\u001b[0m \u0007")]
+    [InlineData("日本語 の テキスト 🙂")]
+    [InlineData("o'er -- ' -")]
+    [InlineData("thou art more'")]
+    [InlineData("1234567890")]
+    public void Continue_NeverCrashesOrReturnsTheUnknownId_OnOddInput(string prime)
+    {
+        using var generator = trained.CreateGenerator();
+
+        var words = generator.Continue(generator.Encode(prime), new ArgMaxSampler(), TenWords).ToList();
+
+        Assert.Equal(10, words.Count);
+        Assert.DoesNotContain(words, w => w.Id == Vocabulary.UnknownId);
+    }
+
+    [Fact]
+    public void Continue_HandlesAVeryLongPrime()
+    {
+        using var generator = trained.CreateGenerator();
+        var prime = string.Join(' ', Enumerable.Repeat("thou art more", 3000));
+
+        Assert.Equal(10, generator.Continue(generator.Encode(prime), new ArgMaxSampler(), TenWords).Count());
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   ")]
+    [InlineData("?!...")]
+    public void Encode_RefusesAPrimeWithoutWords(string prime)
+    {
+        using var generator = trained.CreateGenerator();
+
+        var error = Assert.Throws<PrimeException>(() => generator.Encode(prime));
+        Assert.Contains("no words", error.Message);
+    }
+
+    [Fact]
+    public void Continue_RejectsASamplerThatBreaksTheContract()
+    {
+        using var generator = trained.CreateGenerator();
+
+        var error = Assert.Throws<SamplerException>(() => generator.Continue(generator.Encode("thou"), new ConstantSampler(0), TenWords).ToList());
+        Assert.Contains("forbidden", error.Message);
+        var outOfRange = Assert.Throws<SamplerException>(() => generator.Continue(generator.Encode("thou"), new ConstantSampler(1_000_000), TenWords).ToList());
+        Assert.Contains("outside", outOfRange.Message);
+    }
+
+    private sealed class ConstantSampler(int id) : ISampler
+    {
+        public string Name => "constant";
+
+        public string Description => "returns one id";
+
+        public int Next(ReadOnlySpan<float> logits, SamplingContext context) => id;
+    }
+}

@@ -1,0 +1,46 @@
+using LstmTerminal.Core.Text;
+
+namespace LstmTerminal.Core.Tests.Text;
+
+public sealed class TextNormalizerTests
+{
+    [Fact]
+    public void Normalize_LowerCasesAndTurnsPunctuationIntoSpaces()
+    {
+        Assert.Equal("to be or not to be that is the question", TextNormalizer.Normalize("To be, or not to be: that is the Question!"));
+    }
+
+    [Fact]
+    public void Normalize_KeepsHyphensAndApostrophes()
+    {
+        Assert.Equal("summer's well-a-day o'er", TextNormalizer.Normalize("Summer's well-a-day, o'er"));
+    }
+
+    [Fact]
+    public void Normalize_KeepsEveryLetterS()
+    {
+        // The recipe's 's+' regex deleted every s; whitespace runs must collapse without touching letters.
+        Assert.Equal("sweet sorrow is sss", TextNormalizer.Normalize("Sweet   sorrow\t is  SSS"));
+    }
+
+    [Fact]
+    public void Normalize_SeparatesWordsAcrossLineBreaks()
+    {
+        Assert.Equal(["parting", "is", "such"], TextNormalizer.Tokenize("parting\nis\r\nsuch"));
+    }
+
+    [Fact]
+    public void Normalize_MapsTypographicApostrophes()
+    {
+        Assert.Equal("'tis nature's", TextNormalizer.Normalize("\u2018Tis nature\u2019s"));
+    }
+
+    [Theory]
+    [InlineData("")]
+    [InlineData("   \n\t ")]
+    [InlineData("?!.,;:()[]\"")]
+    public void Tokenize_GivesNoWords_WhenThereAreNoLettersOrDigits(string text)
+    {
+        Assert.Empty(TextNormalizer.Tokenize(text));
+    }
+}

@@ -1,0 +1,133 @@
+using LstmTerminal.Core.Checkpoints;
+using LstmTerminal.Core.Tests.Support;
+using LstmTerminal.Core.Training;
+
+namespace LstmTerminal.Core.Tests.Training;
+
+public sealed class TrainerTests
+{
+    [Fact]
+    public void Run_LowersTheLoss_AndReportsValidationEachEpoch()
+    {
+        using var temp = new TempDirectory();
+        var plan = Plans.Tiny(temp.Combine("ckpt"), epochs: 3);
+        using var trainer = Trainer.Start(plan);
+        var events = new List<TrainingEvent>();
+
+        var result = trainer.Run(new SynchronousProgress<TrainingEvent>(events.Add), CancellationToken.None);
+
+        Assert.Equal(StopReason.Completed, result.Reason);
+        Assert.Equal(3 * trainer.WindowsPerEpoch, result.Steps);
+        var losses = events.OfType<StepCompleted>().Select(e => e.Loss).ToList();
+        Assert.True(losses.TakeLast(10).Average() < losses.Take(10).Average() * 0.7, $"loss went from {losses[0]} to {losses[^1]}");
+        var validations = events.OfType<ValidationCompleted>().ToList();
+        Assert.Equal([1, 2, 3], validations.Select(v => v.Epoch));
+        Assert.All(validations, v => Assert.Equal(Math.Exp(v.Loss), v.Perplexity, 6));
+        Assert.Equal(validations[^1].Perplexity, result.ValidationPerplexity);
+    }
+
+    [Fact]
+    public void Run_IsReproducible_WithTheSameSeed()
+    {
+        using var temp = new TempDirectory();
+
+        var first = RunLosses(temp.Combine("a"), seed: 3);
+        var second = RunLosses(temp.Combine("b"), seed: 3);
+        var other = RunLosses(temp.Combine("c"), seed: 4);
+
+        Assert.Equal(first, second);
+        Assert.NotEqual(first, other);
+    }
+
+    [Fact]
+    public void Resume_EndsWhereAStraightRunEnds()
+    {
+        // Given 2N straight steps, and N steps + save + resume + N steps, same seed; N falls mid-epoch
+        using var temp = new TempDirectory();
+        const int n = 30;
+        var straight = RunLosses(temp.Combine("straight"), seed: 5, maxSteps: 2 * n);
+
+        var firstHalf = Plans.Tiny(temp.Combine("resumed"), maxSteps: n, seed: 5);
+        using (var trainer = Trainer.Start(firstHalf))
+        {
+            Assert.Equal(StopReason.StepLimit, trainer.Run(null, CancellationToken.None).Reason);
+        }
+
+        var secondHalf = Plans.Tiny(temp.Combine("resumed"), maxSteps: 2 * n, seed: 5);
+        var checkpoint = secondHalf.Checkpoints.Load();
+        using var resumed = Trainer.Resume(secondHalf with { Corpus = secondHalf.Corpus with { Vocabulary = checkpoint.Vocabulary } }, checkpoint);
+        var result = resumed.Run(null, CancellationToken.None);
+
+        // Then the step count, the loss history and the final loss continue the straight run
+        Assert.Equal(2 * n, result.Steps);
+        Assert.Equal(2 * n, resumed.LossHistory.Count);
+        Assert.Equal(straight[^1], resumed.LossHistory[^1].Loss, 4);
+        Assert.Equal(straight[n], resumed.LossHistory[n].Loss, 4);
+    }
+
+    [Fact]
+    public void Cancellation_SavesACheckpointAtTheLastCompletedStep()
+    {
+        using var temp = new TempDirectory();
+        var plan = Plans.Tiny(temp.Combine("ckpt"), epochs: 50);
+        using var trainer = Trainer.Start(plan);
+        using var cancel = new CancellationTokenSource();
+
+        var result = trainer.Run(new SynchronousProgress<TrainingEvent>(e =>
+        {
+            if (e is StepCompleted { Step: 17 })
+            {
+                cancel.Cancel();
+            }
+        }), cancel.Token);
+
+        Assert.Equal(StopReason.Cancelled, result.Reason);
+        Assert.Equal(17, result.Steps);
+        var saved = new CheckpointStore(temp.Combine("ckpt")).Load();
+        using var model = saved.Model;
+        Assert.Equal(17, saved.Manifest.Step);
+        Assert.Equal(17, saved.Manifest.LossHistory.Count);
+    }
+
+    [Fact]
+    public void Run_ReportsSamplesEveryEvalEverySteps_AndCheckpointsEverySaveEverySteps()
+    {
+        using var temp = new TempDirectory();
+        var plan = Plans.Tiny(temp.Combine("ckpt"), maxSteps: 20, saveEvery: 8, evalEvery: 5);
+        using var trainer = Trainer.Start(plan);
+        var events = new List<TrainingEvent>();
+
+        trainer.Run(new SynchronousProgress<TrainingEvent>(events.Add), CancellationToken.None);
+
+        Assert.Equal([5L, 10, 15, 20], events.OfType<SamplesGenerated>().Select(s => s.Step));
+        Assert.All(events.OfType<SamplesGenerated>(), s => Assert.Equal(5, s.Samples[0].Continuation.Split(' ').Length));
+        Assert.Equal([8L, 16, 20], events.OfType<CheckpointSaved>().Select(s => s.Step));
+    }
+
+    [Fact]
+    public void Run_StopsWithoutOverwritingTheCheckpoint_WhenTheLossDiverges()
+    {
+        using var temp = new TempDirectory();
+        var good = Plans.Tiny(temp.Combine("ckpt"), maxSteps: 5);
+        using (var trainer = Trainer.Start(good))
+        {
+            trainer.Run(null, CancellationToken.None);
+        }
+
+        // An absurd learning rate without clipping drives the weights to infinity.
+        var bad = good with { Settings = good.Settings with { LearningRate = 1e30, GradientClip = 1e30 }, MaxSteps = 200 };
+        using var diverging = Trainer.Start(bad);
+        var result = diverging.Run(null, CancellationToken.None);
+
+        Assert.Equal(StopReason.Diverged, result.Reason);
+        Assert.Contains("Training:LearningRate", result.Problem);
+        Assert.Equal(5, new CheckpointStore(temp.Combine("ckpt")).Load().Manifest.Step);
+    }
+
+    private static List<double> RunLosses(string directory, int seed, int? maxSteps = 40)
+    {
+        using var trainer = Trainer.Start(Plans.Tiny(directory, maxSteps: maxSteps, seed: seed));
+        trainer.Run(null, CancellationToken.None);
+        return trainer.LossHistory.Select(p => p.Loss).ToList();
+    }
+}
