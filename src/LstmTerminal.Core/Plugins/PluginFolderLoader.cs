@@ -75,10 +75,14 @@ internal static class PluginFolderLoader
         }
         catch (ReflectionTypeLoadException e)
         {
+            // The host binds a plugin's contracts reference to its own version; a plugin built against contracts
+            // of another shape then fails here, with "method has no implementation" and the like.
             var cause = e.LoaderExceptions.FirstOrDefault(x => x is not null)?.Message ?? e.Message;
-            errors.Add(new PluginLoadError(folder,
-                $"Some types of {assembly.GetName().Name} could not be loaded ({cause}); it may be built against a different " +
-                $"LstmTerminal.Abstractions version than {HostContractsVersion}. Rebuild it against that version."));
+            var built = assembly.GetReferencedAssemblies().FirstOrDefault(r => r.Name == HostContracts.Name)?.Version;
+            var reason = built is not null && built != HostContracts.Version
+                ? $"{assembly.GetName().Name} is built against a different {HostContracts.Name} version {built}; rebuild it against {HostContracts.Version}"
+                : $"Some types of {assembly.GetName().Name} could not be loaded; rebuild it against {HostContracts.Name} {HostContracts.Version}";
+            errors.Add(new PluginLoadError(folder, $"{reason}. ({cause})"));
             types = e.Types;
         }
 
@@ -86,23 +90,25 @@ internal static class PluginFolderLoader
     }
 
     /// <summary>
-    /// True when the type implements the host's contracts. A plugin that carries its own contracts assembly loads
-    /// fine but implements look-alike interfaces the host cannot call; those are reported by name.
+    /// True when the type implements the host's contracts. A plugin that compiled its own copy of a contract
+    /// interface loads fine but implements a look-alike the host cannot call; that is reported by name.
     /// </summary>
     private static bool ImplementsContracts(Type type, string folder, List<PluginLoadError> errors)
     {
         var interfaces = type.GetInterfaces();
-        foreach (var foreign in interfaces.Where(i => !Contracts.Contains(i) && Contracts.Any(c => c.FullName == i.FullName)))
+        foreach (var lookAlike in interfaces.Where(i => !Contracts.Contains(i) && Contracts.Any(c => c.FullName == i.FullName)))
         {
+            var source = lookAlike.Assembly.GetName();
             errors.Add(new PluginLoadError(folder,
-                $"{type.FullName} implements {foreign.FullName} built against a different LstmTerminal.Abstractions version " +
-                $"{foreign.Assembly.GetName().Version}; rebuild it against {HostContractsVersion}."));
+                $"{type.FullName} implements {lookAlike.FullName} from {source.Name} {source.Version}, not from the host's " +
+                $"{HostContracts.Name} {HostContracts.Version}: it is built against a different {HostContracts.Name}; " +
+                $"rebuild it against {HostContracts.Version}, referencing the contracts package instead of copying them."));
         }
 
         return interfaces.Any(Contracts.Contains);
     }
 
-    private static Version? HostContractsVersion => typeof(ICorpusProvider).Assembly.GetName().Version;
+    private static AssemblyName HostContracts => typeof(ICorpusProvider).Assembly.GetName();
 
     private static string VersionOf(Assembly assembly, string assemblyPath)
     {
