@@ -19,24 +19,23 @@ internal sealed record GutenbergSettings(Uri Url, string CacheDirectory, int Ret
         }
 
         var cacheDirectory = Path.GetFullPath(Get("CacheDirectory") ?? Path.Combine("cache", "gutenberg"));
-        var retries = ReadNumber(pluginName, "Retries", Get("Retries"), 3, 0, 10);
+        var retries = ReadNumber(pluginName, "Retries", Get("Retries"), 3, 0, 10, wholeNumber: true);
         var timeout = ReadNumber(pluginName, "TimeoutSeconds", Get("TimeoutSeconds"), 60, 0.1, 3600);
         var retryDelay = ReadNumber(pluginName, "RetryDelaySeconds", Get("RetryDelaySeconds"), 1, 0, 60);
         return new GutenbergSettings(url, cacheDirectory, (int)retries, TimeSpan.FromSeconds(timeout), TimeSpan.FromSeconds(retryDelay));
     }
 
-    private static double ReadNumber(string pluginName, string key, string? text, double fallback, double min, double max)
+    private static double ReadNumber(string pluginName, string key, string? text, double fallback, double min, double max, bool wholeNumber = false)
     {
         if (text is null)
         {
             return fallback;
         }
 
-        var isWhole = key == "Retries";
         return double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out var value)
-               && value >= min && value <= max && (!isWhole || value == Math.Floor(value))
+               && value >= min && value <= max && (!wholeNumber || value == Math.Floor(value))
             ? value
-            : throw Invalid(pluginName, key, text, $"a {(isWhole ? "whole number" : "number")} from {min} to {max}");
+            : throw Invalid(pluginName, key, text, $"a {(wholeNumber ? "whole number" : "number")} from {min} to {max}");
     }
 
     private static CorpusUnavailableException Invalid(string pluginName, string key, string value, string expected) =>

@@ -29,7 +29,7 @@ public sealed class TextFileProvider : ICorpusProvider
                 $"No text file given. Use --corpus-path FILE (or set Plugins:{ProviderName}:Path) to name a UTF-8 text file or a folder of .txt files.");
         }
 
-        var fullPath = Path.GetFullPath(path);
+        var fullPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
         var files = FilesAt(fullPath);
         var reader = new Utf8FileReader(files.Sum(f => f.Length), progress);
         var texts = new List<string>(files.Count);

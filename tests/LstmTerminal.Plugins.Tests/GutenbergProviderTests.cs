@@ -22,10 +22,10 @@ public sealed class GutenbergProviderTests : IDisposable
 
     private static byte[] GutenbergEbook() => Ebook(Header + StartLine + "\r\n" + Plays.Value + "\r\n\r\n" + EndLine + Licence);
 
-    private ICorpusProvider Provider(LoopbackHttpServer server, int retries = 0, double timeoutSeconds = 10) =>
+    private ICorpusProvider Provider(LoopbackHttpServer server, int retries = 0, double timeoutSeconds = 10, Uri? url = null) =>
         ShippedPlugins.CorpusProvider(
             "gutenberg-shakespeare",
-            ("Url", server.Url.ToString()),
+            ("Url", (url ?? server.Url).ToString()),
             ("CacheDirectory", _cache.Path),
             ("Retries", retries.ToString()),
             ("TimeoutSeconds", timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
@@ -154,5 +154,49 @@ public sealed class GutenbergProviderTests : IDisposable
         Assert.Contains("within 1 s", error.Message);
         Assert.Equal(3, server.Hits);
         Assert.Empty(CacheFiles());
+    }
+
+    [Fact]
+    public async Task LoadAsync_StopsWithoutCache_When_TheCallerCancels()
+    {
+        // Given a download that would take long
+        await using var server = new LoopbackHttpServer(LoopbackReply.Slow(GutenbergEbook(), TimeSpan.FromSeconds(30)));
+        using var cancel = new CancellationTokenSource(TimeSpan.FromMilliseconds(300));
+
+        // When
+        var load = Provider(server, retries: 3).LoadAsync(new CorpusRequest(), null, cancel.Token);
+
+        // Then cancellation is not dressed up as a download failure, and nothing is cached
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() => load);
+        Assert.Equal(1, server.Hits);
+        Assert.Empty(CacheFiles());
+    }
+
+    [Fact]
+    public async Task LoadAsync_KeepsTheCacheInsideItsFolder_When_TheUrlHoldsPathTricks()
+    {
+        // Given a URL whose last segment would climb out of the cache folder if used as a file name
+        await using var server = new LoopbackHttpServer(LoopbackReply.Ok(GutenbergEbook()));
+        var url = new Uri(server.Url, "/..%2F..%2Fescape.txt");
+
+        // When
+        await Provider(server, url: url).LoadAsync(new CorpusRequest(), null, CancellationToken.None);
+
+        // Then
+        var file = Assert.Single(CacheFiles());
+        Assert.Equal(_cache.Path, Path.GetDirectoryName(file));
+    }
+
+    [Fact]
+    public async Task LoadAsync_NamesTheSetting_When_ASettingIsInvalid()
+    {
+        // Given
+        var provider = ShippedPlugins.CorpusProvider("gutenberg-shakespeare", ("Retries", "many"), ("CacheDirectory", _cache.Path));
+
+        // When
+        var error = await Assert.ThrowsAsync<CorpusUnavailableException>(() => provider.LoadAsync(new CorpusRequest(), null, CancellationToken.None));
+
+        // Then
+        Assert.Contains("Plugins:gutenberg-shakespeare:Retries is 'many'", error.Message);
     }
 }
