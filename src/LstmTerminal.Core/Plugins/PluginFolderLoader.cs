@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Reflection;
+using LstmTerminal.Abstractions;
+using McMaster.NETCore.Plugins;
+using Microsoft.Extensions.Logging;
+
+namespace LstmTerminal.Core.Plugins;
+
+/// <summary>
+/// Loads <c>&lt;folder&gt;/&lt;FolderName&gt;.dll</c> in its own load context that shares only the contracts and logging,
+/// and creates every public plugin type in it. Every failure becomes a <see cref="PluginLoadError"/>.
+/// </summary>
+internal static class PluginFolderLoader
+{
+    private static readonly Type[] Contracts = [typeof(ICorpusProvider), typeof(ISampler)];
+    private static readonly Type[] SharedTypes = [.. Contracts, typeof(ILogger)];
+
+    public static PluginFolderScan Load(string folder, PluginContext context)
+    {
+        var name = Path.GetFileName(folder);
+        var assemblyPath = Path.Combine(folder, name + ".dll");
+        if (!File.Exists(assemblyPath))
+        {
+            return PluginFolderScan.Failed(folder, $"No {name}.dll in {folder}: a plugin folder must hold an assembly named after the folder.");
+        }
+
+        Assembly assembly;
+        try
+        {
+            var loader = PluginLoader.CreateFromAssemblyFile(assemblyPath, isUnloadable: false, SharedTypes, c => c.PreferSharedTypes = true);
+            assembly = loader.LoadDefaultAssembly();
+        }
+        catch (BadImageFormatException)
+        {
+            return PluginFolderScan.Failed(folder, $"{name}.dll is not a .NET assembly; rebuild the plugin or remove the folder.");
+        }
+        catch (Exception e)
+        {
+            return PluginFolderScan.Failed(folder, $"{name}.dll could not be loaded ({e.GetType().Name}: {e.Message}).");
+        }
+
+        var errors = new List<PluginLoadError>();
+        var instances = new List<object>();
+        foreach (var type in LoadableTypes(assembly, folder, errors))
+        {
+            if (!ImplementsContracts(type, folder, errors))
+            {
+                continue;
+            }
+
+            if (PluginActivator.TryCreate(type, context, out var instance, out var error))
+            {
+                instances.Add(instance);
+            }
+            else
+            {
+                errors.Add(new PluginLoadError(folder, error));
+            }
+        }
+
+        if (instances.Count == 0 && errors.Count == 0)
+        {
+            errors.Add(new PluginLoadError(folder, $"{name}.dll has no public class implementing ICorpusProvider or ISampler."));
+        }
+
+        return new PluginFolderScan(folder, true, VersionOf(assembly, assemblyPath), instances, errors);
+    }
+
+    private static IEnumerable<Type> LoadableTypes(Assembly assembly, string folder, List<PluginLoadError> errors)
+    {
+        Type?[] types;
+        try
+        {
+            types = assembly.GetTypes();
+        }
+        catch (ReflectionTypeLoadException e)
+        {
+            // The host binds a plugin's contracts reference to its own version; a plugin built against contracts
+            // of another shape then fails here, with "method has no implementation" and the like.
+            var cause = e.LoaderExceptions.FirstOrDefault(x => x is not null)?.Message ?? e.Message;
+            var built = assembly.GetReferencedAssemblies().FirstOrDefault(r => r.Name == HostContracts.Name)?.Version;
+            var reason = built is not null && built != HostContracts.Version
+                ? $"{assembly.GetName().Name} is built against a different {HostContracts.Name} version {built}; rebuild it against {HostContracts.Version}"
+                : $"Some types of {assembly.GetName().Name} could not be loaded; rebuild it against {HostContracts.Name} {HostContracts.Version}";
+            errors.Add(new PluginLoadError(folder, $"{reason}. ({cause})"));
+            types = e.Types;
+        }
+
+        return types.OfType<Type>().Where(t => t.IsPublic && t.IsClass && !t.IsAbstract);
+    }
+
+    /// <summary>
+    /// True when the type implements the host's contracts. A plugin that compiled its own copy of a contract
+    /// interface loads fine but implements a look-alike the host cannot call; that is reported by name.
+    /// </summary>
+    private static bool ImplementsContracts(Type type, string folder, List<PluginLoadError> errors)
+    {
+        var interfaces = type.GetInterfaces();
+        foreach (var lookAlike in interfaces.Where(i => !Contracts.Contains(i) && Contracts.Any(c => c.FullName == i.FullName)))
+        {
+            var source = lookAlike.Assembly.GetName();
+            errors.Add(new PluginLoadError(folder,
+                $"{type.FullName} implements {lookAlike.FullName} from {source.Name} {source.Version}, not from the host's " +
+                $"{HostContracts.Name} {HostContracts.Version}: it is built against a different {HostContracts.Name}; " +
+                $"rebuild it against {HostContracts.Version}, referencing the contracts package instead of copying them."));
+        }
+
+        return interfaces.Any(Contracts.Contains);
+    }
+
+    private static AssemblyName HostContracts => typeof(ICorpusProvider).Assembly.GetName();
+
+    private static string VersionOf(Assembly assembly, string assemblyPath)
+    {
+        // The SDK appends "+<commit>" to the informational version; users compare the release number.
+        var informational = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+        return informational?.Split('+')[0]
+               ?? FileVersionInfo.GetVersionInfo(assemblyPath).FileVersion
+               ?? assembly.GetName().Version?.ToString()
+               ?? "unknown";
+    }
+}

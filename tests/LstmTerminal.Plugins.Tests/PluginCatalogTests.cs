@@ -1,0 +1,199 @@
+using LstmTerminal.Abstractions;
+using LstmTerminal.Core.Plugins;
+using LstmTerminal.Plugins.Tests.Support;
+
+namespace LstmTerminal.Plugins.Tests;
+
+public sealed class PluginCatalogTests : IDisposable
+{
+    private const string Samplers = "LstmTerminal.Samplers";
+    private const string ThrowingSampler = "LstmTerminal.TestPlugins.ThrowingSampler";
+    private const string ForeignContractSampler = "LstmTerminal.TestPlugins.ForeignContractSampler";
+    private const string LookAlikeSampler = "LstmTerminal.TestPlugins.LookAlikeSampler";
+
+    private readonly TempFolder _plugins = new();
+
+    public void Dispose() => _plugins.Dispose();
+
+    private PluginCatalog LoadTemp() => PluginCatalog.Load(_plugins.Path, PluginContext.Empty);
+
+    [Fact]
+    public void Load_FindsEveryShippedPlugin_When_ScanningTheBuildOutput()
+    {
+        // Given the plugins folder the build made, which also holds test plugins that are broken on purpose
+        // When
+        var catalog = PluginCatalog.Load(TestPaths.PluginsFolder, PluginContext.Empty);
+
+        // Then
+        Assert.Equal(
+            ["gutenberg-shakespeare/corpus/1.0.0/LstmTerminal.Corpus.Gutenberg", "text-file/corpus/1.0.0/LstmTerminal.Corpus.TextFile"],
+            catalog.CorpusProviders.Select(p => $"{p.Name}/{p.Kind}/{p.Version}/{Path.GetFileName(p.Path)}"));
+        Assert.Equal(
+            ["greedy/sampler/1.0.0/LstmTerminal.Samplers", "temperature/sampler/1.0.0/LstmTerminal.Samplers"],
+            catalog.Samplers.Select(p => $"{p.Name}/{p.Kind}/{p.Version}/{Path.GetFileName(p.Path)}"));
+        Assert.Equal(
+            [ForeignContractSampler, LookAlikeSampler, ThrowingSampler],
+            catalog.Errors.Select(e => Path.GetFileName(e.Folder)).Distinct().Order(StringComparer.Ordinal));
+    }
+
+    [Fact]
+    public void Load_RecordsOneError_When_ThePluginsFolderIsMissing()
+    {
+        // Given
+        var missing = _plugins.Combine("nowhere");
+
+        // When
+        var catalog = PluginCatalog.Load(missing, PluginContext.Empty);
+
+        // Then
+        var error = Assert.Single(catalog.Errors);
+        Assert.Equal(missing, error.Folder);
+        Assert.Contains("does not exist", error.Message);
+        Assert.Empty(catalog.CorpusProviders);
+        Assert.Empty(catalog.Samplers);
+    }
+
+    [Fact]
+    public void Load_RecordsAnError_When_AFolderHasNoAssemblyNamedAfterIt()
+    {
+        // Given
+        Directory.CreateDirectory(_plugins.Combine("Empty.Plugin"));
+        File.WriteAllText(_plugins.Combine("Empty.Plugin", "readme.txt"), "no dll here");
+
+        // When
+        var error = Assert.Single(LoadTemp().Errors);
+
+        // Then
+        Assert.Contains("No Empty.Plugin.dll", error.Message);
+    }
+
+    [Fact]
+    public void Load_RecordsAnError_When_TheDllIsNotADotNetAssembly()
+    {
+        // Given
+        Directory.CreateDirectory(_plugins.Combine("Garbage"));
+        File.WriteAllBytes(_plugins.Combine("Garbage", "Garbage.dll"), "MZ this is not a portable executable"u8.ToArray());
+
+        // When
+        var error = Assert.Single(LoadTemp().Errors);
+
+        // Then
+        Assert.Contains("Garbage.dll is not a .NET assembly", error.Message);
+    }
+
+    [Fact]
+    public void Load_ReportsTheConstructorsMessage_When_APluginConstructorThrows()
+    {
+        // Given
+        _plugins.CopyPlugin(ThrowingSampler);
+        _plugins.CopyPlugin(Samplers);
+
+        // When
+        var catalog = LoadTemp();
+
+        // Then the broken plugin is reported and the others still load
+        var error = Assert.Single(catalog.Errors);
+        Assert.Contains("InvalidOperationException: the test sampler refuses to start", error.Message);
+        Assert.Equal(2, catalog.Samplers.Count);
+    }
+
+    [Fact]
+    public void Load_NamesBothContractVersions_When_APluginIsBuiltAgainstOtherContracts()
+    {
+        // Given a plugin compiled against contracts 2.0 of another shape, shipping that contracts assembly
+        _plugins.CopyPlugin(ForeignContractSampler);
+
+        // When
+        var catalog = LoadTemp();
+
+        // Then
+        var error = Assert.Single(catalog.Errors);
+        Assert.Contains("built against a different LstmTerminal.Abstractions version 2.0.0.0; rebuild it against 1.0.0.0", error.Message);
+        Assert.Empty(catalog.Samplers);
+    }
+
+    [Fact]
+    public void Load_ReportsTheLookAlikeInterface_When_APluginCopiedTheContractSource()
+    {
+        // Given a plugin with its own LstmTerminal.Abstractions.ISampler compiled in
+        _plugins.CopyPlugin(LookAlikeSampler);
+
+        // When
+        var catalog = LoadTemp();
+
+        // Then
+        var error = Assert.Single(catalog.Errors);
+        Assert.Contains($"implements LstmTerminal.Abstractions.ISampler from {LookAlikeSampler} 1.0.0.0", error.Message);
+        Assert.Contains("built against a different LstmTerminal.Abstractions", error.Message);
+        Assert.Empty(catalog.Samplers);
+    }
+
+    [Fact]
+    public void Load_KeepsTheFirstFolderAndReportsTheSecond_When_TwoPluginsShareAName()
+    {
+        // Given the samplers twice, the second copy under another folder and file name
+        var first = _plugins.CopyPlugin(Samplers);
+        var second = _plugins.CopyPlugin(Samplers, Samplers + ".Copy");
+
+        // When
+        var catalog = LoadTemp();
+
+        // Then
+        Assert.All(catalog.Samplers, s => Assert.Equal(first, s.Path));
+        Assert.Equal(2, catalog.Errors.Count);
+        Assert.All(catalog.Errors, e => Assert.Equal(second, e.Folder));
+        Assert.Contains(catalog.Errors, e => e.Message.Contains("named 'greedy' is already loaded from " + first));
+    }
+
+    [Fact]
+    public void GetSampler_ListsTheKnownNames_When_TheNameIsUnknown()
+    {
+        // Given
+        _plugins.CopyPlugin(Samplers);
+        var catalog = LoadTemp();
+
+        // When
+        var error = Assert.Throws<PluginNotFoundException>(() => catalog.GetSampler("nucleus"));
+
+        // Then
+        Assert.Contains("'nucleus'", error.Message);
+        Assert.Contains("greedy, temperature", error.Message);
+        Assert.Equal("greedy", catalog.GetSampler("GREEDY").Name);
+    }
+
+    [Fact]
+    public void LoadFolder_AddsTheNewPlugins_When_AFolderAppearsLater()
+    {
+        // Given a catalog of an empty folder
+        var catalog = LoadTemp();
+        var folder = _plugins.CopyPlugin(Samplers);
+
+        // When
+        var added = catalog.LoadFolder(folder);
+        var again = catalog.LoadFolder(folder);
+
+        // Then
+        Assert.Equal(["greedy", "temperature"], added.Samplers.Select(s => s.Name));
+        Assert.Empty(again.Samplers);
+        Assert.Empty(again.Errors);
+        Assert.Equal(2, catalog.Samplers.Count);
+    }
+
+    [Fact]
+    public void LoadFolder_TriesAgain_When_TheFolderFailedBeforeItsAssemblyLoaded()
+    {
+        // Given a folder still being copied: no dll yet
+        var folder = _plugins.Combine(Samplers);
+        Directory.CreateDirectory(folder);
+        var catalog = LoadTemp();
+        Assert.Single(catalog.Errors);
+
+        // When the copy completes
+        _plugins.CopyPlugin(Samplers);
+        var added = catalog.LoadFolder(folder);
+
+        // Then
+        Assert.Equal(2, added.Samplers.Count);
+        Assert.Empty(catalog.Errors);
+    }
+}

@@ -1,0 +1,25 @@
+using LstmTerminal.Abstractions;
+using LstmTerminal.Core.Plugins;
+
+namespace LstmTerminal.Plugins.Tests.Support;
+
+/// <summary>
+/// The plugins the build copied next to the tests, loaded once through the real catalog; the tests reach the
+/// plugins only through their contracts, as the app does.
+/// </summary>
+internal static class ShippedPlugins
+{
+    private static readonly Lazy<PluginCatalog> LazyCatalog = new(() => PluginCatalog.Load(TestPaths.PluginsFolder, PluginContext.Empty));
+
+    public static PluginCatalog Catalog => LazyCatalog.Value;
+
+    public static ISampler Sampler(string name) => Catalog.GetSampler(name).Plugin;
+
+    /// <summary>A new instance of a shipped corpus provider, created with the given settings (keys <c>Name:Key</c>).</summary>
+    public static ICorpusProvider CorpusProvider(string name, params (string Key, string Value)[] settings)
+    {
+        var context = new PluginContext(settings.ToDictionary(s => $"{name}:{s.Key}", s => s.Value), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
+        var type = Catalog.GetCorpusProvider(name).Plugin.GetType();
+        return (ICorpusProvider)Activator.CreateInstance(type, context)!;
+    }
+}

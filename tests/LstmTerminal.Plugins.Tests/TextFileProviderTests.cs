@@ -1,0 +1,105 @@
+using System.Text;
+using LstmTerminal.Abstractions;
+using LstmTerminal.Plugins.Tests.Support;
+
+namespace LstmTerminal.Plugins.Tests;
+
+public sealed class TextFileProviderTests : IDisposable
+{
+    private readonly TempFolder _temp = new();
+
+    public void Dispose() => _temp.Dispose();
+
+    [Fact]
+    public async Task LoadAsync_ReturnsTheText_When_PathNamesAUtf8File()
+    {
+        // Given a file with a byte-order mark and non-ASCII text
+        var path = _temp.Combine("sonnet.txt");
+        await File.WriteAllTextAsync(path, "Shall I compare thee — to a summer’s day?\n", new UTF8Encoding(encoderShouldEmitUTF8Identifier: true));
+        var progress = new CollectingProgress<CorpusLoadProgress>();
+
+        // When
+        var corpus = await ShippedPlugins.CorpusProvider("text-file").LoadAsync(new CorpusRequest(path), progress, CancellationToken.None);
+
+        // Then
+        Assert.Equal("Shall I compare thee — to a summer’s day?\n", corpus.Text);
+        Assert.Equal(path, corpus.Source);
+        var last = progress.Reports[^1];
+        Assert.Equal(new FileInfo(path).Length, last.BytesDone);
+        Assert.Equal(last.BytesDone, last.BytesTotal);
+    }
+
+    [Fact]
+    public async Task LoadAsync_JoinsTxtFilesInNameOrder_When_PathNamesAFolder()
+    {
+        // Given
+        await File.WriteAllTextAsync(_temp.Combine("b.txt"), "second");
+        await File.WriteAllTextAsync(_temp.Combine("a.txt"), "first");
+        await File.WriteAllTextAsync(_temp.Combine("notes.md"), "ignored");
+
+        // When
+        var corpus = await ShippedPlugins.CorpusProvider("text-file").LoadAsync(new CorpusRequest(_temp.Path), null, CancellationToken.None);
+
+        // Then
+        Assert.Equal("first\nsecond", corpus.Text);
+    }
+
+    [Fact]
+    public async Task LoadAsync_ReadsTheSettingPath_When_TheRequestNamesNone()
+    {
+        // Given
+        var path = _temp.Combine("play.txt");
+        await File.WriteAllTextAsync(path, "to be or not to be");
+        var provider = ShippedPlugins.CorpusProvider("text-file", ("Path", path));
+
+        // When
+        var corpus = await provider.LoadAsync(new CorpusRequest(), null, CancellationToken.None);
+
+        // Then
+        Assert.Equal("to be or not to be", corpus.Text);
+    }
+
+    [Fact]
+    public async Task LoadAsync_ExplainsTheFix_When_NoPathIsGiven()
+    {
+        // Given
+        var provider = ShippedPlugins.CorpusProvider("text-file");
+
+        // When
+        var error = await Assert.ThrowsAsync<CorpusUnavailableException>(() => provider.LoadAsync(new CorpusRequest(), null, CancellationToken.None));
+
+        // Then
+        Assert.Contains("--corpus-path", error.Message);
+        Assert.Contains("Plugins:text-file:Path", error.Message);
+    }
+
+    [Fact]
+    public async Task LoadAsync_NamesThePath_When_ItDoesNotExist()
+    {
+        // Given
+        var missing = _temp.Combine("missing.txt");
+
+        // When
+        var error = await Assert.ThrowsAsync<CorpusUnavailableException>(
+            () => ShippedPlugins.CorpusProvider("text-file").LoadAsync(new CorpusRequest(missing), null, CancellationToken.None));
+
+        // Then
+        Assert.Contains(missing, error.Message);
+    }
+
+    [Fact]
+    public async Task LoadAsync_RejectsTheFile_When_ItIsNotUtf8()
+    {
+        // Given "café" in Latin-1: the lone 0xE9 byte is invalid UTF-8
+        var path = _temp.Combine("latin1.txt");
+        await File.WriteAllBytesAsync(path, [0x63, 0x61, 0x66, 0xE9, 0x0A]);
+
+        // When
+        var error = await Assert.ThrowsAsync<CorpusUnavailableException>(
+            () => ShippedPlugins.CorpusProvider("text-file").LoadAsync(new CorpusRequest(path), null, CancellationToken.None));
+
+        // Then
+        Assert.Contains("not valid UTF-8", error.Message);
+        Assert.Contains("offset 3", error.Message);
+    }
+}

@@ -1,0 +1,10 @@
+namespace LstmTerminal.Abstractions;
+
+public interface ISampler
+{
+    string Name { get; }
+
+    string Description { get; }
+
+    int Next(ReadOnlySpan<float> logits);
+}
