@@ -50,6 +50,8 @@ public sealed class Trainer : IDisposable
 
     public long Step => _step;
 
+    public PreparedCorpus Corpus => _plan.Corpus;
+
     public IReadOnlyList<LossPoint> LossHistory => _lossHistory;
 
     public IReadOnlyList<ValidationPoint> ValidationHistory => _validationHistory;

@@ -1,0 +1,40 @@
+using LstmTerminal.Abstractions;
+using LstmTerminal.Core.Checkpoints;
+using LstmTerminal.Core.Data;
+using LstmTerminal.Core.Generation;
+using LstmTerminal.Core.Model;
+using LstmTerminal.Core.Options;
+using LstmTerminal.Core.Training;
+
+namespace LstmTerminal.Core.Workflow;
+
+/// <summary>Turns the validated options, a loaded corpus and (when resuming) a checkpoint into a trainer.</summary>
+public sealed class TrainingPlanner(ModelOptions model, TrainingOptions training, VocabularyOptions vocabulary, SamplingOptions sampling)
+{
+    /// <summary>A fresh run with a vocabulary built from the corpus.</summary>
+    public Trainer StartFresh(Corpus corpus, ISampler sampleSampler, CheckpointStore store)
+    {
+        var seed = training.Seed ?? Random.Shared.Next();
+        var settings = new TrainingSettings(
+            training.BatchSize, training.SequenceLength, training.LearningRate, training.GradientClip,
+            training.ValidationFraction, vocabulary.MinWordFrequency, seed);
+        var prepared = PreparedCorpus.From(corpus, vocabulary: null, settings.MinWordFrequency, settings.ValidationFraction);
+        var shape = new ModelShape(prepared.Vocabulary.Count, model.EmbeddingSize, model.RnnSize, model.Layers, model.Dropout);
+        return Trainer.Start(Plan(prepared, shape, settings, sampleSampler, store));
+    }
+
+    /// <summary>
+    /// Continues a checkpoint with its own vocabulary, shape and trajectory settings; the options only decide
+    /// how long to go on (epochs, step limit) and how often to save and sample.
+    /// </summary>
+    public Trainer Resume(Corpus corpus, LoadedCheckpoint checkpoint, ISampler sampleSampler)
+    {
+        var settings = checkpoint.Manifest.Training;
+        var prepared = PreparedCorpus.From(corpus, checkpoint.Vocabulary, settings.MinWordFrequency, settings.ValidationFraction);
+        return Trainer.Resume(Plan(prepared, checkpoint.Manifest.Model, settings, sampleSampler, checkpoint.Store), checkpoint);
+    }
+
+    private TrainingPlan Plan(PreparedCorpus prepared, ModelShape shape, TrainingSettings settings, ISampler sampleSampler, CheckpointStore store) =>
+        new(prepared, shape, settings, training.Epochs, training.MaxSteps, training.SaveEvery, training.EvalEvery, training.PrimeTexts,
+            sampleSampler, new GenerationSettings(sampling.Words, sampling.Temperature, sampling.Seed ?? settings.Seed), store);
+}

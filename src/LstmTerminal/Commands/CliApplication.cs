@@ -1,0 +1,34 @@
+using System.CommandLine;
+using LstmTerminal.Hosting;
+
+namespace LstmTerminal.Commands;
+
+/// <summary>
+/// The <c>lstm-terminal</c> command line: verbs parsed by System.CommandLine, <c>--Section:Key=value</c> settings
+/// passed to the configuration. Writes results to <paramref name="output"/> and messages to <paramref name="error"/>.
+/// </summary>
+public sealed class CliApplication(TextWriter output, TextWriter error)
+{
+    public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
+    {
+        var split = ConfigurationArguments.Split(args);
+        var runner = new VerbRunner(split.Settings, output, error);
+        var root = new RootCommand("Train a word-level LSTM on Shakespeare and complete prime phrases.")
+        {
+            TrainVerb.Create(runner),
+            GenerateVerb.Create(runner),
+            EvalVerb.Create(runner),
+            PluginsVerb.Create(runner),
+        };
+
+        var parse = root.Parse(split.Command.ToArray());
+        if (parse.Errors.Count > 0)
+        {
+            error.WriteLine($"error: {parse.Errors[0].Message} (see lstm-terminal --help)");
+            return ExitCodes.UsageError;
+        }
+
+        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
+    }
+}

@@ -1,0 +1,24 @@
+using System.CommandLine;
+
+namespace LstmTerminal.Commands;
+
+/// <summary>Options several verbs share, each mapped onto one configuration key.</summary>
+public static class CommonOptions
+{
+    public static Option<bool> Json() => new("--json") { Description = "Print one JSON object on stdout; human progress goes to stderr." };
+
+    public static Option<string?> CheckpointDirectory() => new("--checkpoint-dir") { Description = "Checkpoint folder (Training:CheckpointDirectory)." };
+
+    public static Option<string?> Corpus() => new("--corpus") { Description = "Corpus plugin name (Corpus:Provider), e.g. gutenberg-shakespeare or text-file." };
+
+    public static Option<string?> CorpusPath() => new("--corpus-path") { Description = "File or folder for the corpus plugin (Corpus:Path)." };
+
+    /// <summary>Adds <paramref name="key"/> only when the user gave the option, so configuration keeps its say otherwise.</summary>
+    public static void Set<T>(Dictionary<string, string?> overrides, string key, T? value)
+    {
+        if (value is not null)
+        {
+            overrides[key] = Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture);
+        }
+    }
+}

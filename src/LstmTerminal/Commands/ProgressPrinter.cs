@@ -1,0 +1,43 @@
+using System.Diagnostics;
+using System.Globalization;
+using LstmTerminal.Core.Training;
+
+namespace LstmTerminal.Commands;
+
+/// <summary>Human-readable training progress for stderr: a step line every few seconds, every other event at once.</summary>
+public sealed class ProgressPrinter(TextWriter error, TimeSpan stepInterval) : IProgress<TrainingEvent>
+{
+    private readonly Stopwatch _sinceLastStepLine = Stopwatch.StartNew();
+    private bool _printedAnyStep;
+
+    public void Report(TrainingEvent value)
+    {
+        var line = value switch
+        {
+            StepCompleted step when ShouldPrint(step) => string.Create(CultureInfo.InvariantCulture,
+                $"step {step.Step}/{step.TotalSteps}  epoch {step.Epoch}/{step.Epochs}  batch {step.Window}/{step.Windows}  loss {step.Loss:F4}  {step.TokensPerSecond:F0} tokens/s  elapsed {step.Elapsed:hh\\:mm\\:ss}  eta {step.Eta:hh\\:mm\\:ss}"),
+            SamplesGenerated samples => string.Join(Environment.NewLine, samples.Samples.Select(s => $"sample @{samples.Step}: {s.Prime} → {s.Continuation}")),
+            ValidationCompleted validation => string.Create(CultureInfo.InvariantCulture,
+                $"epoch {validation.Epoch} validation loss {validation.Loss:F4}  perplexity {validation.Perplexity:F1}"),
+            CheckpointSaved saved => $"checkpoint saved at step {saved.Step}: {saved.Directory}",
+            CheckpointFailed failed => $"checkpoint NOT saved at step {failed.Step}: {failed.Message}",
+            _ => null,
+        };
+        if (line is not null)
+        {
+            error.WriteLine(line);
+        }
+    }
+
+    private bool ShouldPrint(StepCompleted step)
+    {
+        if (_printedAnyStep && _sinceLastStepLine.Elapsed < stepInterval && step.Window != step.Windows && step.Step != step.TotalSteps)
+        {
+            return false;
+        }
+
+        _printedAnyStep = true;
+        _sinceLastStepLine.Restart();
+        return true;
+    }
+}

@@ -1,0 +1,126 @@
+using System.CommandLine;
+using System.Globalization;
+using LstmTerminal.Core.Checkpoints;
+using LstmTerminal.Core.Options;
+using LstmTerminal.Core.Plugins;
+using LstmTerminal.Core.Training;
+using LstmTerminal.Core.Workflow;
+using LstmTerminal.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LstmTerminal.Commands;
+
+/// <summary><c>train</c>: load the corpus, train (or resume) and checkpoint.</summary>
+public static class TrainVerb
+{
+    public static Command Create(VerbRunner runner)
+    {
+        var corpus = CommonOptions.Corpus();
+        var corpusPath = CommonOptions.CorpusPath();
+        var epochs = new Option<int?>("--epochs") { Description = "Epochs in total (Training:Epochs)." };
+        var maxSteps = new Option<int?>("--max-steps") { Description = "Stop at this global step (Training:MaxSteps); counts the steps of a resumed checkpoint." };
+        var checkpointDirectory = CommonOptions.CheckpointDirectory();
+        var resume = new Option<bool>("--resume") { Description = "Continue the checkpoint in the folder (starts fresh if there is none)." };
+        var seed = new Option<int?>("--seed") { Description = "Seed for a reproducible run (Training:Seed)." };
+        var json = CommonOptions.Json();
+        var command = new Command("train", "Train the model on a corpus and save checkpoints.")
+        {
+            corpus, corpusPath, epochs, maxSteps, checkpointDirectory, resume, seed, json,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var overrides = new Dictionary<string, string?>();
+            CommonOptions.Set(overrides, "Corpus:Provider", parse.GetValue(corpus));
+            CommonOptions.Set(overrides, "Corpus:Path", parse.GetValue(corpusPath));
+            CommonOptions.Set(overrides, "Training:Epochs", parse.GetValue(epochs));
+            CommonOptions.Set(overrides, "Training:MaxSteps", parse.GetValue(maxSteps));
+            CommonOptions.Set(overrides, "Training:CheckpointDirectory", parse.GetValue(checkpointDirectory));
+            CommonOptions.Set(overrides, "Training:Seed", parse.GetValue(seed));
+            return runner.RunAsync(overrides, context => RunAsync(context, parse.GetValue(resume), parse.GetValue(json)), cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(VerbContext context, bool resume, bool json)
+    {
+        var services = context.Services;
+        var corpusOptions = AppHost.Value<CorpusOptions>(services);
+        var training = AppHost.Value<TrainingOptions>(services);
+        var sampling = AppHost.Value<SamplingOptions>(services);
+        var sampler = services.GetRequiredService<PluginCatalog>().GetSampler(sampling.Sampler);
+        var planner = services.GetRequiredService<TrainingPlanner>();
+        var store = new CheckpointStore(training.CheckpointDirectory);
+
+        var corpus = await services.GetRequiredService<CorpusLoader>()
+            .LoadAsync(corpusOptions.Provider, corpusOptions.Path, new CorpusProgressPrinter(context.Error), context.CancellationToken)
+            .ConfigureAwait(false);
+        foreach (var notice in corpus.Notices)
+        {
+            context.Error.WriteLine($"note: {notice}");
+        }
+
+        using var trainer = OpenTrainer(context, resume, store, planner, corpus, sampler.Plugin);
+        var prepared = trainer.Corpus;
+        context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"corpus {corpus.Title}: {prepared.WordCount:N0} words, vocabulary {prepared.Vocabulary.Count:N0}, unknown {prepared.UnknownRate:P1}, {trainer.WindowsPerEpoch} steps per epoch"));
+
+        var result = await trainer.RunAsync(new ProgressPrinter(context.Error, TimeSpan.FromSeconds(2)), context.CancellationToken).ConfigureAwait(false);
+        Report(context, result, prepared.Vocabulary.Count, prepared.UnknownRate, json);
+        return result.Reason switch
+        {
+            StopReason.Completed or StopReason.StepLimit => ExitCodes.Success,
+            _ => ExitCodes.Failure,
+        };
+    }
+
+    private static Trainer OpenTrainer(VerbContext context, bool resume, CheckpointStore store, TrainingPlanner planner, Abstractions.Corpus corpus, Abstractions.ISampler sampler)
+    {
+        if (resume && store.Exists)
+        {
+            var checkpoint = store.Load();
+            context.Error.WriteLine($"resuming {store.Directory} at step {checkpoint.Manifest.Step}");
+            return planner.Resume(corpus, checkpoint, sampler);
+        }
+
+        if (resume)
+        {
+            context.Error.WriteLine($"no checkpoint in {store.Directory}; starting fresh");
+        }
+        else if (store.Exists)
+        {
+            context.Error.WriteLine($"starting fresh; the checkpoint in {store.Directory} will be replaced at the first save (use --resume to continue it)");
+        }
+
+        return planner.StartFresh(corpus, sampler, store);
+    }
+
+    private static void Report(VerbContext context, TrainingResult result, int vocabularySize, double unknownRate, bool json)
+    {
+        if (result.Problem is not null)
+        {
+            context.Error.WriteLine($"error: {result.Problem}");
+        }
+
+        if (json)
+        {
+            JsonOutput.Write(context.Output, new
+            {
+                steps = result.Steps,
+                epochs = result.EpochsCompleted,
+                loss = result.Loss,
+                validationLoss = result.ValidationLoss,
+                validationPerplexity = result.ValidationPerplexity,
+                tokensPerSecond = result.TokensPerSecond,
+                vocabularySize,
+                unknownRate,
+                checkpoint = result.Checkpoint,
+                stopReason = result.Reason.ToString(),
+                elapsedSeconds = result.Elapsed.TotalSeconds,
+            });
+            return;
+        }
+
+        context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            $"{result.Reason}: {result.Steps} steps, {result.EpochsCompleted} epochs, loss {result.Loss:F4}, validation perplexity {result.ValidationPerplexity:F1}, {result.TokensPerSecond:F0} tokens/s in {result.Elapsed.TotalSeconds:F1} s; checkpoint {result.Checkpoint ?? "none"}"));
+    }
+}

@@ -1,0 +1,46 @@
+using LstmTerminal.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+
+namespace LstmTerminal.Commands;
+
+/// <summary>What a verb's body gets: the host's services and the two output streams.</summary>
+public sealed record VerbContext(IServiceProvider Services, TextWriter Output, TextWriter Error, CancellationToken CancellationToken);
+
+/// <summary>
+/// Runs a verb body inside a host built with the verb's overrides, and turns failures into exit codes:
+/// a one-line message and 2 for anything the user can fix, 1 (details in the log) for the rest.
+/// </summary>
+public sealed class VerbRunner(IReadOnlyList<string> settings, TextWriter output, TextWriter error)
+{
+    public async Task<int> RunAsync(IReadOnlyDictionary<string, string?> overrides, Func<VerbContext, Task<int>> body, CancellationToken cancellationToken)
+    {
+        IHost? host = null;
+        try
+        {
+            host = AppHost.Build(settings, overrides);
+            return await body(new VerbContext(host.Services, output, error, cancellationToken)).ConfigureAwait(false);
+        }
+        catch (Exception e) when (UserError.Is(e))
+        {
+            error.WriteLine($"error: {UserError.OneLine(e)}");
+            return ExitCodes.UsageError;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            error.WriteLine("cancelled");
+            return ExitCodes.Failure;
+        }
+        catch (Exception e)
+        {
+            host?.Services.GetService<ILoggerFactory>()?.CreateLogger("lstm-terminal").LogError(e, "Unexpected failure");
+            error.WriteLine($"error: unexpected failure: {UserError.OneLine(e)} (details in the log file)");
+            return ExitCodes.Failure;
+        }
+        finally
+        {
+            host?.Dispose();
+        }
+    }
+}

@@ -1,0 +1,91 @@
+using LstmTerminal.Abstractions;
+using LstmTerminal.Core.Options;
+using LstmTerminal.Core.Plugins;
+using LstmTerminal.Core.Workflow;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+using Serilog;
+
+namespace LstmTerminal.Hosting;
+
+/// <summary>
+/// Builds the generic host: configuration (appsettings.json beside the app, environment <c>LSTMTERMINAL_</c>,
+/// <c>--Section:Key=value</c> settings, then the verb's own options), validated options, file logging, services.
+/// </summary>
+public static class AppHost
+{
+    public const string EnvironmentPrefix = "LSTMTERMINAL_";
+
+    public static IHost Build(IReadOnlyList<string> settings, IReadOnlyDictionary<string, string?> overrides)
+    {
+        // The content root is the app's folder so appsettings.json is found from any working directory.
+        var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
+        {
+            Args = [],
+            ContentRootPath = AppContext.BaseDirectory,
+            DisableDefaults = true,
+        });
+        builder.Configuration.Sources.Clear();
+        builder.Configuration
+            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false)
+            .AddEnvironmentVariables(EnvironmentPrefix)
+            .AddCommandLine(settings.ToArray())
+            .AddInMemoryCollection(overrides);
+
+        ConfigureLogging(builder);
+        AddOptions<CorpusOptions>(builder, CorpusOptions.Section);
+        AddOptions<VocabularyOptions>(builder, VocabularyOptions.Section);
+        AddOptions<ModelOptions>(builder, ModelOptions.Section);
+        AddOptions<TrainingOptions>(builder, TrainingOptions.Section);
+        AddOptions<SamplingOptions>(builder, SamplingOptions.Section);
+        AddOptions<PluginOptions>(builder, PluginOptions.Section);
+
+        builder.Services.AddSingleton(services => LoadCatalog(services, builder.Configuration));
+        builder.Services.AddSingleton<CorpusLoader>();
+        builder.Services.AddSingleton(services => new TrainingPlanner(
+            Value<ModelOptions>(services), Value<TrainingOptions>(services), Value<VocabularyOptions>(services), Value<SamplingOptions>(services)));
+        return builder.Build();
+    }
+
+    /// <summary>The validated options of a section; throws <see cref="OptionsValidationException"/> naming the key.</summary>
+    public static T Value<T>(IServiceProvider services)
+        where T : class => services.GetRequiredService<IOptions<T>>().Value;
+
+    private static void AddOptions<T>(HostApplicationBuilder builder, string section)
+        where T : class
+    {
+        builder.Services.AddOptions<T>().Bind(builder.Configuration.GetSection(section)).ValidateDataAnnotations();
+    }
+
+    private static void ConfigureLogging(HostApplicationBuilder builder)
+    {
+        // Never log onto the console: stdout carries --json output and the TUI owns the screen.
+        var directory = builder.Configuration["Logging:Directory"] ?? "logs";
+        var logger = new LoggerConfiguration()
+            .MinimumLevel.Information()
+            .WriteTo.File(Path.Combine(Path.GetFullPath(directory), "lstm-terminal-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 7)
+            .CreateLogger();
+        builder.Logging.ClearProviders();
+        builder.Logging.AddSerilog(logger, dispose: true);
+    }
+
+    private static PluginCatalog LoadCatalog(IServiceProvider services, IConfiguration configuration)
+    {
+        var directory = Value<PluginOptions>(services).Directory;
+        var settings = configuration.GetSection(PluginOptions.Section).AsEnumerable(makePathsRelative: true)
+            .Where(pair => pair.Value is not null)
+            .ToDictionary(pair => pair.Key, pair => pair.Value!, StringComparer.OrdinalIgnoreCase);
+        var context = new PluginContext(settings, services.GetRequiredService<ILoggerFactory>());
+        var catalog = PluginCatalog.Load(Path.GetFullPath(directory, AppContext.BaseDirectory), context);
+        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Plugins");
+        foreach (var error in catalog.Errors)
+        {
+            log.LogWarning("Plugin folder {Folder}: {Message}", error.Folder, error.Message);
+        }
+
+        return catalog;
+    }
+}
