@@ -1,0 +1,102 @@
+namespace LstmTerminal.Tests.Commands;
+
+public sealed class TrainVerbTests
+{
+    [Fact]
+    public async Task Train_Json_ReportsEveryFieldAndWritesACheckpoint()
+    {
+        using var workspace = new TinyWorkspace();
+
+        var run = await CliRun.RunAsync(workspace.Args("train", "--epochs", "2", "--seed", "1", "--json"));
+
+        Assert.Equal(0, run.ExitCode);
+        var json = run.Json;
+        Assert.True(json.GetProperty("steps").GetInt32() > 0);
+        Assert.Equal(2, json.GetProperty("epochs").GetInt32());
+        Assert.True(json.GetProperty("loss").GetDouble() > 0);
+        Assert.True(json.GetProperty("validationLoss").GetDouble() > 0);
+        Assert.True(json.GetProperty("validationPerplexity").GetDouble() >= 1);
+        Assert.True(json.GetProperty("tokensPerSecond").GetDouble() > 0);
+        Assert.Equal(27, json.GetProperty("vocabularySize").GetInt32());
+        Assert.Equal(0, json.GetProperty("unknownRate").GetDouble());
+        Assert.Equal(workspace.CheckpointDirectory, json.GetProperty("checkpoint").GetString());
+        Assert.True(File.Exists(Path.Combine(workspace.CheckpointDirectory, "checkpoint.json")));
+        Assert.Contains("validation loss", run.Error);
+    }
+
+    [Fact]
+    public async Task Train_MaxSteps_CountsGlobalSteps_WhenResuming()
+    {
+        // Given a 6-step checkpoint
+        using var workspace = new TinyWorkspace();
+        var first = await CliRun.RunAsync(workspace.Args("train", "--max-steps", "6", "--seed", "2", "--json"));
+        Assert.Equal(6, first.Json.GetProperty("steps").GetInt32());
+
+        // When it is resumed with a budget of 10 steps
+        var second = await CliRun.RunAsync(workspace.Args("train", "--resume", "--max-steps", "10", "--json"));
+
+        // Then four more steps run
+        Assert.Equal(0, second.ExitCode);
+        Assert.Equal(10, second.Json.GetProperty("steps").GetInt32());
+        Assert.Contains("resuming", second.Error);
+    }
+
+    [Fact]
+    public async Task Train_Resume_StartsFreshAndSaysSo_WhenThereIsNoCheckpoint()
+    {
+        using var workspace = new TinyWorkspace();
+
+        var run = await CliRun.RunAsync(workspace.Args("train", "--resume", "--max-steps", "2"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("no checkpoint", run.Error);
+        Assert.Contains("starting fresh", run.Error);
+    }
+
+    [Fact]
+    public async Task Train_FailsWithUsageError_WhenTheCorpusPathIsMissing()
+    {
+        using var workspace = new TinyWorkspace();
+
+        var run = await CliRun.RunAsync([.. workspace.Args("train"), "--Corpus:Path=" + Path.Combine(workspace.Root, "absent.txt")]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("absent.txt", run.Error);
+        Assert.Single(run.Error.Trim().Split('\n'));
+    }
+
+    [Fact]
+    public async Task Train_FailsWithUsageError_NamingTheKey_WhenASettingIsOutOfRange()
+    {
+        using var workspace = new TinyWorkspace();
+
+        var run = await CliRun.RunAsync([.. workspace.Args("train"), "--Training:LearningRate=-1"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Training:LearningRate", run.Error);
+    }
+
+    [Fact]
+    public async Task Train_FailsWithUsageError_WhenTheCorpusIsSmallerThanOneBatch()
+    {
+        using var workspace = new TinyWorkspace();
+
+        var run = await CliRun.RunAsync([.. workspace.Args("train"), "--Training:SequenceLength=5000"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Training:SequenceLength", run.Error);
+        Assert.False(Directory.Exists(workspace.CheckpointDirectory));
+    }
+
+    [Fact]
+    public async Task Train_ListsKnownCorpora_WhenTheProviderIsUnknown()
+    {
+        using var workspace = new TinyWorkspace();
+
+        var run = await CliRun.RunAsync(workspace.Args("train", "--corpus", "nope"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("gutenberg-shakespeare", run.Error);
+        Assert.Contains("text-file", run.Error);
+    }
+}
