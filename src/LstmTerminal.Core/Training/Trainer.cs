@@ -52,6 +52,10 @@ public sealed class Trainer : IDisposable
 
     public PreparedCorpus Corpus => _plan.Corpus;
 
+    public ModelShape Shape => _plan.Shape;
+
+    public int TokensPerStep => _layout.Streams * _layout.WindowLength;
+
     public IReadOnlyList<LossPoint> LossHistory => _lossHistory;
 
     public IReadOnlyList<ValidationPoint> ValidationHistory => _validationHistory;

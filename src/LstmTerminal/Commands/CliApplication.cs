@@ -19,6 +19,7 @@ public sealed class CliApplication(TextWriter output, TextWriter error)
             GenerateVerb.Create(runner),
             EvalVerb.Create(runner),
             PluginsVerb.Create(runner),
+            BenchVerb.Create(runner),
         };
 
         var parse = root.Parse(split.Command.ToArray());

@@ -14,6 +14,13 @@ public sealed record VerbContext(IServiceProvider Services, TextWriter Output, T
 /// </summary>
 public sealed class VerbRunner(IReadOnlyList<string> settings, TextWriter output, TextWriter error)
 {
+    /// <summary>Refuses a command line that parsed but makes no sense, the same way as any other usage error.</summary>
+    public Task<int> Fail(string message)
+    {
+        error.WriteLine($"error: {message}");
+        return Task.FromResult(ExitCodes.UsageError);
+    }
+
     public async Task<int> RunAsync(IReadOnlyDictionary<string, string?> overrides, Func<VerbContext, Task<int>> body, CancellationToken cancellationToken)
     {
         IHost? host = null;

@@ -1,4 +1,5 @@
 using LstmTerminal.Core.Checkpoints;
+using LstmTerminal.Core;
 using LstmTerminal.Core.Tests.Support;
 using LstmTerminal.Core.Training;
 

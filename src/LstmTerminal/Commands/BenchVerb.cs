@@ -1,0 +1,89 @@
+using System.CommandLine;
+using System.Globalization;
+using LstmTerminal.Core.Bench;
+using LstmTerminal.Core.Checkpoints;
+using LstmTerminal.Core.Options;
+using LstmTerminal.Core.Plugins;
+using LstmTerminal.Core.Workflow;
+using LstmTerminal.Hosting;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace LstmTerminal.Commands;
+
+/// <summary><c>bench</c>: training and generation speed with the current settings, against the machine's GEMM rate.</summary>
+public static class BenchVerb
+{
+    private const int WarmupSteps = 2;
+
+    public static Command Create(VerbRunner runner)
+    {
+        var corpusPath = CommonOptions.CorpusPath();
+        var steps = new Option<int>("--steps") { Description = "Timed training steps after warm-up.", DefaultValueFactory = _ => 20 };
+        var json = CommonOptions.Json();
+        var command = new Command("bench", "Measure training tokens/s, generation ms/word and the GEMM bound.") { corpusPath, steps, json };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var timedSteps = parse.GetValue(steps);
+            if (timedSteps < 1)
+            {
+                return runner.Fail($"--steps must be at least 1, not {timedSteps}.");
+            }
+
+            var scratch = Path.Combine(Path.GetTempPath(), "lstm-terminal-bench-" + Guid.NewGuid().ToString("N"));
+            var overrides = new Dictionary<string, string?>
+            {
+                ["Training:MaxSteps"] = (timedSteps + WarmupSteps).ToString(CultureInfo.InvariantCulture),
+                ["Training:Epochs"] = "100000",
+                ["Training:EvalEvery"] = int.MaxValue.ToString(CultureInfo.InvariantCulture),
+                ["Training:SaveEvery"] = int.MaxValue.ToString(CultureInfo.InvariantCulture),
+                ["Training:CheckpointDirectory"] = scratch,
+            };
+            if (parse.GetValue(corpusPath) is { } path)
+            {
+                overrides["Corpus:Provider"] = "text-file";
+                overrides["Corpus:Path"] = path;
+            }
+
+            return runner.RunAsync(overrides, async context =>
+            {
+                try
+                {
+                    return await RunAsync(context, timedSteps, parse.GetValue(json)).ConfigureAwait(false);
+                }
+                finally
+                {
+                    if (Directory.Exists(scratch))
+                    {
+                        Directory.Delete(scratch, recursive: true);
+                    }
+                }
+            }, cancellationToken);
+        });
+        return command;
+    }
+
+    private static async Task<int> RunAsync(VerbContext context, int steps, bool json)
+    {
+        var services = context.Services;
+        var corpusOptions = AppHost.Value<CorpusOptions>(services);
+        var training = AppHost.Value<TrainingOptions>(services);
+        var greedy = services.GetRequiredService<PluginCatalog>().GetSampler("greedy").Plugin;
+        var corpus = await services.GetRequiredService<CorpusLoader>()
+            .LoadAsync(corpusOptions.Provider, corpusOptions.Path, progress: null, context.CancellationToken).ConfigureAwait(false);
+        using var trainer = services.GetRequiredService<TrainingPlanner>().StartFresh(corpus, greedy, new CheckpointStore(training.CheckpointDirectory));
+        context.Error.WriteLine($"bench: {steps} timed steps of {trainer.TokensPerStep} tokens after {WarmupSteps} warm-up steps, vocabulary {trainer.Corpus.Vocabulary.Count}");
+        var report = BenchRunner.Run(trainer, greedy, context.CancellationToken);
+
+        if (json)
+        {
+            JsonOutput.Write(context.Output, report);
+        }
+        else
+        {
+            context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"train {report.TrainTokensPerSecond:F0} tokens/s (median of {report.TimedSteps} steps), generate {report.GenerateMsPerWord:F3} ms/word, GEMM {report.GemmGflops:F1} GFLOP/s, {report.FlopsPerToken / 1e6:F2} MFLOP/token, bound fraction {report.BoundFraction:F3}, peak working set {report.PeakWorkingSetMb:F0} MB"));
+        }
+
+        return ExitCodes.Success;
+    }
+}
