@@ -36,6 +36,28 @@ public sealed class LstmLanguageModel : Module<Tensor, LstmState?, (Tensor Logit
         return (_output.call(_dropout.call(output)), hidden, cell);
     }
 
+    /// <summary>Copies the weights out of libtorch into plain arrays.</summary>
+    public ModelWeights ExportWeights()
+    {
+        using var scope = NewDisposeScope();
+        using var noGrad = no_grad();
+        var parameters = _lstm.named_parameters().ToDictionary(pair => pair.name, pair => pair.parameter);
+        var layers = new List<LstmLayerWeights>(Shape.Layers);
+        for (var layer = 0; layer < Shape.Layers; layer++)
+        {
+            var bias = parameters[$"bias_ih_l{layer}"] + parameters[$"bias_hh_l{layer}"];
+            layers.Add(new LstmLayerWeights(
+                layer == 0 ? Shape.EmbeddingSize : Shape.RnnSize,
+                ToArray(parameters[$"weight_ih_l{layer}"]),
+                ToArray(parameters[$"weight_hh_l{layer}"]),
+                ToArray(bias)));
+        }
+
+        return new ModelWeights(Shape, ToArray(_embedding.weight!), layers, ToArray(_output.weight!), ToArray(_output.bias!));
+    }
+
+    private static float[] ToArray(Tensor tensor) => tensor.contiguous().data<float>().ToArray();
+
     /// <summary>A detached copy of the weights in evaluation mode, safe to use while this model trains.</summary>
     public LstmLanguageModel CloneForInference()
     {

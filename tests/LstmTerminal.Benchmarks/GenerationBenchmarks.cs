@@ -1,0 +1,35 @@
+using BenchmarkDotNet.Attributes;
+using LstmTerminal.Abstractions;
+using LstmTerminal.Core.Generation;
+using LstmTerminal.Core.Model;
+using LstmTerminal.Core.Plugins;
+using LstmTerminal.Core.Text;
+using Generator = LstmTerminal.Core.Generation.Generator;
+
+namespace LstmTerminal.Benchmarks;
+
+/// <summary>One generation step of the recipe-sized model (128/128) over the tinyshakespeare vocabulary.</summary>
+[MemoryDiagnoser]
+public class GenerationBenchmarks
+{
+    private Generator _generator = null!;
+    private ISampler _greedy = null!;
+    private PrimeEncoding _prime = null!;
+    private readonly GenerationSettings _oneWord = new(Words: 1, Temperature: 1.0, Seed: 1);
+
+    [GlobalSetup]
+    public void Setup()
+    {
+        var vocabulary = Vocabulary.Build(TextNormalizer.Tokenize(File.ReadAllText(SharedData.TinyShakespeare)), 5);
+        var model = new LstmLanguageModel(new ModelShape(vocabulary.Count, 128, 128, 1, 0));
+        _generator = new Generator(model, vocabulary);
+        _greedy = PluginCatalog.Load(SharedData.PluginsFolder, PluginContext.Empty).GetSampler("greedy").Plugin;
+        _prime = _generator.Encode("thou");
+    }
+
+    [GlobalCleanup]
+    public void Cleanup() => _generator.Dispose();
+
+    [Benchmark(Description = "one word from a one-word prime")]
+    public int OneStep() => _generator.Continue(_prime, _greedy, _oneWord).Single().Id;
+}

@@ -1,0 +1,8 @@
+using BenchmarkDotNet.Configs;
+using BenchmarkDotNet.Jobs;
+using BenchmarkDotNet.Running;
+using BenchmarkDotNet.Toolchains.InProcess.Emit;
+
+// In process: a separately generated benchmark project would carry an unpatched libLibTorchSharp.so (see build/).
+var config = DefaultConfig.Instance.AddJob(Job.Default.WithToolchain(InProcessEmitToolchain.Instance).AsDefault());
+BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args, config);
