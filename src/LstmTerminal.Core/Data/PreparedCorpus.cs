@@ -12,15 +12,16 @@ public sealed record PreparedCorpus(Corpus Source, Vocabulary Vocabulary, TokenS
     /// <summary>Normalises and encodes the corpus; builds a vocabulary unless one is given (a resumed or loaded model).</summary>
     public static PreparedCorpus From(Corpus corpus, Vocabulary? vocabulary, int minWordFrequency, double validationFraction)
     {
-        var words = TextNormalizer.Tokenize(corpus.Text);
-        if (words.Count == 0)
+        var text = TextNormalizer.Index(corpus.Text);
+        if (text.Sequence.Length == 0)
         {
             throw new InsufficientDataException($"The corpus '{corpus.Title}' ({corpus.Source}) contains no words.");
         }
 
-        vocabulary ??= Vocabulary.Build(words, minWordFrequency);
-        var ids = vocabulary.Encode(words);
+        vocabulary ??= Vocabulary.FromCounts(text.DistinctWords.Select((word, i) => (word, text.Counts[i])), minWordFrequency);
+        var idOfDistinct = text.DistinctWords.Select(vocabulary.IdOf).ToArray();
+        var ids = Array.ConvertAll(text.Sequence, index => idOfDistinct[index]);
         var unknown = ids.Count(id => id == Vocabulary.UnknownId);
-        return new PreparedCorpus(corpus, vocabulary, TokenSplit.FromTail(ids, validationFraction), words.Count, unknown);
+        return new PreparedCorpus(corpus, vocabulary, TokenSplit.FromTail(ids, validationFraction), ids.Length, unknown);
     }
 }

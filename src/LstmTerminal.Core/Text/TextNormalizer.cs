@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.Text;
 
 namespace LstmTerminal.Core.Text;
 
@@ -9,28 +8,77 @@ namespace LstmTerminal.Core.Text;
 /// </summary>
 public static class TextNormalizer
 {
+    private delegate void WordHandler(ReadOnlySpan<char> word);
+
     public static List<string> Tokenize(string text)
     {
-        var words = new List<string>(text.Length / 5);
-        var word = new StringBuilder();
-        foreach (var raw in text)
-        {
-            var c = Canonical(raw);
-            if (c == ' ')
-            {
-                Flush(word, words);
-            }
-            else
-            {
-                word.Append(c);
-            }
-        }
-
-        Flush(word, words);
+        var words = new List<string>();
+        Scan(text, word => words.Add(word.ToString()));
         return words;
     }
 
     public static string Normalize(string text) => string.Join(' ', Tokenize(text));
+
+    /// <summary>
+    /// The word sequence of a (possibly very large) text as ids of distinct words, without a string per
+    /// occurrence: memory stays near the size of the text.
+    /// </summary>
+    public static IndexedText Index(string text)
+    {
+        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
+        var lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
+        var distinct = new List<string>();
+        var counts = new List<int>();
+        var sequence = new List<int>(text.Length / 6);
+        Scan(text, word =>
+        {
+            if (!lookup.TryGetValue(word, out var id))
+            {
+                id = distinct.Count;
+                var key = word.ToString();
+                ids.Add(key, id);
+                distinct.Add(key);
+                counts.Add(0);
+            }
+
+            counts[id]++;
+            sequence.Add(id);
+        });
+        return new IndexedText(distinct, counts, sequence.ToArray());
+    }
+
+    private static void Scan(string text, WordHandler handler)
+    {
+        Span<char> buffer = stackalloc char[256];
+        var word = buffer;
+        var length = 0;
+        foreach (var raw in text)
+        {
+            var c = Canonical(raw);
+            if (c != ' ')
+            {
+                if (length == word.Length)
+                {
+                    // Words longer than the stack buffer are rare (garbage or binary input); grow on the heap.
+                    var larger = new char[word.Length * 2];
+                    word.CopyTo(larger);
+                    word = larger;
+                }
+
+                word[length++] = c;
+            }
+            else if (length > 0)
+            {
+                handler(word[..length]);
+                length = 0;
+            }
+        }
+
+        if (length > 0)
+        {
+            handler(word[..length]);
+        }
+    }
 
     private static char Canonical(char c)
     {
@@ -53,14 +101,5 @@ public static class TextNormalizer
                 or UnicodeCategory.DecimalDigitNumber => c,
             _ => ' ',
         };
-    }
-
-    private static void Flush(StringBuilder word, List<string> words)
-    {
-        if (word.Length > 0)
-        {
-            words.Add(word.ToString());
-            word.Clear();
-        }
     }
 }

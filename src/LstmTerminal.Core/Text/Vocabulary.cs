@@ -42,14 +42,16 @@ public sealed class Vocabulary
             counts[word] = counts.GetValueOrDefault(word) + 1;
         }
 
-        var kept = counts
-            .Where(pair => pair.Value > minWordFrequency && pair.Key != UnknownWord)
-            .OrderByDescending(pair => pair.Value)
-            .ThenBy(pair => pair.Key, StringComparer.Ordinal)
-            .Select(pair => pair.Key)
-            .ToList();
-        return new Vocabulary(kept);
+        return FromCounts(counts.Select(pair => (pair.Key, pair.Value)), minWordFrequency);
     }
+
+    public static Vocabulary FromCounts(IEnumerable<(string Word, int Count)> counts, int minWordFrequency) =>
+        new(counts
+            .Where(pair => pair.Count > minWordFrequency && pair.Word != UnknownWord)
+            .OrderByDescending(pair => pair.Count)
+            .ThenBy(pair => pair.Word, StringComparer.Ordinal)
+            .Select(pair => pair.Word)
+            .ToList());
 
     public int IdOf(string word) => _ids.GetValueOrDefault(word, UnknownId);
 

@@ -43,4 +43,16 @@ public sealed class TextNormalizerTests
     {
         Assert.Empty(TextNormalizer.Tokenize(text));
     }
+
+    [Fact]
+    public void Index_GivesTheSameSequenceAsTokenize_WithEachDistinctWordOnce()
+    {
+        var text = "To be, or not to BE;\nthat is the question: " + new string('x', 1000);
+
+        var indexed = TextNormalizer.Index(text);
+
+        Assert.Equal(TextNormalizer.Tokenize(text), indexed.Sequence.Select(i => indexed.DistinctWords[i]));
+        Assert.Equal(indexed.DistinctWords.Count, indexed.DistinctWords.Distinct().Count());
+        Assert.Equal(2, indexed.Counts[indexed.DistinctWords.ToList().IndexOf("be")]);
+    }
 }
