@@ -13,6 +13,9 @@ public sealed class Generator : IDisposable
 {
     private static readonly IReadOnlySet<int> Forbidden = new HashSet<int> { Vocabulary.UnknownId };
 
+    /// <summary>Longer primes add nothing the LSTM state keeps and only cost time.</summary>
+    public const int MaxPrimeWords = 1000;
+
     private readonly LstmLanguageModel _model;
     private readonly float[] _logits;
 
@@ -32,6 +35,12 @@ public sealed class Generator : IDisposable
 
     public Vocabulary Vocabulary { get; }
 
+    /// <summary>
+    /// Normalises the prime like the corpus and maps it to ids. A word the vocabulary lacks is tried once more
+    /// without leading or trailing apostrophes and hyphens ("more'" reads as "more"); what still is unknown is
+    /// reported and read as the unknown word.
+    /// </summary>
+    /// <exception cref="PrimeException">No words, no known word at all, or more than <see cref="MaxPrimeWords"/>.</exception>
     public PrimeEncoding Encode(string prime)
     {
         var words = TextNormalizer.Tokenize(prime);
@@ -40,8 +49,28 @@ public sealed class Generator : IDisposable
             throw new PrimeException("The prime phrase has no words (only spaces, punctuation or symbols). Type a few words, e.g. \"thou art more\".");
         }
 
+        if (words.Count > MaxPrimeWords)
+        {
+            throw new PrimeException($"The prime phrase has {words.Count} words; the limit is {MaxPrimeWords}. Use its last few sentences instead.");
+        }
+
+        for (var i = 0; i < words.Count; i++)
+        {
+            var trimmed = words[i].Trim('\'', '-');
+            if (!Vocabulary.Contains(words[i]) && Vocabulary.Contains(trimmed))
+            {
+                words[i] = trimmed;
+            }
+        }
+
         var ids = Vocabulary.Encode(words);
         var unknown = words.Where((_, i) => ids[i] == Vocabulary.UnknownId).Distinct(StringComparer.Ordinal).ToList();
+        if (unknown.Count == words.Count)
+        {
+            var shown = string.Join(", ", unknown.Take(5).Select(word => word.Length > 24 ? word[..24] + "…" : word));
+            throw new PrimeException($"None of the words of the prime phrase are in the model's vocabulary ({shown}). Use everyday words of the corpus, e.g. \"thou art more\".");
+        }
+
         return new PrimeEncoding(prime, words, ids, unknown);
     }
 

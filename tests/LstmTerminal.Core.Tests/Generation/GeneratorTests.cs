@@ -35,11 +35,10 @@ public sealed class GeneratorTests(TrainedModel trained) : IClassFixture<Trained
 
     [Theory]
     [InlineData("a")]
-    [InlineData("\u001b[31mred\u001b[0m \u0007")]
-    [InlineData("日本語 の テキスト 🙂")]
-    [InlineData("o'er -- ' -")]
-    [InlineData("thou art more'")]
-    [InlineData("1234567890")]
+    [InlineData("\u001b[31m thou \u001b[0m \u0007")]
+    [InlineData("日本語 の thou 🙂")]
+    [InlineData("o'er -- ' - art")]
+    [InlineData("1234567890 more")]
     public void Continue_NeverCrashesOrReturnsTheUnknownId_OnOddInput(string prime)
     {
         using var generator = trained.CreateGenerator();
@@ -50,13 +49,41 @@ public sealed class GeneratorTests(TrainedModel trained) : IClassFixture<Trained
         Assert.DoesNotContain(words, w => w.Id == Vocabulary.UnknownId);
     }
 
-    [Fact]
-    public void Continue_HandlesAVeryLongPrime()
+    [Theory]
+    [InlineData("thou art more'", "more")]
+    [InlineData("-thou art", "thou")]
+    public void Encode_ReadsAWordWithoutTrailingApostrophesOrHyphens_WhenOnlyThatFormIsKnown(string prime, string expected)
     {
         using var generator = trained.CreateGenerator();
-        var prime = string.Join(' ', Enumerable.Repeat("thou art more", 3000));
 
-        Assert.Equal(10, generator.Continue(generator.Encode(prime), new ArgMaxSampler(), TenWords).Count());
+        var encoding = generator.Encode(prime);
+
+        Assert.Contains(expected, encoding.Words);
+        Assert.Empty(encoding.UnknownWords);
+    }
+
+    [Theory]
+    [InlineData("日本語 の テキスト")]
+    [InlineData("zyzzyva quux")]
+    [InlineData("\u001b[31m\u001b[0m 42")]
+    public void Encode_RefusesAPrimeWithoutAnyKnownWord_NamingTheWords(string prime)
+    {
+        using var generator = trained.CreateGenerator();
+
+        var error = Assert.Throws<PrimeException>(() => generator.Encode(prime));
+
+        Assert.Contains("None of the words", error.Message);
+        Assert.DoesNotContain('\u001b', error.Message);
+    }
+
+    [Fact]
+    public void Encode_RefusesAPrimeLongerThanTheLimit()
+    {
+        using var generator = trained.CreateGenerator();
+
+        var error = Assert.Throws<PrimeException>(() => generator.Encode(string.Join(' ', Enumerable.Repeat("thou", 10_000))));
+
+        Assert.Contains("10000 words", error.Message);
     }
 
     [Theory]
