@@ -1,0 +1,70 @@
+using System.Diagnostics;
+using LstmTerminal.Core.Checkpoints;
+using LstmTerminal.Tests.Commands;
+
+namespace LstmTerminal.Tests.Faults;
+
+public sealed class KillDuringCheckpointTests
+{
+    private const int Kills = 12;
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task KillMinus9_AtRandomMoments_AlwaysLeavesTheLastGoodCheckpointLoadable()
+    {
+        // Given a training process that saves a checkpoint after every step
+        using var workspace = new TinyWorkspace();
+        var random = new Random(20261128);
+        var store = new CheckpointStore(workspace.CheckpointDirectory);
+        long lastStep = 0;
+
+        for (var kill = 0; kill < Kills; kill++)
+        {
+            // When it is killed with SIGKILL at a random moment
+            using var process = StartTraining(workspace, resume: kill > 0);
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(600, 2500)));
+            process.Kill(entireProcessTree: true);
+            await process.WaitForExitAsync();
+
+            // Then whatever is on disk is a complete checkpoint that loads, and no progress was lost
+            if (store.Exists)
+            {
+                var checkpoint = store.Load();
+                checkpoint.Model.Dispose();
+                Assert.True(checkpoint.Manifest.Step >= lastStep, $"step went back from {lastStep} to {checkpoint.Manifest.Step}");
+                Assert.Equal(checkpoint.Manifest.Step, checkpoint.Manifest.LossHistory.Count);
+                lastStep = checkpoint.Manifest.Step;
+            }
+        }
+
+        Assert.True(lastStep > 0, "no checkpoint was ever written; the kills came too early to test anything");
+        var resumed = await CliRun.RunAsync([.. workspace.Args("train", "--resume", "--max-steps", (lastStep + 3).ToString(), "--json"), "--Training:Epochs=100000"]);
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Equal(lastStep + 3, resumed.Json.GetProperty("steps").GetInt64());
+    }
+
+    private static Process StartTraining(TinyWorkspace workspace, bool resume)
+    {
+        var start = new ProcessStartInfo("dotnet")
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+        };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lstm-terminal.dll"));
+        foreach (var arg in workspace.Args(resume ? ["train", "--resume"] : ["train"]))
+        {
+            start.ArgumentList.Add(arg);
+        }
+
+        start.ArgumentList.Add("--Training:SaveEvery=1");
+        start.ArgumentList.Add("--Training:Epochs=100000");
+        start.ArgumentList.Add("--Model:RnnSize=96");
+        var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app.");
+        // Drain the pipes so the child never blocks on a full buffer.
+        process.OutputDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, _) => { };
+        process.BeginOutputReadLine();
+        process.BeginErrorReadLine();
+        return process;
+    }
+}
