@@ -1,0 +1,100 @@
+using LstmTerminal.Core.Checkpoints;
+using LstmTerminal.Core.Tests.Support;
+using LstmTerminal.Core.Training;
+
+namespace LstmTerminal.Core.Tests.Checkpoints;
+
+/// <summary>A save that cannot be written must not stop training nor touch the previous checkpoint.</summary>
+public sealed class SaveFailureTests
+{
+    [SkippableFact]
+    public void Training_ContinuesAndKeepsTheOldCheckpoint_WhenTheFolderBecomesReadOnly()
+    {
+        using var temp = new TempDirectory();
+        var parent = temp.Combine("read-only");
+        var directory = Path.Combine(parent, "ckpt");
+        Directory.CreateDirectory(parent);
+        TrainAndSave(directory, steps: 5);
+        Skip.IfNot(HostCommand.TryRun("chattr", "+i", parent), "needs root and chattr to make a folder read-only for root");
+        try
+        {
+            var (result, events) = ResumeTo(directory, steps: 15);
+
+            Assert.Equal(StopReason.StepLimit, result.Reason);
+            Assert.Equal(15, result.Steps);
+            Assert.Contains(events, e => e is CheckpointFailed failed && failed.Message.Contains("previous checkpoint"));
+        }
+        finally
+        {
+            HostCommand.TryRun("chattr", "-i", parent);
+        }
+
+        AssertCheckpointAt(directory, step: 5);
+    }
+
+    [SkippableFact]
+    public void Training_ContinuesAndKeepsTheOldCheckpoint_WhenTheDiskIsFull()
+    {
+        using var temp = new TempDirectory();
+        var mount = temp.Combine("small-disk");
+        Directory.CreateDirectory(mount);
+        Skip.IfNot(HostCommand.TryRun("mount", "-t", "tmpfs", "-o", "size=2m", "tmpfs", mount), "needs root to mount a small tmpfs");
+        try
+        {
+            var directory = Path.Combine(mount, "ckpt");
+            TrainAndSave(directory, steps: 5);
+            FillUp(Path.Combine(mount, "filler.bin"));
+
+            var (result, events) = ResumeTo(directory, steps: 15);
+
+            Assert.Equal(15, result.Steps);
+            Assert.Contains(events, e => e is CheckpointFailed);
+            AssertCheckpointAt(directory, step: 5);
+            Assert.Empty(Directory.GetDirectories(mount, "ckpt.saving-*"));
+        }
+        finally
+        {
+            HostCommand.TryRun("umount", mount);
+        }
+    }
+
+    private static void TrainAndSave(string directory, int steps)
+    {
+        using var trainer = Trainer.Start(Plans.Tiny(directory, maxSteps: steps));
+        trainer.Run(null, CancellationToken.None);
+    }
+
+    private static (TrainingResult Result, List<TrainingEvent> Events) ResumeTo(string directory, int steps)
+    {
+        var plan = Plans.Tiny(directory, maxSteps: steps, saveEvery: 5);
+        using var trainer = Trainer.Resume(plan, plan.Checkpoints.Load());
+        var events = new List<TrainingEvent>();
+        var result = trainer.Run(new SynchronousProgress<TrainingEvent>(events.Add), CancellationToken.None);
+        return (result, events);
+    }
+
+    private static void AssertCheckpointAt(string directory, int step)
+    {
+        var checkpoint = new CheckpointStore(directory).Load();
+        checkpoint.Model.Dispose();
+        Assert.Equal(step, checkpoint.Manifest.Step);
+    }
+
+    private static void FillUp(string path)
+    {
+        // Unbuffered, so disposing has nothing left to flush onto the full disk.
+        using var stream = new FileStream(path, FileMode.Create, FileAccess.Write, FileShare.None, bufferSize: 0);
+        var block = new byte[4096];
+        try
+        {
+            while (true)
+            {
+                stream.Write(block);
+            }
+        }
+        catch (IOException)
+        {
+            // The disk is full: exactly the state under test.
+        }
+    }
+}
