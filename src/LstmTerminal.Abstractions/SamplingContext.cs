@@ -15,11 +15,20 @@ public sealed class SamplingContext
     /// <summary>Softmax temperature; greater than 0. Lower is more conservative.</summary>
     public double Temperature { get; init; } = 1.0;
 
-    /// <summary>For top-k samplers: how many of the most likely words to keep; 0 means all.</summary>
+    /// <summary>
+    /// For top-k samplers: how many of the most likely words to keep. 0 (the default) leaves k to the sampler's own
+    /// setting, e.g. <c>Plugins:top-k:K</c>.
+    /// </summary>
     public int TopK { get; init; }
 
-    /// <summary>For nucleus samplers: the probability mass to keep, in (0, 1].</summary>
+    /// <summary>
+    /// For nucleus samplers: the probability mass to keep, in (0, 1]. 1 (the default) leaves p to the sampler's own
+    /// setting, e.g. <c>Plugins:nucleus:P</c>.
+    /// </summary>
     public double TopP { get; init; } = 1.0;
+
+    // Repetition controls and beam search are the host's job: the logits a sampler gets already carry the
+    // repetition penalty, and ForbiddenTokens already holds the words the no-repeat n-gram ban rules out.
 
     /// <summary>The seeded random source.</summary>
     public Random Random { get; }

@@ -29,8 +29,9 @@ public sealed class PluginCatalogTests : IDisposable
             ["gutenberg-shakespeare/corpus/1.0.0/LstmTerminal.Corpus.Gutenberg", "text-file/corpus/1.0.0/LstmTerminal.Corpus.TextFile"],
             catalog.CorpusProviders.Select(p => $"{p.Name}/{p.Kind}/{p.Version}/{Path.GetFileName(p.Path)}"));
         Assert.Equal(
-            ["greedy/sampler/1.0.0/LstmTerminal.Samplers", "temperature/sampler/1.0.0/LstmTerminal.Samplers"],
-            catalog.Samplers.Select(p => $"{p.Name}/{p.Kind}/{p.Version}/{Path.GetFileName(p.Path)}"));
+            ["greedy", "nucleus", "temperature", "top-k"],
+            catalog.Samplers.Select(p => p.Name));
+        Assert.All(catalog.Samplers, p => Assert.Equal("sampler/1.0.0/LstmTerminal.Samplers", $"{p.Kind}/{p.Version}/{Path.GetFileName(p.Path)}"));
         Assert.Equal(
             [ForeignContractSampler, LookAlikeSampler, ThrowingSampler],
             catalog.Errors.Select(e => Path.GetFileName(e.Folder)).Distinct().Order(StringComparer.Ordinal));
@@ -94,7 +95,7 @@ public sealed class PluginCatalogTests : IDisposable
         // Then the broken plugin is reported and the others still load
         var error = Assert.Single(catalog.Errors);
         Assert.Contains("InvalidOperationException: the test sampler refuses to start", error.Message);
-        Assert.Equal(2, catalog.Samplers.Count);
+        Assert.Equal(4, catalog.Samplers.Count);
     }
 
     [Fact]
@@ -140,7 +141,7 @@ public sealed class PluginCatalogTests : IDisposable
 
         // Then
         Assert.All(catalog.Samplers, s => Assert.Equal(first, s.Path));
-        Assert.Equal(2, catalog.Errors.Count);
+        Assert.Equal(4, catalog.Errors.Count);
         Assert.All(catalog.Errors, e => Assert.Equal(second, e.Folder));
         Assert.Contains(catalog.Errors, e => e.Message.Contains("named 'greedy' is already loaded from " + first));
     }
@@ -153,11 +154,11 @@ public sealed class PluginCatalogTests : IDisposable
         var catalog = LoadTemp();
 
         // When
-        var error = Assert.Throws<PluginNotFoundException>(() => catalog.GetSampler("nucleus"));
+        var error = Assert.Throws<PluginNotFoundException>(() => catalog.GetSampler("mirostat"));
 
         // Then
-        Assert.Contains("'nucleus'", error.Message);
-        Assert.Contains("greedy, temperature", error.Message);
+        Assert.Contains("'mirostat'", error.Message);
+        Assert.Contains("greedy, nucleus, temperature, top-k", error.Message);
         Assert.Equal("greedy", catalog.GetSampler("GREEDY").Name);
     }
 
@@ -173,10 +174,10 @@ public sealed class PluginCatalogTests : IDisposable
         var again = catalog.LoadFolder(folder);
 
         // Then
-        Assert.Equal(["greedy", "temperature"], added.Samplers.Select(s => s.Name));
+        Assert.Equal(["greedy", "nucleus", "temperature", "top-k"], added.Samplers.Select(s => s.Name));
         Assert.Empty(again.Samplers);
         Assert.Empty(again.Errors);
-        Assert.Equal(2, catalog.Samplers.Count);
+        Assert.Equal(4, catalog.Samplers.Count);
     }
 
     [Fact]
@@ -193,7 +194,7 @@ public sealed class PluginCatalogTests : IDisposable
         var added = catalog.LoadFolder(folder);
 
         // Then
-        Assert.Equal(2, added.Samplers.Count);
+        Assert.Equal(4, added.Samplers.Count);
         Assert.Empty(catalog.Errors);
     }
 }

@@ -41,6 +41,8 @@ public sealed class SamplerTests
     [Theory]
     [InlineData("greedy")]
     [InlineData("temperature")]
+    [InlineData("top-k")]
+    [InlineData("nucleus")]
     public void Next_Throws_When_EveryIdIsForbidden(string samplerName)
     {
         // Given

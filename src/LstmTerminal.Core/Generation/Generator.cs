@@ -11,13 +11,12 @@ namespace LstmTerminal.Core.Generation;
 /// </summary>
 public sealed class Generator : IDisposable
 {
-    private static readonly IReadOnlySet<int> Forbidden = new HashSet<int> { Vocabulary.UnknownId };
-
     /// <summary>Longer primes add nothing the LSTM state keeps and only cost time.</summary>
     public const int MaxPrimeWords = 1000;
 
     private readonly LstmLanguageModel _model;
     private readonly float[] _logits;
+    private readonly float[] _adjusted;
 
     /// <param name="inferenceModel">A model in evaluation mode that this generator owns from now on.</param>
     public Generator(LstmLanguageModel inferenceModel, Vocabulary vocabulary)
@@ -31,6 +30,7 @@ public sealed class Generator : IDisposable
         _model.eval();
         Vocabulary = vocabulary;
         _logits = new float[vocabulary.Count];
+        _adjusted = new float[vocabulary.Count];
     }
 
     public Vocabulary Vocabulary { get; }
@@ -74,12 +74,16 @@ public sealed class Generator : IDisposable
         return new PrimeEncoding(prime, words, ids, unknown);
     }
 
-    /// <summary>Streams <see cref="GenerationSettings.Words"/> words after the prime, one at a time.</summary>
+    /// <summary>
+    /// Streams <see cref="GenerationSettings.Words"/> words after the prime, one at a time. The sampler sees the logits
+    /// after the repetition controls; the reported probability is the model's own.
+    /// </summary>
     public IEnumerable<GeneratedWord> Continue(PrimeEncoding prime, ISampler sampler, GenerationSettings settings, CancellationToken cancellationToken = default)
     {
         var history = new List<int>(prime.Ids.Length + settings.Words);
         history.AddRange(prime.Ids);
         var random = new Random(settings.Seed);
+        var repetition = RepetitionControl.From(settings);
         LstmState? state = null;
         try
         {
@@ -87,7 +91,8 @@ public sealed class Generator : IDisposable
             for (var i = 0; i < settings.Words; i++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                var context = new SamplingContext(random, Forbidden)
+                var forbidden = repetition.Apply(_logits, _adjusted, history, prime.Ids.Length);
+                var context = new SamplingContext(random, forbidden)
                 {
                     Temperature = settings.Temperature,
                     TopK = settings.TopK,
@@ -121,21 +126,33 @@ public sealed class Generator : IDisposable
         return new LstmState(hidden.MoveToOuterDisposeScope(), cell.MoveToOuterDisposeScope());
     }
 
+    /// <summary>
+    /// The most likely continuation of <see cref="GenerationSettings.Words"/> words by beam search, the LSTM run over
+    /// all hypotheses at once; temperature and seed do not apply, the repetition controls do.
+    /// </summary>
+    public IReadOnlyList<GeneratedWord> ContinueWithBeam(PrimeEncoding prime, int width, GenerationSettings settings, CancellationToken cancellationToken = default)
+    {
+        using var scorer = new LstmBeamScorer(_model);
+        var best = new BeamSearch(width).Run(scorer, prime.Ids, settings, cancellationToken);
+        return best.Ids.Select((id, i) => new GeneratedWord(id, Vocabulary.WordOf(id), best.Probabilities[i])).ToList();
+    }
+
     private int Pick(ISampler sampler, SamplingContext context)
     {
         int id;
         try
         {
-            id = sampler.Next(_logits, context);
+            id = sampler.Next(_adjusted, context);
         }
         catch (Exception e) when (e is not OperationCanceledException)
         {
             throw new SamplerException($"The sampler '{sampler.Name}' failed: {e.Message}", e);
         }
 
-        if (id < 0 || id >= _logits.Length || Forbidden.Contains(id))
+        var forbidden = context.ForbiddenTokens;
+        if (id < 0 || id >= _logits.Length || forbidden.Contains(id))
         {
-            throw new SamplerException($"The sampler '{sampler.Name}' returned id {id}, which is {(Forbidden.Contains(id) ? "forbidden" : $"outside 0..{_logits.Length - 1}")}.");
+            throw new SamplerException($"The sampler '{sampler.Name}' returned id {id}, which is {(forbidden.Contains(id) ? "forbidden" : $"outside 0..{_logits.Length - 1}")}.");
         }
 
         return id;

@@ -36,5 +36,5 @@ public sealed class TrainingPlanner(ModelOptions model, TrainingOptions training
 
     private TrainingPlan Plan(PreparedCorpus prepared, ModelShape shape, TrainingSettings settings, ISampler sampleSampler, CheckpointStore store) =>
         new(prepared, shape, settings, training.Epochs, training.MaxSteps, training.SaveEvery, training.EvalEvery, training.PrimeTexts,
-            sampleSampler, new GenerationSettings(sampling.Words, sampling.Temperature, sampling.Seed ?? settings.Seed), store);
+            sampleSampler, sampling.ToGenerationSettings(sampling.Seed ?? settings.Seed), store);
 }

@@ -9,21 +9,27 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LstmTerminal.Commands;
 
-/// <summary><c>generate "PRIME"</c>: complete a phrase with a trained checkpoint, streaming words.</summary>
+/// <summary><c>generate "PRIME"</c>: complete a phrase with a trained checkpoint, streaming words, or compare every sampler.</summary>
 public static class GenerateVerb
 {
     public static Command Create(VerbRunner runner)
     {
         var prime = new Argument<string>("prime") { Description = "The phrase to continue, e.g. \"thou art more\"." };
-        var sampler = new Option<string?>("--sampler") { Description = "Sampler plugin name (Sampling:Sampler), e.g. greedy or temperature." };
+        var sampler = new Option<string?>("--sampler") { Description = "Sampler plugin name (Sampling:Sampler), e.g. greedy, temperature, top-k, nucleus, or beam." };
         var temperature = new Option<double?>("--temperature") { Description = "Softmax temperature > 0 (Sampling:Temperature)." };
         var words = new Option<int?>("--words") { Description = "Words to generate (Sampling:Words)." };
         var seed = new Option<int?>("--seed") { Description = "Seed for a reproducible completion (Sampling:Seed)." };
+        var topK = new Option<int?>("--top-k") { Description = "Words the top-k sampler keeps; 0 = its own Plugins:top-k:K (Sampling:TopK)." };
+        var topP = new Option<double?>("--top-p") { Description = "Probability mass the nucleus sampler keeps, in (0, 1]; 1 = its own Plugins:nucleus:P (Sampling:TopP)." };
+        var penalty = new Option<double?>("--repetition-penalty") { Description = "Penalty on words already generated, 1 (off) to 10 (Sampling:RepetitionPenalty)." };
+        var noRepeat = new Option<int?>("--no-repeat-ngram") { Description = "Never repeat an n-gram of this size; 0 = off, else 2-10 (Sampling:NoRepeatNgram)." };
+        var beamWidth = new Option<int?>("--beam-width") { Description = "Hypotheses kept by the beam sampler, 1-64 (Sampling:BeamWidth)." };
+        var compare = new Option<bool>("--compare") { Description = "Complete the prime with every sampler and beam search, side by side." };
         var checkpointDirectory = CommonOptions.CheckpointDirectory();
         var json = CommonOptions.Json();
         var command = new Command("generate", "Continue a prime phrase with the trained model.")
         {
-            prime, sampler, temperature, words, seed, checkpointDirectory, json,
+            prime, sampler, temperature, words, seed, topK, topP, penalty, noRepeat, beamWidth, compare, checkpointDirectory, json,
         };
         command.SetAction((parse, cancellationToken) =>
         {
@@ -32,61 +38,102 @@ public static class GenerateVerb
             CommonOptions.Set(overrides, "Sampling:Temperature", parse.GetValue(temperature));
             CommonOptions.Set(overrides, "Sampling:Words", parse.GetValue(words));
             CommonOptions.Set(overrides, "Sampling:Seed", parse.GetValue(seed));
+            CommonOptions.Set(overrides, "Sampling:TopK", parse.GetValue(topK));
+            CommonOptions.Set(overrides, "Sampling:TopP", parse.GetValue(topP));
+            CommonOptions.Set(overrides, "Sampling:RepetitionPenalty", parse.GetValue(penalty));
+            CommonOptions.Set(overrides, "Sampling:NoRepeatNgram", parse.GetValue(noRepeat));
+            CommonOptions.Set(overrides, "Sampling:BeamWidth", parse.GetValue(beamWidth));
             CommonOptions.Set(overrides, "Training:CheckpointDirectory", parse.GetValue(checkpointDirectory));
-            return runner.RunAsync(overrides, context => Task.FromResult(Run(context, parse.GetValue(prime) ?? string.Empty, parse.GetValue(json))), cancellationToken);
+            var request = new GenerateRequest(parse.GetValue(prime) ?? string.Empty, parse.GetValue(compare), parse.GetValue(json));
+            return runner.RunAsync(overrides, context => Task.FromResult(Run(context, request)), cancellationToken);
         });
         return command;
     }
 
-    private static int Run(VerbContext context, string prime, bool json)
+    private static int Run(VerbContext context, GenerateRequest request)
     {
         var sampling = AppHost.Value<SamplingOptions>(context.Services);
         var training = AppHost.Value<TrainingOptions>(context.Services);
-        var sampler = context.Services.GetRequiredService<PluginCatalog>().GetSampler(sampling.Sampler);
+        var catalog = context.Services.GetRequiredService<PluginCatalog>();
+        var isBeam = string.Equals(sampling.Sampler, BeamSearch.SamplerName, StringComparison.OrdinalIgnoreCase);
+        var sampler = request.Compare || isBeam ? null : GetSampler(catalog, sampling.Sampler);
         var checkpoint = new CheckpointStore(training.CheckpointDirectory).Load();
         using var generator = new Generator(checkpoint.Model, checkpoint.Vocabulary);
-        var encoding = generator.Encode(prime);
+        var encoding = generator.Encode(request.Prime);
         if (encoding.UnknownWords.Count > 0)
         {
             context.Error.WriteLine($"note: not in the vocabulary, read as <unk>: {string.Join(", ", encoding.UnknownWords)}");
         }
 
         var seed = sampling.Seed ?? Random.Shared.Next();
-        var settings = new GenerationSettings(sampling.Words, sampling.Temperature, seed);
+        var settings = sampling.ToGenerationSettings(seed);
+        if (request.Compare)
+        {
+            var report = new SamplerDuel(generator).Run(encoding, catalog.Samplers.Select(s => s.Plugin).ToList(), settings, sampling.BeamWidth, context.CancellationToken);
+            DuelPrinter.Write(context.Output, report, request.Json);
+            return ExitCodes.Success;
+        }
+
+        var samplerName = sampler?.Name ?? BeamSearch.SamplerName;
         var generated = new List<GeneratedWord>(settings.Words);
-        if (!json)
+        if (!request.Json)
         {
             context.Output.Write(string.Join(' ', encoding.Words));
         }
 
-        foreach (var word in generator.Continue(encoding, sampler.Plugin, settings, context.CancellationToken))
+        var stream = sampler is null
+            ? generator.ContinueWithBeam(encoding, sampling.BeamWidth, settings, context.CancellationToken)
+            : generator.Continue(encoding, sampler.Plugin, settings, context.CancellationToken);
+        foreach (var word in stream)
         {
             generated.Add(word);
-            if (!json)
+            if (!request.Json)
             {
                 context.Output.Write(' ' + word.Word);
                 context.Output.Flush();
             }
         }
 
-        if (json)
+        if (request.Json)
         {
             JsonOutput.Write(context.Output, new
             {
-                prime,
+                prime = request.Prime,
                 text = string.Join(' ', generated.Select(w => w.Word)),
                 words = generated.Select(w => new { word = w.Word, probability = w.Probability }),
                 unknownWords = encoding.UnknownWords,
-                sampler = sampler.Name,
+                sampler = samplerName,
                 seed,
             });
         }
         else
         {
             context.Output.WriteLine();
-            context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"sampler {sampler.Name}, temperature {settings.Temperature}, seed {seed}"));
+            context.Error.WriteLine(Describe(samplerName, settings, sampling.BeamWidth));
         }
 
         return ExitCodes.Success;
     }
+
+    /// <summary>Beam search is a generator mode, not a plugin, so the list of known samplers names it too.</summary>
+    private static LoadedPlugin<Abstractions.ISampler> GetSampler(PluginCatalog catalog, string name)
+    {
+        try
+        {
+            return catalog.GetSampler(name);
+        }
+        catch (PluginNotFoundException e)
+        {
+            throw new PluginNotFoundException($"{e.Message} Beam search is available as '{BeamSearch.SamplerName}'.");
+        }
+    }
+
+    private static string Describe(string sampler, GenerationSettings settings, int beamWidth)
+    {
+        var mode = sampler == BeamSearch.SamplerName ? $"beam width {beamWidth}" : $"temperature {settings.Temperature}";
+        return string.Create(CultureInfo.InvariantCulture,
+            $"sampler {sampler}, {mode}, repetition penalty {settings.RepetitionPenalty}, no-repeat n-gram {settings.NoRepeatNgram}, seed {settings.Seed}");
+    }
+
+    private sealed record GenerateRequest(string Prime, bool Compare, bool Json);
 }

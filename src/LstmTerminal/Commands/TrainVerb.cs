@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using LstmTerminal.Core.Checkpoints;
+using LstmTerminal.Core.Generation;
 using LstmTerminal.Core.Options;
 using LstmTerminal.Core.Plugins;
 using LstmTerminal.Core.Training;
@@ -47,7 +48,7 @@ public static class TrainVerb
         var corpusOptions = AppHost.Value<CorpusOptions>(services);
         var training = AppHost.Value<TrainingOptions>(services);
         var sampling = AppHost.Value<SamplingOptions>(services);
-        var sampler = services.GetRequiredService<PluginCatalog>().GetSampler(sampling.Sampler);
+        var sampler = services.GetRequiredService<PluginCatalog>().GetSampler(SampleSamplerName(context, sampling.Sampler));
         var planner = services.GetRequiredService<TrainingPlanner>();
         var store = new CheckpointStore(training.CheckpointDirectory);
 
@@ -71,6 +72,18 @@ public static class TrainVerb
             StopReason.Completed or StopReason.StepLimit => ExitCodes.Success,
             _ => ExitCodes.Failure,
         };
+    }
+
+    /// <summary>Training samples stream word by word through a sampler plugin; beam search is a generate-only mode.</summary>
+    private static string SampleSamplerName(VerbContext context, string configured)
+    {
+        if (!string.Equals(configured, BeamSearch.SamplerName, StringComparison.OrdinalIgnoreCase))
+        {
+            return configured;
+        }
+
+        context.Error.WriteLine("note: training samples use greedy; the beam sampler is only available to generate");
+        return "greedy";
     }
 
     private static Trainer OpenTrainer(VerbContext context, bool resume, CheckpointStore store, TrainingPlanner planner, Abstractions.Corpus corpus, Abstractions.ISampler sampler)

@@ -9,9 +9,9 @@ namespace LstmTerminal.Core.Tests.Support;
 /// <summary>Training plans for a tiny model on <see cref="TinyCorpus"/>.</summary>
 internal static class Plans
 {
-    public static TrainingPlan Tiny(string checkpointDirectory, int epochs = 3, int? maxSteps = null, int saveEvery = 1000, int evalEvery = 1000, int seed = 7)
+    public static TrainingPlan Tiny(string checkpointDirectory, int epochs = 3, int? maxSteps = null, int saveEvery = 1000, int evalEvery = 1000, int seed = 7, Abstractions.Corpus? text = null)
     {
-        var corpus = PreparedCorpus.From(TinyCorpus.Corpus(), vocabulary: null, minWordFrequency: 1, validationFraction: 0.1);
+        var corpus = PreparedCorpus.From(text ?? TinyCorpus.Corpus(), vocabulary: null, minWordFrequency: 1, validationFraction: 0.1);
         var settings = new TrainingSettings(BatchSize: 4, SequenceLength: 8, LearningRate: 0.01, GradientClip: 4.5, ValidationFraction: 0.1, MinWordFrequency: 1, Seed: seed);
         return new TrainingPlan(
             corpus,

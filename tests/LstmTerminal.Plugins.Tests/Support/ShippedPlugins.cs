@@ -15,11 +15,17 @@ internal static class ShippedPlugins
 
     public static ISampler Sampler(string name) => Catalog.GetSampler(name).Plugin;
 
+    /// <summary>A new instance of a shipped sampler, created with the given settings (keys <c>Name:Key</c>).</summary>
+    public static ISampler Sampler(string name, params (string Key, string Value)[] settings) =>
+        Create<ISampler>(Catalog.GetSampler(name).Plugin.GetType(), name, settings);
+
     /// <summary>A new instance of a shipped corpus provider, created with the given settings (keys <c>Name:Key</c>).</summary>
-    public static ICorpusProvider CorpusProvider(string name, params (string Key, string Value)[] settings)
+    public static ICorpusProvider CorpusProvider(string name, params (string Key, string Value)[] settings) =>
+        Create<ICorpusProvider>(Catalog.GetCorpusProvider(name).Plugin.GetType(), name, settings);
+
+    private static T Create<T>(Type type, string name, (string Key, string Value)[] settings)
     {
         var context = new PluginContext(settings.ToDictionary(s => $"{name}:{s.Key}", s => s.Value), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
-        var type = Catalog.GetCorpusProvider(name).Plugin.GetType();
-        return (ICorpusProvider)Activator.CreateInstance(type, context)!;
+        return (T)Activator.CreateInstance(type, context)!;
     }
 }

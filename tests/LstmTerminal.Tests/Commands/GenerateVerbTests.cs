@@ -68,7 +68,8 @@ public sealed class GenerateVerbTests(TrainedWorkspace trained) : IClassFixture<
         var run = await CliRun.RunAsync(trained.Workspace.Args("generate", "thou", "--sampler", "nope"));
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("greedy, temperature", run.Error);
+        Assert.Contains("greedy, nucleus, temperature, top-k", run.Error);
+        Assert.Contains("'beam'", run.Error);
     }
 
     [Theory]

@@ -11,7 +11,7 @@ public sealed class PluginsVerbTests
 
         Assert.Equal(0, run.ExitCode);
         var plugins = run.Json.GetProperty("plugins").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
-        Assert.Equal(["greedy", "gutenberg-shakespeare", "temperature", "text-file"], plugins.Keys.Order());
+        Assert.Equal(["greedy", "gutenberg-shakespeare", "nucleus", "temperature", "text-file", "top-k"], plugins.Keys.Order());
         Assert.Equal("corpus", plugins["text-file"].GetProperty("kind").GetString());
         Assert.Equal("sampler", plugins["greedy"].GetProperty("kind").GetString());
         Assert.Equal("1.0.0", plugins["greedy"].GetProperty("version").GetString());

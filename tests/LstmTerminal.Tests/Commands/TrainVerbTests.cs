@@ -89,6 +89,17 @@ public sealed class TrainVerbTests
     }
 
     [Fact]
+    public async Task Train_SamplesWithGreedy_When_TheConfiguredSamplerIsBeam()
+    {
+        using var workspace = new TinyWorkspace();
+
+        var run = await CliRun.RunAsync([.. workspace.Args("train", "--max-steps", "2"), "--Sampling:Sampler=beam"]);
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Contains("training samples use greedy", run.Error);
+    }
+
+    [Fact]
     public async Task Train_ListsKnownCorpora_WhenTheProviderIsUnknown()
     {
         using var workspace = new TinyWorkspace();
