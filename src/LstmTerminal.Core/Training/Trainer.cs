@@ -65,8 +65,7 @@ public sealed class Trainer : IDisposable
 
     public static Trainer Start(TrainingPlan plan)
     {
-        manual_seed(plan.Settings.Seed);
-        return new Trainer(plan, new LstmLanguageModel(plan.Shape), resumed: null);
+        return new Trainer(plan, SeededRandom.Draw(plan.Settings.Seed, () => new LstmLanguageModel(plan.Shape)), resumed: null);
     }
 
     /// <summary>Continues from a checkpoint; takes ownership of its model.</summary>
@@ -200,13 +199,14 @@ public sealed class Trainer : IDisposable
     private double TrainWindow(StreamBatches batches)
     {
         using var scope = NewDisposeScope();
-        // Dropout noise keyed to the step, so resuming from a checkpoint reproduces it.
-        manual_seed(HashCode.Combine(_plan.Settings.Seed, _step));
         var (inputs, targets) = batches.Window(_window);
         lock (_weightsLock)
         {
             _optimizer.zero_grad();
-            var (logits, hidden, cell) = _model.call(inputs, _state);
+            // Dropout noise keyed to the step, so resuming from a checkpoint reproduces it.
+            var (logits, hidden, cell) = _plan.Shape.Dropout > 0
+                ? SeededRandom.Draw(HashCode.Combine(_plan.Settings.Seed, _step), () => _model.call(inputs, _state))
+                : _model.call(inputs, _state);
             var loss = cross_entropy(logits.reshape(-1, logits.shape[2]), targets.reshape(-1));
             loss.backward();
             nn.utils.clip_grad_norm_(_model.parameters(), _plan.Settings.GradientClip);

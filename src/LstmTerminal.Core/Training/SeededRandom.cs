@@ -1,0 +1,21 @@
+using static TorchSharp.torch;
+
+namespace LstmTerminal.Core.Training;
+
+/// <summary>
+/// libtorch's random generator is process-wide. Whoever seeds it and then draws from it (weight initialisation,
+/// dropout) holds this gate, so two trainers in one process cannot interleave their draws and break a seed's promise.
+/// </summary>
+internal static class SeededRandom
+{
+    private static readonly Lock Gate = new();
+
+    public static T Draw<T>(long seed, Func<T> draw)
+    {
+        lock (Gate)
+        {
+            manual_seed(seed);
+            return draw();
+        }
+    }
+}
