@@ -18,6 +18,15 @@ public sealed class PluginCatalogTests : IDisposable
     private PluginCatalog LoadTemp() => PluginCatalog.Load(_plugins.Path, PluginContext.Empty);
 
     [Fact]
+    public void Samplers_AreHandedOutBehindATimeoutGuard()
+    {
+        var samplers = ShippedPlugins.Catalog.Samplers;
+
+        Assert.NotEmpty(samplers);
+        Assert.All(samplers, s => Assert.IsType<GuardedSampler>(s.Plugin));
+    }
+
+    [Fact]
     public void Load_FindsEveryShippedPlugin_When_ScanningTheBuildOutput()
     {
         // Given the plugins folder the build made, which also holds test plugins that are broken on purpose

@@ -84,8 +84,8 @@ public sealed class PluginCatalog
             }
 
             var errors = scan.Errors.ToList();
-            var corpusProviders = Register(scan, PluginKinds.Corpus, (ICorpusProvider p) => p.Name, ref _corpusProviders, errors);
-            var samplers = Register(scan, PluginKinds.Sampler, (ISampler s) => s.Name, ref _samplers, errors);
+            var corpusProviders = Register(scan, PluginKinds.Corpus, (ICorpusProvider p) => p.Name, ref _corpusProviders, errors, p => p);
+            var samplers = Register(scan, PluginKinds.Sampler, (ISampler s) => s.Name, ref _samplers, errors, s => new GuardedSampler(s, GuardedSampler.DefaultTimeout));
             _errors = [.. _errors.Where(e => e.Folder != fullPath), .. errors];
             return new PluginFolderResult(fullPath, corpusProviders, samplers, errors);
         }
@@ -98,7 +98,7 @@ public sealed class PluginCatalog
     public LoadedPlugin<ISampler> GetSampler(string name) => Find(Samplers, name, "sampler");
 
     private static List<LoadedPlugin<T>> Register<T>(
-        PluginFolderScan scan, string kind, Func<T, string> nameOf, ref LoadedPlugin<T>[] all, List<PluginLoadError> errors)
+        PluginFolderScan scan, string kind, Func<T, string> nameOf, ref LoadedPlugin<T>[] all, List<PluginLoadError> errors, Func<T, T> guard)
         where T : class
     {
         var added = new List<LoadedPlugin<T>>();
@@ -119,7 +119,7 @@ public sealed class PluginCatalog
             }
             else
             {
-                added.Add(new LoadedPlugin<T>(plugin, name, kind, scan.Version, scan.Folder));
+                added.Add(new LoadedPlugin<T>(guard(plugin), name, kind, scan.Version, scan.Folder));
             }
         }
 

@@ -17,7 +17,7 @@ internal static class ShippedPlugins
 
     /// <summary>A new instance of a shipped sampler, created with the given settings (keys <c>Name:Key</c>).</summary>
     public static ISampler Sampler(string name, params (string Key, string Value)[] settings) =>
-        Create<ISampler>(Catalog.GetSampler(name).Plugin.GetType(), name, settings);
+        Create<ISampler>(Catalog.GetSampler(name).Plugin is GuardedSampler guarded ? guarded.SamplerType : Catalog.GetSampler(name).Plugin.GetType(), name, settings);
 
     /// <summary>A new instance of a shipped corpus provider, created with the given settings (keys <c>Name:Key</c>).</summary>
     public static ICorpusProvider CorpusProvider(string name, params (string Key, string Value)[] settings) =>

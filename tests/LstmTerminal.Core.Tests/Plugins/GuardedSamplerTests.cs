@@ -1,0 +1,99 @@
+using System.Diagnostics;
+using LstmTerminal.Abstractions;
+using LstmTerminal.Core.Generation;
+using LstmTerminal.Core.Plugins;
+using LstmTerminal.Core.Tests.Support;
+
+namespace LstmTerminal.Core.Tests.Plugins;
+
+public sealed class GuardedSamplerTests
+{
+    private static readonly float[] Logits = [0.1f, 2f, 0.5f];
+
+    private static SamplingContext Context => new(new Random(1), new HashSet<int> { 0 });
+
+    [Fact]
+    public void Next_PassesTheInnerSamplersAnswerThrough()
+    {
+        var guarded = new GuardedSampler(new ArgMaxSampler(), TimeSpan.FromSeconds(5));
+
+        Assert.Equal(1, guarded.Next(Logits, Context));
+        Assert.Equal("test-argmax", guarded.Name);
+    }
+
+    [Fact]
+    public void Next_DisablesASamplerThatHangs_AndFailsFastAfterwards()
+    {
+        // Given a sampler that never answers
+        using var release = new ManualResetEventSlim();
+        var guarded = new GuardedSampler(new HangingSampler(release), TimeSpan.FromMilliseconds(200));
+        try
+        {
+            // When it is asked for a word
+            var clock = Stopwatch.StartNew();
+            var error = Assert.Throws<SamplerException>(() => guarded.Next(Logits, Context));
+
+            // Then the caller gets an answer after the deadline, and the sampler stays disabled
+            Assert.InRange(clock.Elapsed, TimeSpan.FromMilliseconds(150), TimeSpan.FromSeconds(3));
+            Assert.Contains("did not answer", error.Message);
+            Assert.Contains("Choose another sampler", error.Message);
+            clock.Restart();
+            Assert.Throws<SamplerException>(() => guarded.Next(Logits, Context));
+            Assert.True(clock.Elapsed < TimeSpan.FromMilliseconds(100), "a disabled sampler must fail at once");
+        }
+        finally
+        {
+            release.Set();
+        }
+    }
+
+    [Fact]
+    public void Next_RethrowsWhatTheSamplerThrew()
+    {
+        var guarded = new GuardedSampler(new ThrowingSampler(), TimeSpan.FromSeconds(5));
+
+        var error = Assert.Throws<InvalidOperationException>(() => guarded.Next(Logits, Context));
+        Assert.Equal("boom", error.Message);
+        Assert.Equal(1, new GuardedSampler(new ArgMaxSampler(), TimeSpan.FromSeconds(5)).Next(Logits, Context));
+    }
+
+    [Fact]
+    public void Generator_ReportsAHangingSampler_AsASamplerFailure()
+    {
+        using var release = new ManualResetEventSlim();
+        using var trained = new TrainedModel();
+        using var generator = trained.CreateGenerator();
+        var guarded = new GuardedSampler(new HangingSampler(release), TimeSpan.FromMilliseconds(200));
+        try
+        {
+            var error = Assert.Throws<SamplerException>(() => generator.Continue(generator.Encode("thou art"), guarded, new GenerationSettings(3, 1.0, 1)).ToList());
+            Assert.Contains("hanging", error.Message);
+        }
+        finally
+        {
+            release.Set();
+        }
+    }
+
+    private sealed class HangingSampler(ManualResetEventSlim release) : ISampler
+    {
+        public string Name => "hanging";
+
+        public string Description => "never answers";
+
+        public int Next(ReadOnlySpan<float> logits, SamplingContext context)
+        {
+            release.Wait();
+            return 1;
+        }
+    }
+
+    private sealed class ThrowingSampler : ISampler
+    {
+        public string Name => "throwing";
+
+        public string Description => "always throws";
+
+        public int Next(ReadOnlySpan<float> logits, SamplingContext context) => throw new InvalidOperationException("boom");
+    }
+}
