@@ -13,7 +13,7 @@ public static class UserError
 {
     public static bool Is(Exception exception) => exception is OptionsValidationException or PrimeException
         or CorpusUnavailableException or PluginNotFoundException or InsufficientDataException or CheckpointException
-        or UsageException;
+        or UsageException or SamplerException;
 
     /// <summary>One line, whatever the exception carried.</summary>
     public static string OneLine(Exception exception)
