@@ -27,6 +27,9 @@ public sealed record CheckpointManifest
 
     public required List<ValidationPoint> ValidationHistory { get; init; }
 
+    /// <summary>The learning rate in force, lowered from the settings' by plateau decay; absent before any decay.</summary>
+    public double? LearningRate { get; init; }
+
     public DateTimeOffset SavedAt { get; init; } = DateTimeOffset.UtcNow;
 }
 

@@ -35,6 +35,14 @@ public sealed class TrainingOptions
 
     public int? Seed { get; set; }
 
+    /// <summary>Wall-clock time a run may train before it stops and checkpoints, e.g. <c>00:10:00</c>.</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "365.00:00:00", ErrorMessage = "Training:TimeBudget must be a duration between 00:00:01 and 365.00:00:00 (leave it unset for no limit).")]
+    public TimeSpan? TimeBudget { get; set; }
+
+    /// <summary>Factor applied to the learning rate when an epoch's validation loss does not improve; 1 = never.</summary>
+    [Range(0.01, 1.0, ErrorMessage = "Training:LearningRateDecay must be between 0.01 and 1 (1 keeps the rate constant).")]
+    public double LearningRateDecay { get; set; } = 1.0;
+
     public List<string> PrimeTexts { get; set; } = [];
 
     [Required(ErrorMessage = "Training:CheckpointDirectory must name a folder.")]

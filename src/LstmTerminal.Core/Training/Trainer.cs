@@ -32,6 +32,7 @@ public sealed class Trainer : IDisposable
     private int _window;
     private LstmState? _state;
     private long _lastSavedStep;
+    private double _learningRate;
 
     private Trainer(TrainingPlan plan, LstmLanguageModel model, CheckpointManifest? resumed)
     {
@@ -46,6 +47,8 @@ public sealed class Trainer : IDisposable
         _epoch = resumed?.Epoch ?? 0;
         _window = resumed?.Window ?? 0;
         _lastSavedStep = _step;
+        _learningRate = resumed?.LearningRate ?? plan.Settings.LearningRate;
+        SetLearningRate(_learningRate);
     }
 
     public long Step => _step;
@@ -123,6 +126,12 @@ public sealed class Trainer : IDisposable
                 if (_plan.MaxSteps is { } limit && _step >= limit)
                 {
                     reason = StopReason.StepLimit;
+                    break;
+                }
+
+                if (clock.Elapsed >= _plan.TimeBudget)
+                {
+                    reason = StopReason.TimeBudget;
                     break;
                 }
 
@@ -225,6 +234,14 @@ public sealed class Trainer : IDisposable
         ResetState();
     }
 
+    private void SetLearningRate(double learningRate)
+    {
+        foreach (var group in _optimizer.ParamGroups)
+        {
+            group.LearningRate = learningRate;
+        }
+    }
+
     private void ResetState()
     {
         _state?.Dispose();
@@ -240,8 +257,15 @@ public sealed class Trainer : IDisposable
 
         var (loss, perplexity) = Evaluator.Evaluate(_model, _plan.Corpus.Split.Validation, _layout.Streams, _layout.WindowLength, cancellationToken);
         var point = new ValidationPoint(_step, _epoch + 1, loss, perplexity);
+        var best = _validationHistory.Count == 0 ? double.PositiveInfinity : _validationHistory.Min(p => p.Loss);
         _validationHistory.Add(point);
         progress?.Report(new ValidationCompleted(_step, point.Epoch, loss, perplexity));
+        if (loss >= best && _plan.LearningRateDecay < 1)
+        {
+            _learningRate *= _plan.LearningRateDecay;
+            SetLearningRate(_learningRate);
+            progress?.Report(new LearningRateLowered(_step, _learningRate));
+        }
     }
 
     private List<TrainingSample> Samples(CancellationToken cancellationToken)
@@ -277,6 +301,7 @@ public sealed class Trainer : IDisposable
             Corpus = _plan.Corpus.Source.Source,
             LossHistory = _lossHistory,
             ValidationHistory = _validationHistory,
+            LearningRate = _learningRate,
         };
         try
         {

@@ -23,6 +23,9 @@ public sealed record TrainingSample(string Prime, string Continuation);
 
 public sealed record ValidationCompleted(long Step, int Epoch, double Loss, double Perplexity) : TrainingEvent(Step);
 
+/// <summary>The validation loss did not improve, so the learning rate was lowered.</summary>
+public sealed record LearningRateLowered(long Step, double LearningRate) : TrainingEvent(Step);
+
 public sealed record CheckpointSaved(long Step, string Directory) : TrainingEvent(Step);
 
 public sealed record CheckpointFailed(long Step, string Message) : TrainingEvent(Step);

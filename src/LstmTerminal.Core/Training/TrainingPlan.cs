@@ -15,6 +15,8 @@ public sealed record TrainingPlan(
     int? MaxSteps,
     int SaveEvery,
     int EvalEvery,
+    TimeSpan? TimeBudget,
+    double LearningRateDecay,
     IReadOnlyList<string> PrimeTexts,
     ISampler SampleSampler,
     GenerationSettings SampleSettings,

@@ -4,6 +4,7 @@ public enum StopReason
 {
     Completed,
     StepLimit,
+    TimeBudget,
     Cancelled,
     Diverged,
 }

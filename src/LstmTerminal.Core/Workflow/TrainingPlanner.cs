@@ -35,6 +35,6 @@ public sealed class TrainingPlanner(ModelOptions model, TrainingOptions training
     }
 
     private TrainingPlan Plan(PreparedCorpus prepared, ModelShape shape, TrainingSettings settings, ISampler sampleSampler, CheckpointStore store) =>
-        new(prepared, shape, settings, training.Epochs, training.MaxSteps, training.SaveEvery, training.EvalEvery, training.PrimeTexts,
+        new(prepared, shape, settings, training.Epochs, training.MaxSteps, training.SaveEvery, training.EvalEvery, training.TimeBudget, training.LearningRateDecay, training.PrimeTexts,
             sampleSampler, sampling.ToGenerationSettings(sampling.Seed ?? settings.Seed), store);
 }

@@ -19,6 +19,8 @@ public sealed class ProgressPrinter(TextWriter error, TimeSpan stepInterval) : I
             SamplesGenerated samples => string.Join(Environment.NewLine, samples.Samples.Select(s => $"sample @{samples.Step}: {s.Prime} → {s.Continuation}")),
             ValidationCompleted validation => string.Create(CultureInfo.InvariantCulture,
                 $"epoch {validation.Epoch} validation loss {validation.Loss:F4}  perplexity {validation.Perplexity:F1}"),
+            LearningRateLowered lowered => string.Create(CultureInfo.InvariantCulture,
+                $"validation did not improve: learning rate lowered to {lowered.LearningRate:G4}"),
             CheckpointSaved saved => $"checkpoint saved at step {saved.Step}: {saved.Directory}",
             CheckpointFailed failed => $"checkpoint NOT saved at step {failed.Step}: {failed.Message}",
             _ => null,

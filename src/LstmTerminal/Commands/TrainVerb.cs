@@ -69,7 +69,7 @@ public static class TrainVerb
         Report(context, result, prepared.Vocabulary.Count, prepared.UnknownRate, json);
         return result.Reason switch
         {
-            StopReason.Completed or StopReason.StepLimit => ExitCodes.Success,
+            StopReason.Completed or StopReason.StepLimit or StopReason.TimeBudget => ExitCodes.Success,
             _ => ExitCodes.Failure,
         };
     }

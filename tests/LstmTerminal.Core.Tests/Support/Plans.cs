@@ -21,6 +21,8 @@ internal static class Plans
             maxSteps,
             saveEvery,
             evalEvery,
+            TimeBudget: null,
+            LearningRateDecay: 1.0,
             ["thou art more"],
             new ArgMaxSampler(),
             new GenerationSettings(Words: 5, Temperature: 1.0, Seed: 1),
