@@ -149,7 +149,7 @@ public sealed class PluginCatalog
         return name;
     }
 
-    private static LoadedPlugin<T> Find<T>(IReadOnlyList<LoadedPlugin<T>> plugins, string name, string noun)
+    private LoadedPlugin<T> Find<T>(IReadOnlyList<LoadedPlugin<T>> plugins, string name, string noun)
         where T : class
     {
         var match = plugins.FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
@@ -160,7 +160,7 @@ public sealed class PluginCatalog
 
         var known = plugins.Count > 0
             ? $"Known {noun}s: {string.Join(", ", plugins.Select(p => p.Name))}."
-            : $"No {noun}s are loaded; see the plugin load errors.";
+            : $"No {noun}s are loaded{(Errors.Count > 0 ? $": {Errors[0].Message}" : ".")}";
         throw new PluginNotFoundException($"There is no {noun} named '{name}'. {known}");
     }
 }

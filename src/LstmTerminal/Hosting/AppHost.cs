@@ -1,4 +1,5 @@
 using LstmTerminal.Abstractions;
+using LstmTerminal.Commands;
 using LstmTerminal.Core.Options;
 using LstmTerminal.Core.Plugins;
 using LstmTerminal.Core.Workflow;
@@ -52,7 +53,18 @@ public static class AppHost
 
     /// <summary>The validated options of a section; throws <see cref="OptionsValidationException"/> naming the key.</summary>
     public static T Value<T>(IServiceProvider services)
-        where T : class => services.GetRequiredService<IOptions<T>>().Value;
+        where T : class
+    {
+        try
+        {
+            return services.GetRequiredService<IOptions<T>>().Value;
+        }
+        catch (InvalidOperationException e) when (e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        {
+            // The binder's message names the value and the key; it is a usage error, not a crash.
+            throw new UsageException(e.Message);
+        }
+    }
 
     private static void AddOptions<T>(HostApplicationBuilder builder, string section)
         where T : class

@@ -1,0 +1,76 @@
+using LstmTerminal.Tests.Commands;
+
+namespace LstmTerminal.Tests.Faults;
+
+/// <summary>Bad input gets one line naming the problem and the fix, exit code 2, and changes no saved file.</summary>
+public sealed class BadInputTests
+{
+    [Theory]
+    [InlineData("--Model:RnnSize=0", "Model:RnnSize")]
+    [InlineData("--Model:EmbeddingSize=-3", "Model:EmbeddingSize")]
+    [InlineData("--Training:BatchSize=0", "Training:BatchSize")]
+    [InlineData("--Training:LearningRate=0", "Training:LearningRate")]
+    [InlineData("--Training:TimeBudget=-00:01:00", "Training:TimeBudget")]
+    [InlineData("--Sampling:Temperature=NaN", "Sampling:Temperature")]
+    [InlineData("--Training:Epochs=lots", "Training:Epochs")]
+    public async Task Train_RefusesABadSetting_InOneLine_WithoutTouchingTheCheckpoint(string setting, string key)
+    {
+        using var workspace = new TinyWorkspace();
+        var first = await CliRun.RunAsync(workspace.Args("train", "--max-steps", "2"));
+        Assert.Equal(0, first.ExitCode);
+        var before = Snapshot(workspace.CheckpointDirectory);
+
+        var run = await CliRun.RunAsync([.. workspace.Args("train", "--resume"), setting]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(key, run.Error);
+        Assert.Single(run.Error.Trim().Split('\n'));
+        Assert.Equal(before, Snapshot(workspace.CheckpointDirectory));
+    }
+
+    [Theory]
+    [InlineData("empty", "contains no words")]
+    [InlineData("binary", "UTF-8")]
+    public async Task Train_RefusesAnUnusableCorpusFile(string kind, string expected)
+    {
+        using var workspace = new TinyWorkspace();
+        var path = Path.Combine(workspace.Root, kind + ".txt");
+        File.WriteAllBytes(path, kind == "empty" ? [] : Enumerable.Range(0, 4096).Select(i => (byte)(i * 37 % 256)).ToArray());
+
+        var run = await CliRun.RunAsync([.. workspace.Args("train"), "--Corpus:Path=" + path]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(expected, run.Error);
+        Assert.False(Directory.Exists(workspace.CheckpointDirectory));
+    }
+
+    [Fact]
+    public async Task Train_ExplainsAMissingPluginsFolder()
+    {
+        using var workspace = new TinyWorkspace();
+        var missing = Path.Combine(workspace.Root, "no-plugins");
+
+        var run = await CliRun.RunAsync([.. workspace.Args("train"), "--Plugins:Directory=" + missing]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains(missing, run.Error);
+    }
+
+    [Fact]
+    public async Task Generate_RefusesACheckpointFromAModelOfAnotherSize()
+    {
+        using var workspace = new TinyWorkspace();
+        Assert.Equal(0, (await CliRun.RunAsync(workspace.Args("train", "--max-steps", "2"))).ExitCode);
+        var manifest = Path.Combine(workspace.CheckpointDirectory, "checkpoint.json");
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"rnnSize\": 16", "\"rnnSize\": 32"));
+
+        var run = await CliRun.RunAsync(workspace.Args("generate", "thou art"));
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("model.bin", run.Error);
+        Assert.Contains("/32", run.Error);
+    }
+
+    private static Dictionary<string, string> Snapshot(string directory) =>
+        Directory.GetFiles(directory).ToDictionary(f => Path.GetFileName(f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+}
