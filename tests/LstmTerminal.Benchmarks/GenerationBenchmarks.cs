@@ -21,14 +21,11 @@ public class GenerationBenchmarks
     public void Setup()
     {
         var vocabulary = Vocabulary.Build(TextNormalizer.Tokenize(File.ReadAllText(SharedData.TinyShakespeare)), 5);
-        var model = new LstmLanguageModel(new ModelShape(vocabulary.Count, 128, 128, 1, 0));
-        _generator = new Generator(model, vocabulary);
+        using var model = new LstmLanguageModel(new ModelShape(vocabulary.Count, 128, 128, 1, 0));
+        _generator = new Generator(model.ExportWeights(), vocabulary);
         _greedy = PluginCatalog.Load(SharedData.PluginsFolder, PluginContext.Empty).GetSampler("greedy").Plugin;
         _prime = _generator.Encode("thou");
     }
-
-    [GlobalCleanup]
-    public void Cleanup() => _generator.Dispose();
 
     [Benchmark(Description = "one word from a one-word prime")]
     public int OneStep() => _generator.Continue(_prime, _greedy, _oneWord).Single().Id;

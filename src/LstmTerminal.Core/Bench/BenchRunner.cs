@@ -41,7 +41,7 @@ public static class BenchRunner
 
         var tokensPerStep = (double)trainer.TokensPerStep;
         var trainTokensPerSecond = tokensPerStep / Median.Of(stepTimes);
-        using var generator = trainer.CreateGenerator();
+        var generator = trainer.CreateGenerator();
         var msPerWord = GenerateMsPerWord(generator, greedy, cancellationToken);
         var gflops = GemmProbe.Gflops();
         var flopsPerToken = TrainingFlops.PerToken(trainer.Shape);

@@ -1,33 +1,31 @@
 using LstmTerminal.Abstractions;
 using LstmTerminal.Core.Model;
 using LstmTerminal.Core.Text;
-using static TorchSharp.torch;
 
 namespace LstmTerminal.Core.Generation;
 
 /// <summary>
-/// Completes prime phrases word by word on its own inference copy of the weights. One completion at a time;
-/// create another generator (from a fresh copy) to complete phrases on another thread.
+/// Completes prime phrases word by word on a plain-array copy of the weights, so it runs beside a training run
+/// without touching its tensors or libtorch's thread pool. One completion at a time per instance; instances are
+/// cheap and may share the same <see cref="ModelWeights"/> across threads.
 /// </summary>
-public sealed class Generator : IDisposable
+public sealed class Generator
 {
     /// <summary>Longer primes add nothing the LSTM state keeps and only cost time.</summary>
     public const int MaxPrimeWords = 1000;
 
-    private readonly LstmLanguageModel _model;
+    private readonly LstmInference _inference;
     private readonly float[] _logits;
     private readonly float[] _adjusted;
 
-    /// <param name="inferenceModel">A model in evaluation mode that this generator owns from now on.</param>
-    public Generator(LstmLanguageModel inferenceModel, Vocabulary vocabulary)
+    public Generator(ModelWeights weights, Vocabulary vocabulary)
     {
-        if (inferenceModel.Shape.VocabularySize != vocabulary.Count)
+        if (weights.Shape.VocabularySize != vocabulary.Count)
         {
-            throw new ArgumentException($"The model scores {inferenceModel.Shape.VocabularySize} ids but the vocabulary has {vocabulary.Count}.", nameof(vocabulary));
+            throw new ArgumentException($"The model scores {weights.Shape.VocabularySize} ids but the vocabulary has {vocabulary.Count}.", nameof(vocabulary));
         }
 
-        _model = inferenceModel;
-        _model.eval();
+        _inference = new LstmInference(weights);
         Vocabulary = vocabulary;
         _logits = new float[vocabulary.Count];
         _adjusted = new float[vocabulary.Count];
@@ -84,55 +82,45 @@ public sealed class Generator : IDisposable
         history.AddRange(prime.Ids);
         var random = new Random(settings.Seed);
         var repetition = RepetitionControl.From(settings);
-        LstmState? state = null;
-        try
+        var state = _inference.NewState();
+        Advance(prime.Ids, state);
+        for (var i = 0; i < settings.Words; i++)
         {
-            state = Advance(prime.Ids, state);
-            for (var i = 0; i < settings.Words; i++)
+            cancellationToken.ThrowIfCancellationRequested();
+            var forbidden = repetition.Apply(_logits, _adjusted, history, prime.Ids.Length);
+            var context = new SamplingContext(random, forbidden)
             {
-                cancellationToken.ThrowIfCancellationRequested();
-                var forbidden = repetition.Apply(_logits, _adjusted, history, prime.Ids.Length);
-                var context = new SamplingContext(random, forbidden)
-                {
-                    Temperature = settings.Temperature,
-                    TopK = settings.TopK,
-                    TopP = settings.TopP,
-                    TokensSoFar = history,
-                };
-                var id = Pick(sampler, context);
-                history.Add(id);
-                yield return new GeneratedWord(id, Vocabulary.WordOf(id), Softmax.ProbabilityOf(_logits, id));
-                if (i + 1 < settings.Words)
-                {
-                    state = Advance([id], state);
-                }
+                Temperature = settings.Temperature,
+                TopK = settings.TopK,
+                TopP = settings.TopP,
+                TokensSoFar = history,
+            };
+            var id = Pick(sampler, context);
+            history.Add(id);
+            yield return new GeneratedWord(id, Vocabulary.WordOf(id), Softmax.ProbabilityOf(_logits, id));
+            if (i + 1 < settings.Words)
+            {
+                _inference.Step(id, state, _logits);
             }
-        }
-        finally
-        {
-            state?.Dispose();
         }
     }
 
-    /// <summary>Feeds <paramref name="ids"/> through the model, leaving the last position's logits in <see cref="_logits"/>.</summary>
-    private LstmState Advance(int[] ids, LstmState? state)
+    /// <summary>Feeds the prime through the model, leaving the last position's logits in <see cref="_logits"/>.</summary>
+    private void Advance(int[] ids, LstmInferenceState state)
     {
-        using var scope = NewDisposeScope();
-        using var inference = inference_mode();
-        var input = tensor(ids.Select(id => (long)id).ToArray(), [1, ids.Length], ScalarType.Int64);
-        var (logits, hidden, cell) = _model.call(input, state);
-        logits.select(1, ids.Length - 1).reshape(-1).data<float>().CopyTo(_logits);
-        state?.Dispose();
-        return new LstmState(hidden.MoveToOuterDisposeScope(), cell.MoveToOuterDisposeScope());
+        foreach (var id in ids)
+        {
+            _inference.Step(id, state, _logits);
+        }
     }
 
     /// <summary>
-    /// The most likely continuation of <see cref="GenerationSettings.Words"/> words by beam search, the LSTM run over
-    /// all hypotheses at once; temperature and seed do not apply, the repetition controls do.
+    /// The most likely continuation of <see cref="GenerationSettings.Words"/> words by beam search; temperature and
+    /// seed do not apply, the repetition controls do.
     /// </summary>
     public IReadOnlyList<GeneratedWord> ContinueWithBeam(PrimeEncoding prime, int width, GenerationSettings settings, CancellationToken cancellationToken = default)
     {
-        using var scorer = new LstmBeamScorer(_model);
+        var scorer = new LstmBeamScorer(_inference);
         var best = new BeamSearch(width).Run(scorer, prime.Ids, settings, cancellationToken);
         return best.Ids.Select((id, i) => new GeneratedWord(id, Vocabulary.WordOf(id), best.Probabilities[i])).ToList();
     }
@@ -157,6 +145,4 @@ public sealed class Generator : IDisposable
 
         return id;
     }
-
-    public void Dispose() => _model.Dispose();
 }

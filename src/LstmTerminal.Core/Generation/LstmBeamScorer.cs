@@ -1,50 +1,43 @@
-using LstmTerminal.Core.Model;
-using static TorchSharp.torch;
-
 namespace LstmTerminal.Core.Generation;
 
-/// <summary>Runs the LSTM over all hypotheses of a beam at once, one batch row each, reordering the state as the beam is pruned.</summary>
-internal sealed class LstmBeamScorer(LstmLanguageModel model) : IBeamScorer, IDisposable
+/// <summary>Scores the hypotheses of a beam with <see cref="LstmInference"/>, one state per hypothesis.</summary>
+internal sealed class LstmBeamScorer(LstmInference inference) : IBeamScorer
 {
-    private LstmState? _state;
+    private LstmInferenceState[] _states = [];
     private float[] _logits = [];
 
-    public int VocabularySize => model.Shape.VocabularySize;
+    public int VocabularySize => inference.Shape.VocabularySize;
 
     public void Start(int[] primeIds)
     {
-        using var scope = NewDisposeScope();
-        using var inference = inference_mode();
-        var input = tensor(primeIds.Select(id => (long)id).ToArray(), [1, primeIds.Length], ScalarType.Int64);
-        var (logits, hidden, cell) = model.call(input, null);
-        Keep(logits.select(1, primeIds.Length - 1), hidden, cell);
+        var state = inference.NewState();
+        _logits = new float[VocabularySize];
+        foreach (var id in primeIds)
+        {
+            inference.Step(id, state, _logits);
+        }
+
+        _states = [state];
     }
 
     public ReadOnlySpan<float> Logits(int row) => _logits.AsSpan(row * VocabularySize, VocabularySize);
 
     public void Advance(IReadOnlyList<int> parents, IReadOnlyList<int> words)
     {
-        if (_state is null)
+        if (_states.Length == 0)
         {
             throw new InvalidOperationException("Start the scorer with a prime before advancing it.");
         }
 
-        using var scope = NewDisposeScope();
-        using var inference = inference_mode();
-        var rows = tensor(parents.Select(p => (long)p).ToArray(), ScalarType.Int64);
-        var input = tensor(words.Select(id => (long)id).ToArray(), [words.Count, 1], ScalarType.Int64);
+        var states = new LstmInferenceState[parents.Count];
+        var logits = new float[parents.Count * VocabularySize];
+        for (var row = 0; row < states.Length; row++)
+        {
+            states[row] = _states[parents[row]].Clone();
+            inference.Step(words[row], states[row], logits.AsSpan(row * VocabularySize, VocabularySize));
+        }
 
-        // The state is [layers, batch, hidden]: pick each surviving hypothesis' parent row.
-        var (logits, hidden, cell) = model.call(input, new LstmState(_state.Hidden.index_select(1, rows), _state.Cell.index_select(1, rows)));
-        Keep(logits.select(1, 0), hidden, cell);
+        _states = states;
+        _logits = logits;
     }
-
-    private void Keep(Tensor lastLogits, Tensor hidden, Tensor cell)
-    {
-        _logits = lastLogits.reshape(-1).data<float>().ToArray();
-        _state?.Dispose();
-        _state = new LstmState(hidden.MoveToOuterDisposeScope(), cell.MoveToOuterDisposeScope());
-    }
-
-    public void Dispose() => _state?.Dispose();
 }

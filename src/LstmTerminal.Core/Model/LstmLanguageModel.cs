@@ -57,21 +57,4 @@ public sealed class LstmLanguageModel : Module<Tensor, LstmState?, (Tensor Logit
     }
 
     private static float[] ToArray(Tensor tensor) => tensor.contiguous().data<float>().ToArray();
-
-    /// <summary>A detached copy of the weights in evaluation mode, safe to use while this model trains.</summary>
-    public LstmLanguageModel CloneForInference()
-    {
-        var copy = new LstmLanguageModel(Shape);
-        using (no_grad())
-        {
-            var source = state_dict();
-            foreach (var (name, target) in copy.state_dict())
-            {
-                target.copy_(source[name]);
-            }
-        }
-
-        copy.eval();
-        return copy;
-    }
 }

@@ -93,7 +93,7 @@ public sealed class Trainer : IDisposable
     {
         lock (_weightsLock)
         {
-            return new Generator(_model.CloneForInference(), _plan.Corpus.Vocabulary);
+            return new Generator(_model.ExportWeights(), _plan.Corpus.Vocabulary);
         }
     }
 
@@ -270,7 +270,7 @@ public sealed class Trainer : IDisposable
 
     private List<TrainingSample> Samples(CancellationToken cancellationToken)
     {
-        using var generator = CreateGenerator();
+        var generator = CreateGenerator();
         var samples = new List<TrainingSample>(_plan.PrimeTexts.Count);
         foreach (var prime in _plan.PrimeTexts)
         {

@@ -58,7 +58,12 @@ public static class GenerateVerb
         var isBeam = string.Equals(sampling.Sampler, BeamSearch.SamplerName, StringComparison.OrdinalIgnoreCase);
         var sampler = request.Compare || isBeam ? null : GetSampler(catalog, sampling.Sampler);
         var checkpoint = new CheckpointStore(training.CheckpointDirectory).Load();
-        using var generator = new Generator(checkpoint.Model, checkpoint.Vocabulary);
+        Generator generator;
+        using (var model = checkpoint.Model)
+        {
+            generator = new Generator(model.ExportWeights(), checkpoint.Vocabulary);
+        }
+
         var encoding = generator.Encode(request.Prime);
         if (encoding.UnknownWords.Count > 0)
         {

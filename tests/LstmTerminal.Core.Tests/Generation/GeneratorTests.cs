@@ -12,7 +12,7 @@ public sealed class GeneratorTests(TrainedModel trained) : IClassFixture<Trained
     [Fact]
     public void Continue_CompletesALearnedPhrase()
     {
-        using var generator = trained.CreateGenerator();
+        var generator = trained.CreateGenerator();
 
         var words = generator.Continue(generator.Encode("to be or not to"), new ArgMaxSampler(), TenWords with { Words = 3 }).ToList();
 
@@ -24,7 +24,7 @@ public sealed class GeneratorTests(TrainedModel trained) : IClassFixture<Trained
     [Fact]
     public void Encode_ReportsUnknownWords_AndGenerationStillRuns()
     {
-        using var generator = trained.CreateGenerator();
+        var generator = trained.CreateGenerator();
 
         var prime = generator.Encode("Thou art more zyzzyva, quux!");
         var words = generator.Continue(prime, new ArgMaxSampler(), TenWords).ToList();
@@ -41,7 +41,7 @@ public sealed class GeneratorTests(TrainedModel trained) : IClassFixture<Trained
     [InlineData("1234567890 more")]
     public void Continue_NeverCrashesOrReturnsTheUnknownId_OnOddInput(string prime)
     {
-        using var generator = trained.CreateGenerator();
+        var generator = trained.CreateGenerator();
 
         var words = generator.Continue(generator.Encode(prime), new ArgMaxSampler(), TenWords).ToList();
 
@@ -54,7 +54,7 @@ public sealed class GeneratorTests(TrainedModel trained) : IClassFixture<Trained
     [InlineData("-thou art", "thou")]
     public void Encode_ReadsAWordWithoutTrailingApostrophesOrHyphens_WhenOnlyThatFormIsKnown(string prime, string expected)
     {
-        using var generator = trained.CreateGenerator();
+        var generator = trained.CreateGenerator();
 
         var encoding = generator.Encode(prime);
 
@@ -68,7 +68,7 @@ public sealed class GeneratorTests(TrainedModel trained) : IClassFixture<Trained
     [InlineData("\u001b[31m\u001b[0m 42")]
     public void Encode_RefusesAPrimeWithoutAnyKnownWord_NamingTheWords(string prime)
     {
-        using var generator = trained.CreateGenerator();
+        var generator = trained.CreateGenerator();
 
         var error = Assert.Throws<PrimeException>(() => generator.Encode(prime));
 
@@ -79,7 +79,7 @@ public sealed class GeneratorTests(TrainedModel trained) : IClassFixture<Trained
     [Fact]
     public void Encode_RefusesAPrimeLongerThanTheLimit()
     {
-        using var generator = trained.CreateGenerator();
+        var generator = trained.CreateGenerator();
 
         var error = Assert.Throws<PrimeException>(() => generator.Encode(string.Join(' ', Enumerable.Repeat("thou", 10_000))));
 
@@ -92,7 +92,7 @@ public sealed class GeneratorTests(TrainedModel trained) : IClassFixture<Trained
     [InlineData("?!...")]
     public void Encode_RefusesAPrimeWithoutWords(string prime)
     {
-        using var generator = trained.CreateGenerator();
+        var generator = trained.CreateGenerator();
 
         var error = Assert.Throws<PrimeException>(() => generator.Encode(prime));
         Assert.Contains("no words", error.Message);
@@ -101,7 +101,7 @@ public sealed class GeneratorTests(TrainedModel trained) : IClassFixture<Trained
     [Fact]
     public void Continue_RejectsASamplerThatBreaksTheContract()
     {
-        using var generator = trained.CreateGenerator();
+        var generator = trained.CreateGenerator();
 
         var error = Assert.Throws<SamplerException>(() => generator.Continue(generator.Encode("thou"), new ConstantSampler(0), TenWords).ToList());
         Assert.Contains("forbidden", error.Message);

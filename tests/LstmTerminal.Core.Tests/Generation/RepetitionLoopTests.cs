@@ -17,7 +17,7 @@ public sealed class RepetitionLoopTests(LoopingModel trained) : IClassFixture<Lo
     public void Continue_NeverRepeatsAnNgram_When_TheBanIsOn(int n)
     {
         // Given greedy decoding, which loops on "ha"
-        using var generator = trained.CreateGenerator();
+        var generator = trained.CreateGenerator();
         var prime = generator.Encode("ha ha ha");
         Assert.True(HasRepeatedNgramEndingInCompletion(prime.Ids, Ids(generator, "ha ha ha", Forty), n));
 
@@ -33,7 +33,7 @@ public sealed class RepetitionLoopTests(LoopingModel trained) : IClassFixture<Lo
     public void Continue_RepeatsLess_When_ThePenaltyIsOn()
     {
         // Given greedy decoding after a run of "ha"
-        using var generator = trained.CreateGenerator();
+        var generator = trained.CreateGenerator();
         var prime = generator.Encode("ha ha ha");
 
         // When

@@ -20,7 +20,7 @@ public sealed class SamplingControlsTests(TrainedModel trained) : IClassFixture<
     public void ContinueWithBeam_EqualsGreedy_When_TheWidthIsOne(string prime, double penalty, int ngram)
     {
         // Given
-        using var generator = trained.CreateGenerator();
+        var generator = trained.CreateGenerator();
         var settings = Forty with { Words = 15, RepetitionPenalty = penalty, NoRepeatNgram = ngram };
 
         // When
@@ -36,7 +36,7 @@ public sealed class SamplingControlsTests(TrainedModel trained) : IClassFixture<
     public void ContinueWithBeam_ReturnsTheRequestedWords_WithoutTheUnknownWord()
     {
         // Given
-        using var generator = trained.CreateGenerator();
+        var generator = trained.CreateGenerator();
 
         // When
         var words = generator.ContinueWithBeam(generator.Encode("thou art zyzzyva"), width: 4, Forty with { Words = 12 });
@@ -51,7 +51,7 @@ public sealed class SamplingControlsTests(TrainedModel trained) : IClassFixture<
     public void Continue_ReproducesTheText_When_SeedPrimeSamplerAndSettingsAreTheSame()
     {
         // Given a random sampler with every control on
-        using var generator = trained.CreateGenerator();
+        var generator = trained.CreateGenerator();
         var settings = new GenerationSettings(Words: 25, Temperature: 1.5, Seed: 17, RepetitionPenalty: 1.3, NoRepeatNgram: 3);
 
         // When
@@ -68,7 +68,7 @@ public sealed class SamplingControlsTests(TrainedModel trained) : IClassFixture<
     public void Duel_CompletesWithEverySamplerAndBeam_AndScoresEachTheSameWay()
     {
         // Given
-        using var generator = trained.CreateGenerator();
+        var generator = trained.CreateGenerator();
         var prime = generator.Encode("to be or not to");
         var settings = new GenerationSettings(Words: 12, Temperature: 1.2, Seed: 3);
         ISampler[] samplers = [new ArgMaxSampler(), new SoftmaxDrawSampler()];
@@ -94,7 +94,7 @@ public sealed class SamplingControlsTests(TrainedModel trained) : IClassFixture<
     public void Duel_ReportsAFailingSampler_AndStillRunsTheOthers()
     {
         // Given
-        using var generator = trained.CreateGenerator();
+        var generator = trained.CreateGenerator();
 
         // When
         var report = new SamplerDuel(generator).Run(generator.Encode("thou"), [new UnknownWordSampler(), new ArgMaxSampler()], Forty with { Words = 3 }, beamWidth: 2);

@@ -62,7 +62,7 @@ public sealed class GuardedSamplerTests
     {
         using var release = new ManualResetEventSlim();
         using var trained = new TrainedModel();
-        using var generator = trained.CreateGenerator();
+        var generator = trained.CreateGenerator();
         var guarded = new GuardedSampler(new HangingSampler(release), TimeSpan.FromMilliseconds(200));
         try
         {
