@@ -10,4 +10,8 @@ public sealed class CorpusOptions
     public string Provider { get; set; } = "gutenberg-shakespeare";
 
     public string? Path { get; set; }
+
+    /// <summary>How long a corpus plugin may take to hand back its text (a download included).</summary>
+    [Range(typeof(TimeSpan), "00:00:01", "1.00:00:00", ErrorMessage = "Corpus:LoadTimeout must be a duration between 00:00:01 and 1.00:00:00.")]
+    public TimeSpan LoadTimeout { get; set; } = TimeSpan.FromMinutes(10);
 }

@@ -1,0 +1,71 @@
+using System.Diagnostics;
+using LstmTerminal.Abstractions;
+using LstmTerminal.Core.Workflow;
+
+namespace LstmTerminal.Core.Tests.Workflow;
+
+public sealed class CorpusLoaderTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromMilliseconds(300);
+
+    [Fact]
+    public async Task Load_GivesUpOnAPluginThatHangs_AndSaysWhatToDo()
+    {
+        using var release = new ManualResetEventSlim();
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            var error = await Assert.ThrowsAsync<CorpusUnavailableException>(() =>
+                CorpusLoader.LoadAsync(new FakeProvider(_ => { release.Wait(); return "never"; }), "stuck", null, null, Deadline, CancellationToken.None));
+
+            Assert.Contains("did not finish", error.Message);
+            Assert.Contains("--corpus-path", error.Message);
+            Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10));
+        }
+        finally
+        {
+            release.Set();
+        }
+    }
+
+    [Fact]
+    public async Task Load_ReportsAPluginThatThrows_NamingIt()
+    {
+        var error = await Assert.ThrowsAsync<CorpusUnavailableException>(() =>
+            CorpusLoader.LoadAsync(new FakeProvider(_ => throw new InvalidDataException("bad bytes")), "broken", null, null, Deadline, CancellationToken.None));
+
+        Assert.Contains("'broken' failed: bad bytes", error.Message);
+    }
+
+    [Fact]
+    public async Task Load_PassesTheCallersCancellationThrough()
+    {
+        using var cancel = new CancellationTokenSource();
+        cancel.Cancel();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
+            CorpusLoader.LoadAsync(new FakeProvider(token => { token.ThrowIfCancellationRequested(); return "x"; }), "any", null, null, Deadline, cancel.Token));
+    }
+
+    [Fact]
+    public async Task Load_ResolvesARelativePathAgainstTheWorkingDirectory()
+    {
+        string? seen = null;
+        await CorpusLoader.LoadAsync(new FakeProvider(_ => "text", request => seen = request.Path), "any", "some/file.txt", null, Deadline, CancellationToken.None);
+
+        Assert.Equal(Path.GetFullPath("some/file.txt"), seen);
+    }
+
+    private sealed class FakeProvider(Func<CancellationToken, string> text, Action<CorpusRequest>? observe = null) : ICorpusProvider
+    {
+        public string Name => "fake";
+
+        public string Description => "test double";
+
+        public Task<Corpus> LoadAsync(CorpusRequest request, IProgress<CorpusLoadProgress>? progress, CancellationToken cancellationToken)
+        {
+            observe?.Invoke(request);
+            return Task.FromResult(new Corpus("fake", text(cancellationToken), "memory"));
+        }
+    }
+}
