@@ -1,0 +1,36 @@
+using System.Diagnostics;
+using System.Text.Json;
+using LstmTerminal.Tests.Commands;
+
+namespace LstmTerminal.Tests.Faults;
+
+public sealed class PluginFolderConfinementTests
+{
+    [Fact]
+    public async Task Plugins_LoadOnlyFromTheConfiguredFolder_NeverFromTheWorkingDirectory()
+    {
+        // Given a working directory with a plugins/ folder of its own
+        using var workspace = new TinyWorkspace();
+        var planted = Path.Combine(workspace.Root, "plugins", "LstmTerminal.Samplers");
+        Directory.CreateDirectory(planted);
+        foreach (var file in Directory.GetFiles(Path.Combine(AppContext.BaseDirectory, "plugins", "LstmTerminal.Samplers")))
+        {
+            File.Copy(file, Path.Combine(planted, Path.GetFileName(file)));
+        }
+
+        // When the app lists its plugins from there
+        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workspace.Root, RedirectStandardOutput = true, RedirectStandardError = true };
+        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lstm-terminal.dll"));
+        start.ArgumentList.Add("plugins");
+        start.ArgumentList.Add("--json");
+        using var process = Process.Start(start)!;
+        var output = await process.StandardOutput.ReadToEndAsync();
+        await process.WaitForExitAsync();
+
+        // Then every plugin comes from the app's own folder
+        Assert.Equal(0, process.ExitCode);
+        var paths = JsonDocument.Parse(output).RootElement.GetProperty("plugins").EnumerateArray().Select(p => p.GetProperty("path").GetString()!).ToList();
+        Assert.NotEmpty(paths);
+        Assert.All(paths, path => Assert.StartsWith(AppContext.BaseDirectory, path + Path.DirectorySeparatorChar));
+    }
+}
