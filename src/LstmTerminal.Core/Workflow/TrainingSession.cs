@@ -232,14 +232,14 @@ public sealed class TrainingSession(
 
         _runCancel?.Dispose();
         _runCancel = CancellationTokenSource.CreateLinkedTokenSource(_lifetime.Token);
-        Report(new PhaseChanged(SessionPhase.Training, $"training from step {_trainer.Step}"));
+        Report(new PhaseChanged(SessionPhase.Training, $"from step {_trainer.Step}"));
         _run = RunAsync(_trainer, _runCancel.Token);
         return true;
     }
 
     private void Pause()
     {
-        Report(new PhaseChanged(SessionPhase.Pausing, "finishing the current step and saving"));
+        Report(new PhaseChanged(SessionPhase.Pausing, "finishing the current step, then saving"));
         _runCancel?.Cancel();
     }
 
@@ -255,8 +255,8 @@ public sealed class TrainingSession(
 
             Report(result.Reason switch
             {
-                StopReason.Completed or StopReason.StepLimit => new PhaseChanged(SessionPhase.Finished, $"finished at step {result.Steps}; the console keeps working"),
-                StopReason.Cancelled => new PhaseChanged(SessionPhase.Paused, $"paused at step {result.Steps}; F2 resumes"),
+                StopReason.Completed or StopReason.StepLimit => new PhaseChanged(SessionPhase.Finished, $"at step {result.Steps}; the console keeps working"),
+                StopReason.Cancelled => new PhaseChanged(SessionPhase.Paused, $"at step {result.Steps}, checkpoint saved; F2 resumes"),
                 _ => new PhaseChanged(SessionPhase.Failed, result.Problem ?? "training stopped"),
             });
         }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LstmTerminal.Hosting;
+using LstmTerminal.Views;
 
 namespace LstmTerminal.Commands;
 
@@ -20,6 +21,7 @@ public sealed class CliApplication(TextWriter output, TextWriter error)
             EvalVerb.Create(runner),
             PluginsVerb.Create(runner),
         };
+        root.SetAction((_, cancellationToken) => runner.RunAsync(new Dictionary<string, string?>(), TerminalApp.RunAsync, cancellationToken));
 
         var parse = root.Parse(split.Command.ToArray());
         if (parse.Errors.Count > 0)
