@@ -36,11 +36,6 @@ public sealed class TrainingSession(
     private bool _finished;
     private bool _stopped;
 
-    public bool IsTraining
-    {
-        get { lock (_gate) { return !_run.IsCompleted; } }
-    }
-
     /// <summary>Starts opening in the background; the outcome arrives as events.</summary>
     public void Open(CancellationToken cancellationToken)
     {

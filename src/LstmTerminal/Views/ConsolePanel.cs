@@ -36,9 +36,6 @@ public sealed class ConsolePanel : FrameView
 
     public TextField Input { get; }
 
-    /// <summary>The transcript as shown, wrapped to the panel's width.</summary>
-    public IReadOnlyList<string> Lines => _lines;
-
     /// <summary>Shows new transcript lines and the current settings; called by the UI timer.</summary>
     public void Refresh()
     {

@@ -27,6 +27,10 @@ public sealed class MainWindow : Window
     private readonly PluginCatalog _catalog;
     private readonly Label _tooSmall = new() { X = Pos.Center(), Y = Pos.Center(), Width = Dim.Auto(), Height = Dim.Auto(), Visible = false };
     private readonly object? _timer;
+    private readonly TrainingPanel _training;
+    private readonly LossChartPanel _chart;
+    private readonly SamplesPanel _samples;
+    private readonly ConsolePanel _consolePanel;
 
     public MainWindow(IApplication app, TrainingSession session, SessionState state, CompletionConsole console, PluginCatalog catalog, CancellationToken stopping)
     {
@@ -35,10 +39,10 @@ public sealed class MainWindow : Window
         _catalog = catalog;
         Title = "LstmTerminal";
         BorderStyle = LineStyle.None;
-        Training = new TrainingPanel(state.Status) { X = 0, Y = 0, Width = Dim.Percent(50), Height = TrainingPanel.ContentHeight + 2 };
-        Chart = new LossChartPanel(state.Losses) { X = Pos.Right(Training), Y = 0, Width = Dim.Fill(), Height = TrainingPanel.ContentHeight + 2 };
-        Samples = new SamplesPanel(state.Samples) { X = 0, Y = Pos.Bottom(Training), Width = Dim.Percent(40), Height = Dim.Fill(1) };
-        Console = new ConsolePanel(console, state.Transcript, stopping) { X = Pos.Right(Samples), Y = Pos.Bottom(Training), Width = Dim.Fill(), Height = Dim.Fill(1) };
+        _training = new TrainingPanel(state.Status) { X = 0, Y = 0, Width = Dim.Percent(50), Height = TrainingPanel.ContentHeight + 2 };
+        _chart = new LossChartPanel(state.Losses) { X = Pos.Right(_training), Y = 0, Width = Dim.Fill(), Height = TrainingPanel.ContentHeight + 2 };
+        _samples = new SamplesPanel(state.Samples) { X = 0, Y = Pos.Bottom(_training), Width = Dim.Percent(40), Height = Dim.Fill(1) };
+        _consolePanel = new ConsolePanel(console, state.Transcript, stopping) { X = Pos.Right(_samples), Y = Pos.Bottom(_training), Width = Dim.Fill(), Height = Dim.Fill(1) };
         var keys = new StatusBar(
         [
             new Shortcut(Key.F1, "Help", console.ShowHelp, ""),
@@ -50,8 +54,8 @@ public sealed class MainWindow : Window
             new Shortcut(Key.F9, "Plugins", ShowPlugins, ""),
             new Shortcut(Key.Q.WithCtrl, "Quit", Quit, ""),
         ]);
-        Add(Training, Chart, Samples, Console, keys, _tooSmall);
-        Console.Input.SetFocus();
+        Add(_training, _chart, _samples, _consolePanel, keys, _tooSmall);
+        _consolePanel.Input.SetFocus();
 
         // Esc is Terminal.Gui's default quit key and would throw away a session by accident.
         app.Keyboard.KeyBindings.Remove(Key.Esc);
@@ -65,23 +69,15 @@ public sealed class MainWindow : Window
         Fit(app.Screen.Size);
     }
 
-    public TrainingPanel Training { get; }
-
-    public LossChartPanel Chart { get; }
-
-    public SamplesPanel Samples { get; }
-
-    public ConsolePanel Console { get; }
-
     /// <summary>True while the terminal is too small for the layout and a message shows instead.</summary>
     public bool ShowsTooSmall => _tooSmall.Visible;
 
     public void Refresh()
     {
-        Training.Refresh();
-        Chart.Refresh();
-        Samples.Refresh();
-        Console.Refresh();
+        _training.Refresh();
+        _chart.Refresh();
+        _samples.Refresh();
+        _consolePanel.Refresh();
     }
 
     protected override void Dispose(bool disposing)
@@ -126,7 +122,7 @@ public sealed class MainWindow : Window
         _tooSmall.Text = $"The terminal is {screen.Width}x{screen.Height}; LstmTerminal needs at least {MinWidth}x{MinHeight}.\n" +
                          "Enlarge the window; training goes on meanwhile. Ctrl+Q quits.";
         _tooSmall.Visible = tooSmall;
-        foreach (var panel in new View[] { Training, Chart, Samples, Console })
+        foreach (var panel in new View[] { _training, _chart, _samples, _consolePanel })
         {
             panel.Visible = !tooSmall;
         }

@@ -55,8 +55,6 @@ public sealed class PluginsDialog : Dialog
         Add(_list);
     }
 
-    public IReadOnlyList<string> Rows => [.. _list.Source!.ToList().Cast<string>()];
-
     private void OnAccepting(object? sender, CommandEventArgs e)
     {
         e.Handled = true;

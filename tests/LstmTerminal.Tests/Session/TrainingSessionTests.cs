@@ -59,7 +59,7 @@ public sealed class TrainingSessionTests
         session.SaveNow();
 
         Eventually.True(() => state.Status.Snapshot().SavedStep is not null, "a save");
-        Assert.True(session.IsTraining);
+        Assert.Equal(SessionPhase.Training, state.Status.Snapshot().Phase);
         Assert.Contains("· Saving a checkpoint after the current step.", state.Transcript.Snapshot());
     }
 
