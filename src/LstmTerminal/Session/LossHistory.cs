@@ -41,8 +41,8 @@ public sealed class LossHistory
         }
     }
 
-    /// <summary>Starts over from a checkpoint's histories.</summary>
-    public void Reset(IEnumerable<LossPoint> losses, IEnumerable<ValidationPoint> validations)
+    /// <summary>Starts over from a checkpoint's histories; returns the smoothed loss at their end, if any.</summary>
+    public double? Reset(IEnumerable<LossPoint> losses, IEnumerable<ValidationPoint> validations)
     {
         lock (_gate)
         {
@@ -60,6 +60,11 @@ public sealed class LossHistory
         foreach (var point in validations)
         {
             AddValidation(point.Step, point.Loss);
+        }
+
+        lock (_gate)
+        {
+            return _smoothed;
         }
     }
 

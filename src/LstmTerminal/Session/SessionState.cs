@@ -30,13 +30,11 @@ public sealed class SessionState : IProgress<SessionEvent>
                 Status.Apply(loading);
                 break;
             case CheckpointOpened opened:
-                Status.Apply(opened);
-                Losses.Reset(opened.LossHistory, opened.ValidationHistory);
+                Status.Apply(opened, Losses.Reset(opened.LossHistory, opened.ValidationHistory));
                 Transcript.AddNotice($"Loaded the checkpoint in {opened.Directory} (step {opened.Step}); type a phrase to continue it.");
                 break;
             case TrainerReady ready:
-                Status.Apply(ready);
-                Losses.Reset(ready.LossHistory, ready.ValidationHistory);
+                Status.Apply(ready, Losses.Reset(ready.LossHistory, ready.ValidationHistory));
                 break;
             case TrainerReported { Event: StepCompleted step }:
                 Status.Apply(step, Losses.Add(step.Step, step.Loss));

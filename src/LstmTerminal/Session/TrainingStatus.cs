@@ -35,11 +35,12 @@ public sealed class TrainingStatus
         Update(s => s with { Loading = $"{p.Stage} {bytes}" });
     }
 
-    public void Apply(CheckpointOpened opened) =>
-        Update(s => s with { Step = opened.Step, SavedStep = opened.Step, ValidationLoss = opened.ValidationHistory.LastOrDefault()?.Loss, Perplexity = opened.ValidationHistory.LastOrDefault()?.Perplexity });
+    public void Apply(CheckpointOpened opened, double? smoothedLoss) =>
+        Update(s => s with { Step = opened.Step, SavedStep = opened.Step, Loss = opened.LossHistory.LastOrDefault()?.Loss, SmoothedLoss = smoothedLoss, ValidationLoss = opened.ValidationHistory.LastOrDefault()?.Loss, Perplexity = opened.ValidationHistory.LastOrDefault()?.Perplexity });
 
-    public void Apply(TrainerReady ready) => Update(s => s with
+    public void Apply(TrainerReady ready, double? smoothedLoss) => Update(s => s with
     {
+        SmoothedLoss = smoothedLoss,
         Corpus = ready.CorpusTitle,
         Words = ready.Words,
         VocabularySize = ready.VocabularySize,

@@ -33,6 +33,7 @@ public sealed class SessionStateTests
         var status = state.Status.Snapshot();
         Assert.Equal((3, 5), (status.Epoch, status.Window));
         Assert.Equal(2.5, status.ValidationLoss);
+        Assert.Equal(2.9, status.SmoothedLoss!.Value, 6);
         Assert.Equal(2, state.Losses.Snapshot().Training.Count);
         Assert.Single(state.Losses.Snapshot().Validation);
     }
