@@ -33,6 +33,7 @@ public sealed class Trainer : IDisposable
     private LstmState? _state;
     private long _lastSavedStep;
     private double _learningRate;
+    private int _saveRequested;
 
     private Trainer(TrainingPlan plan, LstmLanguageModel model, CheckpointManifest? resumed)
     {
@@ -66,6 +67,16 @@ public sealed class Trainer : IDisposable
     /// <summary>Steps in one epoch.</summary>
     public int WindowsPerEpoch => _layout.Windows;
 
+    /// <summary>The global step at which the run ends: all epochs, or the step limit if that comes first.</summary>
+    public long TotalSteps
+    {
+        get
+        {
+            var all = (long)_plan.Epochs * _layout.Windows;
+            return _plan.MaxSteps is { } limit ? Math.Min(all, limit) : all;
+        }
+    }
+
     public static Trainer Start(TrainingPlan plan)
     {
         return new Trainer(plan, SeededRandom.Draw(plan.Settings.Seed, () => new LstmLanguageModel(plan.Shape)), resumed: null);
@@ -97,6 +108,9 @@ public sealed class Trainer : IDisposable
         }
     }
 
+    /// <summary>Asks a running <see cref="Run"/> to save a checkpoint after its current step; safe from any thread.</summary>
+    public void RequestSave() => Interlocked.Exchange(ref _saveRequested, 1);
+
     public Task<TrainingResult> RunAsync(IProgress<TrainingEvent>? progress, CancellationToken cancellationToken) =>
         Task.Factory.StartNew(() => Run(progress, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
@@ -106,7 +120,7 @@ public sealed class Trainer : IDisposable
         var clock = Stopwatch.StartNew();
         var startStep = _step;
         var recent = new Queue<double>();
-        var totalSteps = TotalSteps();
+        var totalSteps = TotalSteps;
         string? checkpoint = null;
         string? problem = null;
         var reason = StopReason.Completed;
@@ -169,7 +183,9 @@ public sealed class Trainer : IDisposable
                     EndEpoch(progress, cancellationToken);
                 }
 
-                if (_step % _plan.SaveEvery == 0)
+                // Take the request even when the schedule saves anyway, so it does not cause a second save next step.
+                var saveRequested = Interlocked.Exchange(ref _saveRequested, 0) == 1;
+                if (saveRequested || _step % _plan.SaveEvery == 0)
                 {
                     checkpoint = Save(progress) ?? checkpoint;
                 }
@@ -194,12 +210,6 @@ public sealed class Trainer : IDisposable
             clock.Elapsed,
             checkpoint ?? (_plan.Checkpoints.Exists ? _plan.Checkpoints.Directory : null),
             problem);
-    }
-
-    private long TotalSteps()
-    {
-        var all = (long)_plan.Epochs * _layout.Windows;
-        return _plan.MaxSteps is { } limit ? Math.Min(all, limit) : all;
     }
 
     private int EpochOffset(int epoch) =>

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using LstmTerminal.Hosting;
+using LstmTerminal.Views;
 
 namespace LstmTerminal.Commands;
 
@@ -21,6 +22,7 @@ public sealed class CliApplication(TextWriter output, TextWriter error)
             PluginsVerb.Create(runner),
             BenchVerb.Create(runner),
         };
+        root.SetAction((_, cancellationToken) => runner.RunAsync(new Dictionary<string, string?>(), TerminalApp.RunAsync, cancellationToken));
 
         var parse = root.Parse(split.Command.ToArray());
         if (parse.Errors.Count > 0)

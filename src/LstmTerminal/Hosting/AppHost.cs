@@ -66,6 +66,10 @@ public static class AppHost
         }
     }
 
+    /// <summary>The plugins folder; relative paths count from the app's folder, where the build puts the shipped plugins.</summary>
+    public static string PluginsDirectory(IServiceProvider services) =>
+        Path.GetFullPath(Value<PluginOptions>(services).Directory, AppContext.BaseDirectory);
+
     private static void AddOptions<T>(HostApplicationBuilder builder, string section)
         where T : class
     {
@@ -86,12 +90,11 @@ public static class AppHost
 
     private static PluginCatalog LoadCatalog(IServiceProvider services, IConfiguration configuration)
     {
-        var directory = Value<PluginOptions>(services).Directory;
         var settings = configuration.GetSection(PluginOptions.Section).AsEnumerable(makePathsRelative: true)
             .Where(pair => pair.Value is not null)
             .ToDictionary(pair => pair.Key, pair => pair.Value!, StringComparer.OrdinalIgnoreCase);
         var context = new PluginContext(settings, services.GetRequiredService<ILoggerFactory>());
-        var catalog = PluginCatalog.Load(Path.GetFullPath(directory, AppContext.BaseDirectory), context);
+        var catalog = PluginCatalog.Load(PluginsDirectory(services), context);
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Plugins");
         foreach (var error in catalog.Errors)
         {

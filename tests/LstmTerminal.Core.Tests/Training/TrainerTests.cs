@@ -125,6 +125,28 @@ public sealed class TrainerTests
         Assert.Equal(5, new CheckpointStore(temp.Combine("ckpt")).Load().Manifest.Step);
     }
 
+    [Fact]
+    public void RequestSave_SavesAfterTheCurrentStep_OnceOnly()
+    {
+        // Given a run whose schedule would save only at its end
+        using var temp = new TempDirectory();
+        using var trainer = Trainer.Start(Plans.Tiny(temp.Combine("ckpt"), maxSteps: 10, saveEvery: 1000));
+        var events = new List<TrainingEvent>();
+
+        // When a save is requested while step 3 is reported
+        trainer.Run(new SynchronousProgress<TrainingEvent>(e =>
+        {
+            events.Add(e);
+            if (e is StepCompleted { Step: 3 })
+            {
+                trainer.RequestSave();
+            }
+        }), CancellationToken.None);
+
+        // Then the run saves at step 3 and again only at its end
+        Assert.Equal([3L, 10], events.OfType<CheckpointSaved>().Select(s => s.Step));
+    }
+
     private static List<double> RunLosses(string directory, int seed, int? maxSteps = 40)
     {
         using var trainer = Trainer.Start(Plans.Tiny(directory, maxSteps: maxSteps, seed: seed));

@@ -1,0 +1,3 @@
+namespace LstmTerminal.Session;
+
+public sealed record ChartPoint(long Step, double Value);

@@ -1,0 +1,83 @@
+using LstmTerminal.Commands;
+using LstmTerminal.Core.Options;
+using LstmTerminal.Core.Plugins;
+using LstmTerminal.Core.Workflow;
+using LstmTerminal.Hosting;
+using LstmTerminal.Session;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Terminal.Gui.App;
+
+namespace LstmTerminal.Views;
+
+/// <summary>
+/// The no-verb action: wires the session, its state and the console to the main window and runs it full screen.
+/// Quitting leaves the screen first, then waits for the trainer's save-on-cancel and says where the checkpoint is.
+/// </summary>
+public static class TerminalApp
+{
+    // A copied plugin folder counts as complete after this long without a change.
+    private static readonly TimeSpan PluginQuietPeriod = TimeSpan.FromSeconds(1);
+
+    public static async Task<int> RunAsync(VerbContext context)
+    {
+        var services = context.Services;
+        var catalog = services.GetRequiredService<PluginCatalog>();
+        var sampling = AppHost.Value<SamplingOptions>(services);
+        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Tui");
+        var state = new SessionState();
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
+        await using var session = new TrainingSession(
+            services.GetRequiredService<CorpusLoader>(), services.GetRequiredService<TrainingPlanner>(), catalog,
+            AppHost.Value<CorpusOptions>(services), AppHost.Value<TrainingOptions>(services), sampling, state, log);
+        var console = new CompletionConsole(session, catalog, state.Transcript, new ConsoleSettings(sampling.Sampler, sampling.Temperature, sampling.Words, sampling.Seed), log);
+        foreach (var error in catalog.Errors)
+        {
+            state.Transcript.AddError($"Plugin problem in {error.Folder}: {error.Message}");
+        }
+
+        using var watcher = new PluginFolderWatcher(catalog, AppHost.PluginsDirectory(services), PluginQuietPeriod);
+        watcher.FolderLoaded += result => Announce(state.Transcript, result);
+        state.Transcript.AddNotice("Type a phrase and press Enter to continue it; F1 or /help for more.");
+
+        var app = Application.Create().Init();
+        try
+        {
+            session.Open(stopping.Token);
+            using var window = new MainWindow(app, session, state, console, catalog, stopping.Token);
+            app.Run(window, e =>
+            {
+                // Keep the app alive and the screen clean; the details go to the log.
+                log.LogError(e, "Unhandled failure in the terminal UI");
+                state.Transcript.AddError($"Internal error: {e.Message} Details are in the log file.");
+                return true;
+            });
+        }
+        finally
+        {
+            await stopping.CancelAsync().ConfigureAwait(false);
+            app.Dispose();
+        }
+
+        context.Error.WriteLine("Stopping training and saving the checkpoint...");
+        var saved = await session.StopAsync().ConfigureAwait(false);
+        context.Error.WriteLine(saved is null
+            ? "No checkpoint was written in this session."
+            : $"Checkpoint at step {saved.Step} in {saved.Directory}.");
+        return ExitCodes.Success;
+    }
+
+    private static void Announce(ConsoleTranscript transcript, PluginFolderResult result)
+    {
+        var added = result.CorpusProviders.Select(p => $"corpus {p.Name}").Concat(result.Samplers.Select(p => $"sampler {p.Name}")).ToList();
+        if (added.Count > 0)
+        {
+            transcript.AddNotice($"New plugins from {result.Folder}: {string.Join(", ", added)}.");
+        }
+
+        foreach (var error in result.Errors)
+        {
+            transcript.AddError($"Plugin problem in {error.Folder}: {error.Message}");
+        }
+    }
+}

@@ -1,0 +1,24 @@
+namespace LstmTerminal.Tests.Support;
+
+/// <summary>A small deterministic corpus with strong regularities, so a tiny model learns it in a few steps.</summary>
+internal static class TinyCorpus
+{
+    private static readonly string[] Lines =
+    [
+        "thou art more lovely and more temperate.",
+        "to be or not to be, that is the question.",
+        "wherefore art thou romeo? deny thy father.",
+        "shall i compare thee to a summer's day?",
+        "the lady doth protest too much, methinks.",
+    ];
+
+    public static string Text(int repeats = 40) =>
+        string.Join('\n', Enumerable.Range(0, repeats).SelectMany(i => Lines.Skip(i % Lines.Length).Concat(Lines.Take(i % Lines.Length))));
+
+    /// <summary>Writes the corpus to <paramref name="path"/> for the text-file plugin and returns the path.</summary>
+    public static string WriteTo(string path)
+    {
+        File.WriteAllText(path, Text());
+        return path;
+    }
+}

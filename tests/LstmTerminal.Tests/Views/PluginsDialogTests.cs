@@ -1,0 +1,35 @@
+using LstmTerminal.Session;
+using LstmTerminal.Tests.Support;
+using LstmTerminal.Views;
+using Microsoft.Extensions.Logging.Abstractions;
+using Terminal.Gui.Input;
+
+namespace LstmTerminal.Tests.Views;
+
+public sealed class PluginsDialogTests
+{
+    [Fact]
+    public void It_lists_every_plugin_with_its_version_and_Enter_on_a_sampler_makes_it_active()
+    {
+        // Given the temperature sampler is active
+        using var ui = new Headless();
+        var transcript = new ConsoleTranscript();
+        var console = new CompletionConsole(new TinyModel(steps: 0), ShippedPlugins.Catalog, transcript, new ConsoleSettings("temperature", 0.8, 5, null), NullLogger.Instance);
+        var dialog = new PluginsDialog(ShippedPlugins.Catalog, console, wrapWidth: 100);
+        ui.Show(dialog);
+
+        // Then every shipped plugin shows, with a version, and the active sampler is marked
+        var screen = ui.Screen();
+        Assert.Contains("corpus  gutenberg-shakespeare", screen);
+        Assert.Contains("corpus  text-file", screen);
+        Assert.Contains("sampler greedy", screen);
+        Assert.Matches(@"sampler temperature \S*\d\S* \(active\)", screen);
+
+        // When Enter is pressed on the first sampler row (selected on opening)
+        ui.Press(Key.Enter);
+
+        // Then that sampler is active and the dialog closes
+        Assert.Equal("greedy", console.Settings.Sampler);
+        Assert.True(dialog.StopRequested);
+    }
+}

@@ -1,0 +1,63 @@
+using LstmTerminal.Core.Training;
+using LstmTerminal.Core.Workflow;
+using LstmTerminal.Session;
+using LstmTerminal.Tests.Support;
+using LstmTerminal.Views;
+
+namespace LstmTerminal.Tests.Views;
+
+public sealed class TrainingPanelTests
+{
+    [Fact]
+    public void Progress_events_show_epoch_step_losses_speed_and_fill_the_bars()
+    {
+        // Given a panel on a prepared corpus
+        using var ui = new Headless();
+        var state = new SessionState();
+        var panel = new TrainingPanel(state.Status);
+        ui.ShowInWindow(panel);
+        state.Report(new TrainerReady("tiny", 1_600, 40, 0.025, StepsPerEpoch: 50, Epochs: 10, Step: 0, TotalSteps: 500, [], []));
+        state.Report(new PhaseChanged(SessionPhase.Training, "from step 0"));
+
+        // When steps and a validation are reported
+        state.Report(new TrainerReported(new StepCompleted(25, 500, 1, 10, 25, 50, 4.25, 12_345, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(9))));
+        state.Report(new TrainerReported(new ValidationCompleted(25, 1, 4.5, 90.0)));
+        panel.Refresh();
+        ui.Draw();
+
+        // Then the panel says so
+        var screen = ui.Screen();
+        Assert.Contains("Corpus  tiny, 1,600 words", screen);
+        Assert.Contains("Vocab   40 words, unknown 2.5 %", screen);
+        Assert.Contains("State   training: from step 0", screen);
+        Assert.Contains("Epoch   1 of 10, step 25 of 500", screen);
+        Assert.Contains("Loss    4.250, smoothed 4.250", screen);
+        Assert.Contains("Valid   loss 4.500, perplexity 90.0", screen);
+        Assert.Contains("Speed   12,345 tokens/s, elapsed 0:30, ETA 9:00", screen);
+        var epochRow = screen.Split('\n').Single(l => l.Contains("epoch "));
+        var runRow = screen.Split('\n').Single(l => l.Contains("run "));
+        Assert.True(Filled(epochRow) > Filled(runRow) && Filled(runRow) > 0, $"epoch bar half full, run bar a twentieth:\n{epochRow}\n{runRow}");
+    }
+
+    [Fact]
+    public void A_failure_shows_the_reason_and_a_download_shows_its_bytes()
+    {
+        using var ui = new Headless();
+        var state = new SessionState();
+        var panel = new TrainingPanel(state.Status);
+        ui.ShowInWindow(panel);
+
+        state.Report(new PhaseChanged(SessionPhase.LoadingCorpus, "loading"));
+        state.Report(new CorpusLoading(new Abstractions.CorpusLoadProgress("downloading", 1_200_000, 5_500_000)));
+        panel.Refresh();
+        ui.Draw();
+        Assert.Contains("State   loading corpus: downloading 1.2 of 5.5 MB", ui.Screen());
+
+        state.Report(new PhaseChanged(SessionPhase.Failed, "No network. Check the connection or use Corpus:Provider=text-file."));
+        panel.Refresh();
+        ui.Draw();
+        Assert.Contains("State   FAILED: No network.", ui.Screen());
+    }
+
+    private static int Filled(string row) => row.Count(ch => ch is not (' ' or '│' or '║') && !char.IsLetter(ch));
+}

@@ -1,0 +1,68 @@
+#!/usr/bin/env bash
+# End-to-end check of the full-screen UI: starts the built app in tmux at 120x40 on tinyshakespeare with a small
+# step budget, waits for training progress, completes "thou art more", quits with Ctrl+Q and expects a checkpoint.
+# Usage: tests/e2e/tui-e2e.sh [path/to/lstm-terminal]   (builds nothing; run `dotnet build LstmTerminal.sln` first)
+set -uo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+app="${1:-$repo/src/LstmTerminal/bin/Debug/net10.0/lstm-terminal}"
+corpus="$(cd "$repo/.." && pwd)/shared/data/tinyshakespeare.txt"
+session="lstm-e2e-$$"
+tmp="$(mktemp -d)"
+excerpt="${E2E_EXCERPT:-${TMPDIR:-/tmp}/tui-e2e-screen.txt}"
+
+fail() {
+    echo "FAIL: $*"
+    if [[ -f "$tmp/last.txt" ]]; then
+        echo "--- last screen ---"
+        cat "$tmp/last.txt"
+    fi
+    exit 1
+}
+
+cleanup() {
+    tmux kill-session -t "$session" 2>/dev/null
+    rm -rf "$tmp"
+}
+trap cleanup EXIT
+
+command -v tmux >/dev/null || fail "tmux is not installed (apt-get install tmux)"
+[[ -x "$app" ]] || fail "no app at $app; build it with: dotnet build LstmTerminal.sln"
+[[ -f "$corpus" ]] || fail "the corpus $corpus is missing; put tinyshakespeare.txt in ../shared/data next to the repository"
+
+# Polls the screen until the check command succeeds on it, for at most $1 seconds.
+wait_until() {
+    local seconds="$1"
+    shift
+    for ((i = 0; i < seconds * 4; i++)); do
+        tmux capture-pane -p -t "$session" >"$tmp/last.txt" 2>/dev/null || return 1
+        "$@" && return 0
+        sleep 0.25
+    done
+    return 1
+}
+
+screen_has() { grep -Eq "$1" "$tmp/last.txt"; }
+
+# The console is the right-hand panel of the lower half; the continuation is its line after "> thou art more".
+continued() { awk '/> thou art more/ { getline; print; exit }' "$tmp/last.txt" | sed 's/.*││//' | grep -Eq '^  [a-z]'; }
+
+tmux new-session -d -s "$session" -x 120 -y 40 \
+    "cd '$tmp' && '$app' --Training:MaxSteps=20 --Training:EvalEvery=5 --Training:CheckpointDirectory='$tmp/ckpt' \
+     --Corpus:Provider=text-file --Corpus:Path='$corpus'; echo \"APP EXITED \$?\"; sleep 600" \
+    || fail "could not start tmux"
+
+wait_until 120 screen_has 'step [1-9][0-9]* of 20' || fail "no training progress within 120 s"
+wait_until 60 screen_has '^│step [0-9]+' || fail "no samples within 60 s"
+
+tmux send-keys -t "$session" -l "thou art more"
+tmux send-keys -t "$session" Enter
+wait_until 20 screen_has '> thou art more' || fail "the prime did not appear in the console"
+wait_until 20 continued || fail "no continuation appeared after the prime"
+cp "$tmp/last.txt" "$excerpt"
+
+tmux send-keys -t "$session" C-q
+wait_until 60 screen_has 'APP EXITED 0' || fail "the app did not exit cleanly within 60 s after Ctrl+Q"
+[[ -f "$tmp/ckpt/checkpoint.json" ]] || fail "no checkpoint at $tmp/ckpt/checkpoint.json after quitting"
+
+echo "PASS: training progressed, 'thou art more' was continued, Ctrl+Q left checkpoint.json (screen saved to $excerpt)"
