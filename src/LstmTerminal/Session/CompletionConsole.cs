@@ -35,12 +35,14 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
             return Task.CompletedTask;
         }
 
-        if (text.StartsWith('/'))
-        {
-            RunCommand(text);
-            return Task.CompletedTask;
-        }
+        return text.StartsWith('/')
+            ? RunCommand(text, cancellationToken)
+            : StartCompletion(text, cancellation => Complete(text, Settings, cancellation), cancellationToken);
+    }
 
+    /// <summary>Runs <paramref name="work"/> off the UI thread unless a completion is still streaming.</summary>
+    private Task StartCompletion(string prime, Action<CancellationToken> work, CancellationToken cancellationToken)
+    {
         lock (_gate)
         {
             if (!_completion.IsCompleted)
@@ -49,15 +51,20 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
                 return Task.CompletedTask;
             }
 
-            transcript.AddPrime(text);
-            var settings = _settings;
-            _completion = Task.Run(() => Complete(text, settings, cancellationToken), CancellationToken.None);
+            transcript.AddPrime(prime);
+            _completion = Task.Run(() => work(cancellationToken), CancellationToken.None);
             return _completion;
         }
     }
 
     public void SetSampler(string name)
     {
+        if (IsBeam(name))
+        {
+            Change(s => s with { Sampler = BeamSearch.SamplerName }, $"sampler: beam search, width {Settings.BeamWidth} (the most likely continuation; temperature and seed do not apply)");
+            return;
+        }
+
         try
         {
             var sampler = catalog.GetSampler(name);
@@ -71,8 +78,8 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
 
     public void NextSampler()
     {
-        var names = catalog.Samplers.Select(s => s.Name).ToList();
-        if (names.Count == 0)
+        var names = catalog.Samplers.Select(s => s.Name).Append(BeamSearch.SamplerName).ToList();
+        if (names.Count == 1)
         {
             transcript.AddError("No samplers are loaded; press F9 to see the plugin errors.");
             return;
@@ -99,10 +106,13 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
         transcript.AddNotice(string.Create(CultureInfo.InvariantCulture, $"/temperature T  sampling temperature above 0 (now {s.Temperature})"));
         transcript.AddNotice($"/words N        words per completion, 1 to {MaxWords} (now {s.Words})");
         transcript.AddNotice($"/seed N | off   a fixed seed repeats completions (now {(s.Seed is { } seed ? seed : "off")})");
+        transcript.AddNotice(string.Create(CultureInfo.InvariantCulture, $"/k N  /p P     top-k's k (0 = its own) and nucleus' p (1 = its own) (now {s.TopK}, {s.TopP})"));
+        transcript.AddNotice(string.Create(CultureInfo.InvariantCulture, $"/penalty X     repetition penalty 1 to 10, 1 = off (now {s.RepetitionPenalty}); /norepeat N  ban repeated n-grams, 0 = off (now {s.NoRepeatNgram})"));
+        transcript.AddNotice($"/beam N        beam search of width N as the sampler (now {s.BeamWidth}); /duel PRIME  every sampler side by side");
         transcript.AddNotice("/clear          clear this transcript;  /help  this text.  The keys are in the bottom line.");
     }
 
-    private void RunCommand(string text)
+    private Task RunCommand(string text, CancellationToken cancellationToken)
     {
         var parts = text.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
         var argument = parts.Length > 1 ? parts[1] : null;
@@ -124,19 +134,39 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
             case "/seed" when int.TryParse(argument, NumberStyles.Integer, CultureInfo.InvariantCulture, out var seed):
                 Change(s => s with { Seed = seed }, $"seed: {seed}");
                 break;
+            case "/k" when int.TryParse(argument, NumberStyles.Integer, CultureInfo.InvariantCulture, out var k) && k is >= 0 and <= 1_000_000:
+                Change(s => s with { TopK = k }, k == 0 ? "top-k: the sampler's own k" : $"top-k: k = {k}");
+                break;
+            case "/p" when double.TryParse(argument, NumberStyles.Float, CultureInfo.InvariantCulture, out var p) && p > 0 && p <= 1:
+                Change(s => s with { TopP = p }, string.Create(CultureInfo.InvariantCulture, $"nucleus: p = {p}"));
+                break;
+            case "/penalty" when double.TryParse(argument, NumberStyles.Float, CultureInfo.InvariantCulture, out var penalty) && penalty is >= 1 and <= 10:
+                Change(s => s with { RepetitionPenalty = penalty }, string.Create(CultureInfo.InvariantCulture, $"repetition penalty: {penalty}"));
+                break;
+            case "/norepeat" when int.TryParse(argument, NumberStyles.Integer, CultureInfo.InvariantCulture, out var n) && (n == 0 || n is >= 2 and <= 10):
+                Change(s => s with { NoRepeatNgram = n }, n == 0 ? "n-gram ban: off" : $"n-gram ban: no {n}-gram twice");
+                break;
+            case "/beam" when int.TryParse(argument, NumberStyles.Integer, CultureInfo.InvariantCulture, out var width) && width is >= 1 and <= 64:
+                Change(s => s with { BeamWidth = width }, $"beam width: {width}");
+                SetSampler(BeamSearch.SamplerName);
+                break;
+            case "/duel" when argument is not null:
+                return StartCompletion(argument, cancellation => Duel(argument, Settings, cancellation), cancellationToken);
             case "/clear":
                 transcript.Clear();
                 break;
             case "/help":
                 ShowHelp();
                 break;
-            case "/sampler" or "/temperature" or "/words" or "/seed":
-                transcript.AddError($"{parts[0]} needs a valid value, e.g. /sampler greedy, /temperature 0.8, /words 20, /seed 42 or /seed off.");
+            case "/sampler" or "/temperature" or "/words" or "/seed" or "/k" or "/p" or "/penalty" or "/norepeat" or "/beam" or "/duel":
+                transcript.AddError($"{parts[0]} needs a valid value, e.g. /sampler greedy, /temperature 0.8, /words 20, /seed 42, /k 40, /p 0.9, /penalty 1.3, /norepeat 2, /beam 4, /duel thou art more.");
                 break;
             default:
                 transcript.AddError($"Unknown command {parts[0]}; /help lists the commands.");
                 break;
         }
+
+        return Task.CompletedTask;
     }
 
     private void SetTemperature(double temperature) =>
@@ -152,7 +182,35 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
         transcript.AddNotice(notice);
     }
 
-    private void Complete(string prime, ConsoleSettings settings, CancellationToken cancellationToken)
+    private void Complete(string prime, ConsoleSettings settings, CancellationToken cancellationToken) =>
+        WithModel(prime, settings, cancellationToken, (generator, encoding, generation) =>
+        {
+            var line = transcript.StartContinuation();
+            var words = IsBeam(settings.Sampler)
+                ? generator.ContinueWithBeam(encoding, settings.BeamWidth, generation, cancellationToken)
+                : generator.Continue(encoding, catalog.GetSampler(settings.Sampler).Plugin, generation, cancellationToken);
+            foreach (var word in words)
+            {
+                transcript.AppendWord(line, word.Probability < LowProbability ? word.Word + "?" : word.Word);
+            }
+        });
+
+    /// <summary>Every loaded sampler and beam search on one prime, with the figures that show why greedy loops.</summary>
+    private void Duel(string prime, ConsoleSettings settings, CancellationToken cancellationToken) =>
+        WithModel(prime, settings, cancellationToken, (generator, encoding, generation) =>
+        {
+            var samplers = catalog.Samplers.Select(s => s.Plugin).ToList();
+            var report = new SamplerDuel(generator).Run(encoding, samplers, generation, settings.BeamWidth, cancellationToken);
+            foreach (var entry in report.Results)
+            {
+                transcript.AddNotice(entry.Error is not null
+                    ? $"{entry.Sampler}: failed: {entry.Error}"
+                    : string.Create(CultureInfo.InvariantCulture,
+                        $"{entry.Sampler}: avg log-p {entry.AverageLogProbability:F3}, repeated bigrams {entry.RepeatedBigrams}: {entry.Text}"));
+            }
+        });
+
+    private void WithModel(string prime, ConsoleSettings settings, CancellationToken cancellationToken, Action<Generator, PrimeEncoding, GenerationSettings> body)
     {
         try
         {
@@ -169,13 +227,10 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
                 transcript.AddNotice($"not in the vocabulary, read as <unk>: {string.Join(", ", encoding.UnknownWords)}");
             }
 
-            var sampler = catalog.GetSampler(settings.Sampler).Plugin;
-            var generation = new GenerationSettings(settings.Words, settings.Temperature, settings.Seed ?? Random.Shared.Next());
-            var line = transcript.StartContinuation();
-            foreach (var word in generator.Continue(encoding, sampler, generation, cancellationToken))
-            {
-                transcript.AppendWord(line, word.Probability < LowProbability ? word.Word + "?" : word.Word);
-            }
+            var generation = new GenerationSettings(
+                settings.Words, settings.Temperature, settings.Seed ?? Random.Shared.Next(),
+                settings.TopK, settings.TopP, settings.RepetitionPenalty, settings.NoRepeatNgram);
+            body(generator, encoding, generation);
         }
         catch (Exception e) when (e is PrimeException or SamplerException or PluginNotFoundException)
         {
@@ -191,4 +246,6 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
             transcript.AddError($"The completion failed: {e.Message} Details are in the log file.");
         }
     }
+
+    private static bool IsBeam(string sampler) => string.Equals(sampler, BeamSearch.SamplerName, StringComparison.OrdinalIgnoreCase);
 }

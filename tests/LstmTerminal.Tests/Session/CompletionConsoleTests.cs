@@ -82,7 +82,7 @@ public sealed class CompletionConsoleTests(TrainedModelFixture trained) : IClass
         var first = console.Settings.Sampler;
         console.NextSampler();
         var afterOne = console.Settings.Sampler;
-        for (var i = 1; i < ShippedPlugins.Catalog.Samplers.Count; i++)
+        for (var i = 1; i < ShippedPlugins.Catalog.Samplers.Count + 1; i++) // every plugin, then beam search
         {
             console.NextSampler();
         }
