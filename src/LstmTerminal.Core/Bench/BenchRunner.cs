@@ -19,6 +19,8 @@ public static class BenchRunner
     /// <param name="trainer">A fresh trainer whose step limit is the warm-up plus the steps to time.</param>
     public static BenchReport Run(Trainer trainer, ISampler greedy, CancellationToken cancellationToken)
     {
+        // Generation first: right after training, libtorch's worker threads still spin and would be measured too.
+        var msPerWord = GenerateMsPerWord(trainer.CreateGenerator(), greedy, cancellationToken);
         var stepTimes = new List<double>();
         var previous = TimeSpan.Zero;
         trainer.Run(new SynchronousProgress<TrainingEvent>(e =>
@@ -41,8 +43,6 @@ public static class BenchRunner
 
         var tokensPerStep = (double)trainer.TokensPerStep;
         var trainTokensPerSecond = tokensPerStep / Median.Of(stepTimes);
-        var generator = trainer.CreateGenerator();
-        var msPerWord = GenerateMsPerWord(generator, greedy, cancellationToken);
         var gflops = GemmProbe.Gflops();
         var flopsPerToken = TrainingFlops.PerToken(trainer.Shape);
         return new BenchReport(

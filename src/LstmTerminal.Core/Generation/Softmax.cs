@@ -1,22 +1,15 @@
+using System.Numerics.Tensors;
+
 namespace LstmTerminal.Core.Generation;
 
-/// <summary>Numerically stable softmax arithmetic on plain logit spans.</summary>
+/// <summary>Numerically stable softmax arithmetic on plain logit spans (SIMD).</summary>
 public static class Softmax
 {
-    public static double ProbabilityOf(ReadOnlySpan<float> logits, int id)
+    /// <param name="scratch">A buffer at least as long as the logits, so the call allocates nothing.</param>
+    public static double ProbabilityOf(ReadOnlySpan<float> logits, int id, Span<float> scratch)
     {
-        var max = float.NegativeInfinity;
-        foreach (var value in logits)
-        {
-            max = Math.Max(max, value);
-        }
-
-        double sum = 0;
-        foreach (var value in logits)
-        {
-            sum += Math.Exp(value - max);
-        }
-
-        return Math.Exp(logits[id] - max) / sum;
+        var probabilities = scratch[..logits.Length];
+        TensorPrimitives.SoftMax(logits, probabilities);
+        return probabilities[id];
     }
 }

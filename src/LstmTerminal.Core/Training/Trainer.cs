@@ -23,6 +23,7 @@ public sealed class Trainer : IDisposable
     private readonly TrainingPlan _plan;
     private readonly LstmLanguageModel _model;
     private readonly Adam _optimizer;
+    private readonly Parameter[] _parameters;
     private readonly Lock _weightsLock = new();
     private readonly List<LossPoint> _lossHistory;
     private readonly List<ValidationPoint> _validationHistory;
@@ -41,7 +42,8 @@ public sealed class Trainer : IDisposable
         _layout = StreamLayout.For(plan.Corpus.Split.Training.Length, plan.Settings.BatchSize, plan.Settings.SequenceLength);
         _model = model;
         _model.train();
-        _optimizer = optim.Adam(_model.parameters(), plan.Settings.LearningRate);
+        _parameters = _model.parameters().ToArray();
+        _optimizer = optim.Adam(_parameters, plan.Settings.LearningRate);
         _lossHistory = resumed?.LossHistory.ToList() ?? [];
         _validationHistory = resumed?.ValidationHistory.ToList() ?? [];
         _step = resumed?.Step ?? 0;
@@ -228,7 +230,7 @@ public sealed class Trainer : IDisposable
                 : _model.call(inputs, _state);
             var loss = cross_entropy(logits.reshape(-1, logits.shape[2]), targets.reshape(-1));
             loss.backward();
-            nn.utils.clip_grad_norm_(_model.parameters(), _plan.Settings.GradientClip);
+            nn.utils.clip_grad_norm_(_parameters, _plan.Settings.GradientClip);
             _optimizer.step();
             _state?.Dispose();
             _state = new LstmState(hidden, cell).DetachToOuterScope();
