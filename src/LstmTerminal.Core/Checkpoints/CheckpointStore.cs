@@ -64,6 +64,17 @@ public sealed class CheckpointStore
         }
     }
 
+    /// <summary>
+    /// Renames an unreadable checkpoint folder out of the way (never deletes it) so a fresh run can use the name;
+    /// returns where it went.
+    /// </summary>
+    public string SetAside()
+    {
+        var aside = $"{Directory}.unreadable-{DateTime.UtcNow:yyyyMMdd-HHmmss}";
+        System.IO.Directory.Move(Directory, aside);
+        return aside;
+    }
+
     public LoadedCheckpoint Load()
     {
         if (!Exists)

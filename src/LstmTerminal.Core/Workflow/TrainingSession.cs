@@ -34,6 +34,7 @@ public sealed class TrainingSession(
     private LoadedCheckpoint? _checkpoint;
     private CheckpointSaved? _lastSave;
     private bool _finished;
+    private CheckpointStore? _unreadable;
     private bool _stopped;
 
     /// <summary>Starts opening in the background; the outcome arrives as events.</summary>
@@ -54,6 +55,12 @@ public sealed class TrainingSession(
             if (!_run.IsCompleted)
             {
                 Pause();
+                return true;
+            }
+
+            if (_unreadable is { } store && _open.IsCompleted && !_stopped)
+            {
+                StartFreshBeside(store);
                 return true;
             }
 
@@ -198,8 +205,13 @@ public sealed class TrainingSession(
         }
         catch (CheckpointException e)
         {
+            lock (_gate)
+            {
+                _unreadable = store;
+            }
+
             throw new CheckpointException(
-                $"{e.Message} Move or delete that folder to start fresh, or set Training:CheckpointDirectory to another folder.", e);
+                $"{e.Message} Press F2 to set that folder aside (renamed, not deleted) and train from scratch, or move it yourself, or set Training:CheckpointDirectory to another folder.", e);
         }
 
         lock (_gate)
@@ -210,6 +222,22 @@ public sealed class TrainingSession(
         var manifest = checkpoint.Manifest;
         Report(new CheckpointOpened(store.Directory, manifest.Step, manifest.LossHistory, manifest.ValidationHistory));
         return checkpoint;
+    }
+
+    /// <summary>Renames the unreadable checkpoint aside and opens again, which now trains from scratch; the caller holds <see cref="_gate"/>.</summary>
+    private void StartFreshBeside(CheckpointStore store)
+    {
+        try
+        {
+            var aside = store.SetAside();
+            _unreadable = null;
+            Report(new SessionNotice($"The unreadable checkpoint was moved to {aside}; training from scratch."));
+            _open = Task.Run(() => OpenAsync(_lifetime.Token), CancellationToken.None);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            Report(new SessionNotice($"Could not move {store.Directory} aside: {e.Message} Move it yourself and restart."));
+        }
     }
 
     /// <summary>Runs the trainer again from where it stopped; the caller holds <see cref="_gate"/>.</summary>
@@ -245,12 +273,12 @@ public sealed class TrainingSession(
             var result = await trainer.RunAsync(new CallbackProgress<TrainingEvent>(OnTrainingEvent), cancellationToken).ConfigureAwait(false);
             lock (_gate)
             {
-                _finished = result.Reason is StopReason.Completed or StopReason.StepLimit;
+                _finished = result.Reason is StopReason.Completed or StopReason.StepLimit or StopReason.TimeBudget;
             }
 
             Report(result.Reason switch
             {
-                StopReason.Completed or StopReason.StepLimit => new PhaseChanged(SessionPhase.Finished, $"at step {result.Steps}; the console keeps working"),
+                StopReason.Completed or StopReason.StepLimit or StopReason.TimeBudget => new PhaseChanged(SessionPhase.Finished, $"at step {result.Steps}; the console keeps working"),
                 StopReason.Cancelled => new PhaseChanged(SessionPhase.Paused, $"at step {result.Steps}, checkpoint saved; F2 resumes"),
                 _ => new PhaseChanged(SessionPhase.Failed, result.Problem ?? "training stopped"),
             });

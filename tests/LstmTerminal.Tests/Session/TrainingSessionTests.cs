@@ -103,9 +103,31 @@ public sealed class TrainingSessionTests
         session.Open(CancellationToken.None);
         Eventually.True(() => state.Status.Snapshot().Phase == SessionPhase.Failed, "the failure");
 
-        Assert.Contains("Move or delete that folder to start fresh", state.Status.Snapshot().Detail);
+        Assert.Contains("Press F2 to set that folder aside", state.Status.Snapshot().Detail);
         Assert.Equal("{ not json", File.ReadAllText(temp.Combine("ckpt/checkpoint.json")));
         Assert.Null(session.TryCreateGenerator());
+    }
+
+    [Fact]
+    public async Task After_a_corrupt_checkpoint_F2_sets_it_aside_and_trains_from_scratch()
+    {
+        // Given a session that failed on an unreadable checkpoint
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.Combine("ckpt"));
+        File.WriteAllText(temp.Combine("ckpt/checkpoint.json"), "{ not json");
+        var state = new SessionState();
+        await using var session = TinySession.Create(temp, state, maxSteps: 4);
+        session.Open(CancellationToken.None);
+        Eventually.True(() => state.Status.Snapshot().Phase == SessionPhase.Failed, "the failure");
+
+        // When the person takes the offer
+        Assert.True(session.ToggleTraining());
+
+        // Then training starts fresh and the old folder survives under another name
+        Eventually.True(() => state.Status.Snapshot().Phase == SessionPhase.Finished, "a fresh run to its step limit");
+        var aside = Assert.Single(Directory.GetDirectories(temp.Path, "ckpt.unreadable-*"));
+        Assert.Equal("{ not json", File.ReadAllText(Path.Combine(aside, "checkpoint.json")));
+        Assert.True(File.Exists(temp.Combine("ckpt/checkpoint.json")));
     }
 
     [Fact]
