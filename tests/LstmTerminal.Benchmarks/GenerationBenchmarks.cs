@@ -23,7 +23,7 @@ public class GenerationBenchmarks
         var vocabulary = Vocabulary.Build(TextNormalizer.Tokenize(File.ReadAllText(SharedData.TinyShakespeare)), 5);
         using var model = new LstmLanguageModel(new ModelShape(vocabulary.Count, 128, 128, 1, 0));
         _generator = new Generator(model.ExportWeights(), vocabulary);
-        _greedy = PluginCatalog.Load(SharedData.PluginsFolder, PluginContext.Empty).GetSampler("greedy").Plugin;
+        _greedy = PluginCatalog.Load(PluginsFolder.Path, PluginContext.Empty).GetSampler("greedy").Plugin;
         _prime = _generator.Encode("thou");
     }
 

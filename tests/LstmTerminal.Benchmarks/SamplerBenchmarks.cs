@@ -15,7 +15,7 @@ public class SamplerBenchmarks
     private SamplingContext _context = null!;
 
     public static IEnumerable<string> SamplerNames() =>
-        PluginCatalog.Load(SharedData.PluginsFolder, PluginContext.Empty).Samplers.Select(s => s.Name);
+        PluginCatalog.Load(PluginsFolder.Path, PluginContext.Empty).Samplers.Select(s => s.Name);
 
     [ParamsSource(nameof(SamplerNames))]
     public string Sampler { get; set; } = string.Empty;
@@ -23,7 +23,7 @@ public class SamplerBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        _catalog = PluginCatalog.Load(SharedData.PluginsFolder, PluginContext.Empty);
+        _catalog = PluginCatalog.Load(PluginsFolder.Path, PluginContext.Empty);
         _sampler = _catalog.GetSampler(Sampler).Plugin;
         var random = new Random(1);
         _logits = Enumerable.Range(0, VocabularySize).Select(_ => (float)(random.NextDouble() * 10 - 5)).ToArray();

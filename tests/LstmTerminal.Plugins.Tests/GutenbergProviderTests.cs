@@ -12,7 +12,7 @@ public sealed class GutenbergProviderTests : IDisposable
     private const string EndLine = "*** END OF THE PROJECT GUTENBERG EBOOK THE COMPLETE WORKS OF WILLIAM SHAKESPEARE ***\r\n";
     private const string Licence = "START: FULL LICENSE\r\nTHE FULL PROJECT GUTENBERG LICENSE\r\n";
 
-    private static readonly Lazy<string> Plays = new(() => File.ReadAllText(TestPaths.TinyShakespeare).Trim());
+    private static readonly Lazy<string> Plays = new(() => File.ReadAllText(SharedData.TinyShakespeare).Trim());
 
     private readonly TempFolder _cache = new();
 

@@ -1,4 +1,6 @@
-namespace LstmTerminal.Tests.Support;
+using LstmTerminal.Abstractions;
+
+namespace LstmTerminal.Testing;
 
 /// <summary>A small deterministic corpus with strong regularities, so a tiny model learns it in a few steps.</summary>
 internal static class TinyCorpus
@@ -14,6 +16,8 @@ internal static class TinyCorpus
 
     public static string Text(int repeats = 40) =>
         string.Join('\n', Enumerable.Range(0, repeats).SelectMany(i => Lines.Skip(i % Lines.Length).Concat(Lines.Take(i % Lines.Length))));
+
+    public static Corpus Corpus(int repeats = 40) => new("tiny", Text(repeats), "memory");
 
     /// <summary>Writes the corpus to <paramref name="path"/> for the text-file plugin and returns the path.</summary>
     public static string WriteTo(string path)
