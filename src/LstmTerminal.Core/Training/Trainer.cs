@@ -173,7 +173,7 @@ public sealed class Trainer : IDisposable
                 var perStep = elapsed / done;
                 progress?.Report(new StepCompleted(
                     _step, totalSteps, _epoch + 1, _plan.Epochs, _window, _layout.Windows, loss,
-                    done * _layout.Streams * _layout.WindowLength / elapsed.TotalSeconds, elapsed, perStep * Math.Max(0, totalSteps - _step)));
+                    done * _layout.Streams * _layout.WindowLength / elapsed.TotalSeconds, elapsed, Eta(perStep * Math.Max(0, totalSteps - _step), elapsed)));
 
                 if (_step % _plan.EvalEvery == 0 && _plan.PrimeTexts.Count > 0)
                 {
@@ -213,6 +213,10 @@ public sealed class Trainer : IDisposable
             checkpoint ?? (_plan.Checkpoints.Exists ? _plan.Checkpoints.Directory : null),
             problem);
     }
+
+    /// <summary>The steps still to go, unless the time budget runs out first.</summary>
+    private TimeSpan Eta(TimeSpan bySteps, TimeSpan elapsed) =>
+        _plan.TimeBudget is { } budget && budget - elapsed < bySteps ? TimeSpan.FromTicks(Math.Max(0, (budget - elapsed).Ticks)) : bySteps;
 
     private int EpochOffset(int epoch) =>
         _layout.Slack == 0 ? 0 : new Random(HashCode.Combine(_plan.Settings.Seed, epoch)).Next(_layout.Slack + 1);

@@ -12,10 +12,18 @@ public sealed class TrainingScheduleTests
         using var temp = new TempDirectory();
         var plan = Plans.Tiny(temp.Combine("ckpt"), epochs: 100_000) with { TimeBudget = TimeSpan.FromMilliseconds(300) };
         using var trainer = Trainer.Start(plan);
+        var etas = new List<TimeSpan>();
 
-        var result = trainer.Run(null, CancellationToken.None);
+        var result = trainer.Run(new SynchronousProgress<TrainingEvent>(e =>
+        {
+            if (e is StepCompleted step)
+            {
+                etas.Add(step.Eta);
+            }
+        }), CancellationToken.None);
 
         Assert.Equal(StopReason.TimeBudget, result.Reason);
+        Assert.All(etas, eta => Assert.True(eta <= TimeSpan.FromMilliseconds(300), $"ETA {eta} beyond the budget"));
         Assert.InRange(result.Elapsed, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(30));
         var saved = new CheckpointStore(temp.Combine("ckpt")).Load();
         saved.Model.Dispose();
