@@ -17,8 +17,6 @@ public static class TextNormalizer
         return words;
     }
 
-    public static string Normalize(string text) => string.Join(' ', Tokenize(text));
-
     /// <summary>
     /// The word sequence of a (possibly very large) text as ids of distinct words, without a string per
     /// occurrence: memory stays near the size of the text.
