@@ -32,7 +32,8 @@ internal sealed class CorpusDownloader(HttpClient http, ILogger logger)
             var tries = attempts > 1 ? $" after {attempts} attempts" : "";
             throw new CorpusUnavailableException(
                 $"Could not download {settings.Url} ({Describe(e, settings)}){tries}. Check the network connection and the setting " +
-                "Plugins:gutenberg-shakespeare:Url, or use --corpus text-file --corpus-path FILE to train on a local file.",
+                "Plugins:gutenberg-shakespeare:Url, or train on a local file: --Corpus:Provider=text-file --Corpus:Path=FILE " +
+                "(with the train verb also --corpus text-file --corpus-path FILE).",
                 e);
         }
     }

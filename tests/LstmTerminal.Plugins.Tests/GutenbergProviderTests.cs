@@ -102,7 +102,7 @@ public sealed class GutenbergProviderTests : IDisposable
 
         // Then
         Assert.Contains("(404", error.Message);
-        Assert.Contains("--corpus text-file --corpus-path FILE", error.Message);
+        Assert.Contains("--Corpus:Provider=text-file --Corpus:Path=FILE", error.Message);
         Assert.Equal(1, server.Hits);
         Assert.Empty(CacheFiles());
     }
