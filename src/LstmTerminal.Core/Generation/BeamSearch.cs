@@ -10,6 +10,9 @@ public sealed class BeamSearch
     /// <summary>The sampler name under which users choose beam search; it is a generator mode, not a plugin.</summary>
     public const string SamplerName = "beam";
 
+    /// <summary>Whether a sampler name the user gave means beam search rather than a sampler plugin.</summary>
+    public static bool IsNamed(string sampler) => string.Equals(sampler, SamplerName, StringComparison.OrdinalIgnoreCase);
+
     public const int MaxWidth = 64;
 
     public BeamSearch(int width)

@@ -143,7 +143,12 @@ public sealed class TrainingSession(
         {
             var store = new CheckpointStore(trainingOptions.CheckpointDirectory);
             var checkpoint = OpenCheckpoint(store);
-            var sampler = catalog.GetSampler(samplingOptions.Sampler).Plugin;
+            var sampler = TrainingSamples.Sampler(catalog, samplingOptions.Sampler, out var samplesNotice);
+            if (samplesNotice is not null)
+            {
+                Report(new SessionNotice(samplesNotice));
+            }
+
             Report(new PhaseChanged(SessionPhase.LoadingCorpus, $"loading the {corpusOptions.Provider} corpus"));
             var corpus = await loader.LoadAsync(corpusOptions.Provider, corpusOptions.Path, new CallbackProgress<CorpusLoadProgress>(p => Report(new CorpusLoading(p))), cancellationToken)
                 .ConfigureAwait(false);

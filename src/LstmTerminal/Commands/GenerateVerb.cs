@@ -55,7 +55,7 @@ public static class GenerateVerb
         var sampling = AppHost.Value<SamplingOptions>(context.Services);
         var training = AppHost.Value<TrainingOptions>(context.Services);
         var catalog = context.Services.GetRequiredService<PluginCatalog>();
-        var isBeam = string.Equals(sampling.Sampler, BeamSearch.SamplerName, StringComparison.OrdinalIgnoreCase);
+        var isBeam = BeamSearch.IsNamed(sampling.Sampler);
         var sampler = request.Compare || isBeam ? null : GetSampler(catalog, sampling.Sampler);
         var checkpoint = new CheckpointStore(training.CheckpointDirectory).Load();
         Generator generator;

@@ -48,7 +48,12 @@ public static class TrainVerb
         var corpusOptions = AppHost.Value<CorpusOptions>(services);
         var training = AppHost.Value<TrainingOptions>(services);
         var sampling = AppHost.Value<SamplingOptions>(services);
-        var sampler = services.GetRequiredService<PluginCatalog>().GetSampler(SampleSamplerName(context, sampling.Sampler));
+        var sampler = TrainingSamples.Sampler(services.GetRequiredService<PluginCatalog>(), sampling.Sampler, out var samplesNotice);
+        if (samplesNotice is not null)
+        {
+            context.Error.WriteLine($"note: {samplesNotice}");
+        }
+
         var planner = services.GetRequiredService<TrainingPlanner>();
         var store = new CheckpointStore(training.CheckpointDirectory);
 
@@ -60,7 +65,7 @@ public static class TrainVerb
             context.Error.WriteLine($"note: {notice}");
         }
 
-        using var trainer = OpenTrainer(context, resume, store, planner, corpus, sampler.Plugin);
+        using var trainer = OpenTrainer(context, resume, store, planner, corpus, sampler);
         var prepared = trainer.Corpus;
         context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"corpus {corpus.Title}: {prepared.WordCount:N0} words, vocabulary {prepared.Vocabulary.Count:N0}, unknown {prepared.UnknownRate:P1}, {trainer.WindowsPerEpoch} steps per epoch"));
@@ -72,18 +77,6 @@ public static class TrainVerb
             StopReason.Completed or StopReason.StepLimit or StopReason.TimeBudget => ExitCodes.Success,
             _ => ExitCodes.Failure,
         };
-    }
-
-    /// <summary>Training samples stream word by word through a sampler plugin; beam search is a generate-only mode.</summary>
-    private static string SampleSamplerName(VerbContext context, string configured)
-    {
-        if (!string.Equals(configured, BeamSearch.SamplerName, StringComparison.OrdinalIgnoreCase))
-        {
-            return configured;
-        }
-
-        context.Error.WriteLine("note: training samples use greedy; the beam sampler is only available to generate");
-        return "greedy";
     }
 
     private static Trainer OpenTrainer(VerbContext context, bool resume, CheckpointStore store, TrainingPlanner planner, Abstractions.Corpus corpus, Abstractions.ISampler sampler)

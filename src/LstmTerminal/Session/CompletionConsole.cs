@@ -59,7 +59,7 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
 
     public void SetSampler(string name)
     {
-        if (IsBeam(name))
+        if (BeamSearch.IsNamed(name))
         {
             Change(s => s with { Sampler = BeamSearch.SamplerName }, $"sampler: beam search, width {Settings.BeamWidth} (the most likely continuation; temperature and seed do not apply)");
             return;
@@ -186,7 +186,7 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
         WithModel(prime, settings, cancellationToken, (generator, encoding, generation) =>
         {
             var line = transcript.StartContinuation();
-            var words = IsBeam(settings.Sampler)
+            var words = BeamSearch.IsNamed(settings.Sampler)
                 ? generator.ContinueWithBeam(encoding, settings.BeamWidth, generation, cancellationToken)
                 : generator.Continue(encoding, catalog.GetSampler(settings.Sampler).Plugin, generation, cancellationToken);
             foreach (var word in words)
@@ -246,6 +246,4 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
             transcript.AddError($"The completion failed: {e.Message} Details are in the log file.");
         }
     }
-
-    private static bool IsBeam(string sampler) => string.Equals(sampler, BeamSearch.SamplerName, StringComparison.OrdinalIgnoreCase);
 }

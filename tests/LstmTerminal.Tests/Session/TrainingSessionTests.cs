@@ -131,6 +131,19 @@ public sealed class TrainingSessionTests
     }
 
     [Fact]
+    public async Task With_beam_as_the_sampler_training_samples_with_greedy_and_says_so()
+    {
+        using var temp = new TempDirectory();
+        var state = new SessionState();
+        await using var session = TinySession.Create(temp, state, maxSteps: 5, sampler: "beam");
+
+        session.Open(CancellationToken.None);
+        Eventually.True(() => state.Status.Snapshot().Phase == SessionPhase.Finished, "a run to its step limit");
+
+        Assert.Contains(state.Transcript.Snapshot(), line => line.Contains("training samples use greedy"));
+    }
+
+    [Fact]
     public async Task A_missing_corpus_file_fails_with_the_plugins_message()
     {
         using var temp = new TempDirectory();

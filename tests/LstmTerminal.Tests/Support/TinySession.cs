@@ -7,7 +7,7 @@ namespace LstmTerminal.Tests.Support;
 /// <summary>A real <see cref="TrainingSession"/> on the text-file plugin over <see cref="TinyCorpus"/>, with a tiny model.</summary>
 internal static class TinySession
 {
-    public static TrainingSession Create(TempDirectory temp, IProgress<SessionEvent> events, int maxSteps = 20, int evalEvery = 5, string? corpusPath = null)
+    public static TrainingSession Create(TempDirectory temp, IProgress<SessionEvent> events, int maxSteps = 20, int evalEvery = 5, string? corpusPath = null, string sampler = "greedy")
     {
         var training = new TrainingOptions
         {
@@ -22,7 +22,7 @@ internal static class TinySession
             PrimeTexts = ["thou art more"],
             CheckpointDirectory = temp.Combine("ckpt"),
         };
-        var sampling = new SamplingOptions { Sampler = "greedy", Words = 5, Seed = 1 };
+        var sampling = new SamplingOptions { Sampler = sampler, Words = 5, Seed = 1 };
         var planner = new TrainingPlanner(new ModelOptions { EmbeddingSize = 16, RnnSize = 24 }, training, new VocabularyOptions { MinWordFrequency = 1 }, sampling);
         var corpus = new CorpusOptions { Provider = "text-file", Path = corpusPath ?? TinyCorpus.WriteTo(temp.Combine("tiny.txt")) };
         return new TrainingSession(new CorpusLoader(ShippedPlugins.Catalog, corpus.LoadTimeout), planner, ShippedPlugins.Catalog, corpus, training, sampling, events, NullLogger.Instance);

@@ -1,0 +1,28 @@
+using LstmTerminal.Abstractions;
+using LstmTerminal.Core.Generation;
+using LstmTerminal.Core.Plugins;
+
+namespace LstmTerminal.Core.Workflow;
+
+/// <summary>
+/// Which sampler writes the completions shown during training. They stream word by word through a sampler plugin;
+/// beam search is a generation mode only, so a configured <c>beam</c> samples with greedy instead.
+/// </summary>
+public static class TrainingSamples
+{
+    public const string BeamFallback = "greedy";
+
+    /// <param name="notice">Set when the configured sampler was replaced, for the user to read.</param>
+    /// <exception cref="PluginNotFoundException">The configured (or fallback) sampler is not loaded.</exception>
+    public static ISampler Sampler(PluginCatalog catalog, string configured, out string? notice)
+    {
+        if (!BeamSearch.IsNamed(configured))
+        {
+            notice = null;
+            return catalog.GetSampler(configured).Plugin;
+        }
+
+        notice = $"training samples use {BeamFallback}; the beam sampler is only available to completions";
+        return catalog.GetSampler(BeamFallback).Plugin;
+    }
+}
