@@ -1,4 +1,5 @@
 using LstmTerminal.Core.Model;
+using LstmTerminal.Core.Training;
 
 namespace LstmTerminal.Core.Checkpoints;
 
@@ -41,7 +42,9 @@ public sealed record TrainingSettings(
     double GradientClip,
     double ValidationFraction,
     int MinWordFrequency,
-    int Seed);
+    int Seed,
+    SoftmaxObjective Softmax = SoftmaxObjective.Full,
+    int SampledCandidates = 0);
 
 public sealed record LossPoint(long Step, double Loss);
 

@@ -145,7 +145,7 @@ public sealed class CheckpointStore
     }
 
     private static string Describe(ModelShape shape) =>
-        $"{shape.VocabularySize}-word, {shape.EmbeddingSize}/{shape.RnnSize}, {shape.Layers}-layer";
+        $"{shape.VocabularySize}-word, {shape.EmbeddingSize}/{shape.RnnSize}, {shape.Layers}-layer{(shape.TiedEmbeddings ? ", tied" : "")}";
 
     private string RequireFile(string name)
     {

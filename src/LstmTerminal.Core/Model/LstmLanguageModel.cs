@@ -4,7 +4,7 @@ using static TorchSharp.torch.nn;
 
 namespace LstmTerminal.Core.Model;
 
-/// <summary>Embedding → LSTM → (dropout) → linear over the vocabulary.</summary>
+/// <summary>Embedding → LSTM → (dropout) → linear over the vocabulary, optionally sharing the embedding matrix.</summary>
 public sealed class LstmLanguageModel : Module<Tensor, LstmState?, (Tensor Logits, Tensor Hidden, Tensor Cell)>
 {
     private readonly Embedding _embedding;
@@ -22,19 +22,43 @@ public sealed class LstmLanguageModel : Module<Tensor, LstmState?, (Tensor Logit
             dropout: shape.Layers > 1 ? shape.Dropout : 0.0);
         _dropout = Dropout(shape.Dropout);
         _output = Linear(shape.RnnSize, shape.VocabularySize);
+        if (shape.TiedEmbeddings)
+        {
+            // The output layer's small uniform initialisation suits both uses; the embedding's N(0, 1) would make the
+            // first logits huge. Both names stay in the state dict, so checkpoints keep their layout.
+            _embedding.weight = _output.weight;
+        }
+
         RegisterComponents();
     }
 
     public ModelShape Shape { get; }
 
+    /// <summary>Each trainable tensor once, even when the embedding and output layer share one.</summary>
+    public IReadOnlyList<Parameter> TrainableParameters => parameters().DistinctBy(parameter => parameter.Handle).ToArray();
+
     /// <summary>Maps <c>[batch, time]</c> token ids to <c>[batch, time, vocabulary]</c> logits and the new state.</summary>
     public override (Tensor Logits, Tensor Hidden, Tensor Cell) forward(Tensor tokens, LstmState? state)
+    {
+        var (features, hidden, cell) = Features(tokens, state);
+        return (Logits(features), hidden, cell);
+    }
+
+    /// <summary>Logits of every word for the given features.</summary>
+    public Tensor Logits(Tensor features) => _output.call(features);
+
+    /// <summary>The output layer's input, <c>[batch, time, rnn]</c>, and the new state.</summary>
+    public (Tensor Features, Tensor Hidden, Tensor Cell) Features(Tensor tokens, LstmState? state)
     {
         // Intermediates are left to the caller's dispose scope: Dropout may hand back its input unchanged.
         var embedded = _embedding.call(tokens);
         var (output, hidden, cell) = _lstm.call(embedded, state is null ? null : (state.Hidden, state.Cell));
-        return (_output.call(_dropout.call(output)), hidden, cell);
+        return (_dropout.call(output), hidden, cell);
     }
+
+    /// <summary>Logits of the <paramref name="candidates"/> ids only, in their order: <c>[..., candidates]</c>.</summary>
+    public Tensor CandidateLogits(Tensor features, Tensor candidates) =>
+        functional.linear(features, _output.weight!.index_select(0, candidates), _output.bias!.index_select(0, candidates));
 
     /// <summary>Copies the weights out of libtorch into plain arrays.</summary>
     public ModelWeights ExportWeights()

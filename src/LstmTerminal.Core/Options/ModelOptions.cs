@@ -2,7 +2,7 @@ using System.ComponentModel.DataAnnotations;
 
 namespace LstmTerminal.Core.Options;
 
-public sealed class ModelOptions
+public sealed class ModelOptions : IValidatableObject
 {
     public const string Section = "Model";
 
@@ -17,4 +17,16 @@ public sealed class ModelOptions
 
     [Range(0.0, 0.95, ErrorMessage = "Model:Dropout must be between 0 and 0.95.")]
     public double Dropout { get; set; }
+
+    /// <summary>Score words with the input embedding matrix (fewer weights, usually a lower perplexity).</summary>
+    public bool TiedEmbeddings { get; set; }
+
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    {
+        if (TiedEmbeddings && EmbeddingSize != RnnSize)
+        {
+            yield return new ValidationResult(
+                $"Model:TiedEmbeddings needs Model:EmbeddingSize ({EmbeddingSize}) equal to Model:RnnSize ({RnnSize}).", [nameof(TiedEmbeddings)]);
+        }
+    }
 }

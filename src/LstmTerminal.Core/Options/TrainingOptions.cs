@@ -1,4 +1,5 @@
 using System.ComponentModel.DataAnnotations;
+using LstmTerminal.Core.Training;
 
 namespace LstmTerminal.Core.Options;
 
@@ -42,6 +43,13 @@ public sealed class TrainingOptions
     /// <summary>Factor applied to the learning rate when an epoch's validation loss does not improve; 1 = never.</summary>
     [Range(0.01, 1.0, ErrorMessage = "Training:LearningRateDecay must be between 0.01 and 1 (1 keeps the rate constant).")]
     public double LearningRateDecay { get; set; } = 1.0;
+
+    /// <summary>Full scores every word each step; Sampled only the batch's targets and <see cref="SampledCandidates"/> random words.</summary>
+    public SoftmaxObjective Softmax { get; set; } = SoftmaxObjective.Full;
+
+    /// <summary>Random words a sampled-softmax step scores besides the batch's targets.</summary>
+    [Range(1, 1_000_000, ErrorMessage = "Training:SampledCandidates must be between 1 and 1000000.")]
+    public int SampledCandidates { get; set; } = 512;
 
     public List<string> PrimeTexts { get; set; } = [];
 

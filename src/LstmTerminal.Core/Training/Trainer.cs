@@ -28,6 +28,7 @@ public sealed class Trainer : IDisposable
     private readonly List<LossPoint> _lossHistory;
     private readonly List<ValidationPoint> _validationHistory;
     private readonly StreamLayout _layout;
+    private readonly CandidateWords? _candidateWords;
     private long _step;
     private int _epoch;
     private int _window;
@@ -42,7 +43,10 @@ public sealed class Trainer : IDisposable
         _layout = StreamLayout.For(plan.Corpus.Split.Training.Length, plan.Settings.BatchSize, plan.Settings.SequenceLength);
         _model = model;
         _model.train();
-        _parameters = _model.parameters().ToArray();
+        _parameters = _model.TrainableParameters.ToArray();
+        _candidateWords = plan.Settings.Softmax == SoftmaxObjective.Sampled
+            ? new CandidateWords(plan.Shape.VocabularySize, plan.Settings.SampledCandidates)
+            : null;
         _optimizer = optim.Adam(_parameters, plan.Settings.LearningRate);
         _lossHistory = resumed?.LossHistory.ToList() ?? [];
         _validationHistory = resumed?.ValidationHistory.ToList() ?? [];
@@ -219,7 +223,7 @@ public sealed class Trainer : IDisposable
         _plan.TimeBudget is { } budget && budget - elapsed < bySteps ? TimeSpan.FromTicks(Math.Max(0, (budget - elapsed).Ticks)) : bySteps;
 
     private int EpochOffset(int epoch) =>
-        _layout.Slack == 0 ? 0 : new Random(HashCode.Combine(_plan.Settings.Seed, epoch)).Next(_layout.Slack + 1);
+        _layout.Slack == 0 ? 0 : new Random(DerivedSeed.Of(_plan.Settings.Seed, epoch, SeedPurpose.EpochOffset)).Next(_layout.Slack + 1);
 
     private double TrainWindow(StreamBatches batches)
     {
@@ -229,10 +233,10 @@ public sealed class Trainer : IDisposable
         {
             _optimizer.zero_grad();
             // Dropout noise keyed to the step, so resuming from a checkpoint reproduces it.
-            var (logits, hidden, cell) = _plan.Shape.Dropout > 0
-                ? SeededRandom.Draw(HashCode.Combine(_plan.Settings.Seed, _step), () => _model.call(inputs, _state))
-                : _model.call(inputs, _state);
-            var loss = cross_entropy(logits.reshape(-1, logits.shape[2]), targets.reshape(-1));
+            var (features, hidden, cell) = _plan.Shape.Dropout > 0
+                ? SeededRandom.Draw(DerivedSeed.Of(_plan.Settings.Seed, _step, SeedPurpose.Dropout), () => _model.Features(inputs, _state))
+                : _model.Features(inputs, _state);
+            var loss = Loss(features.reshape(-1, features.shape[2]), targets.reshape(-1));
             loss.backward();
             nn.utils.clip_grad_norm_(_parameters, _plan.Settings.GradientClip);
             _optimizer.step();
@@ -240,6 +244,18 @@ public sealed class Trainer : IDisposable
             _state = new LstmState(hidden, cell).DetachToOuterScope();
             return loss.item<float>();
         }
+    }
+
+    private Tensor Loss(Tensor features, Tensor targets)
+    {
+        if (_candidateWords is null)
+        {
+            return cross_entropy(_model.Logits(features), targets);
+        }
+
+        var (candidates, slots) = _candidateWords.Draw(
+            targets.data<long>().ToArray(), new Random(DerivedSeed.Of(_plan.Settings.Seed, _step, SeedPurpose.NoiseWords)));
+        return cross_entropy(_model.CandidateLogits(features, tensor(candidates)), tensor(slots));
     }
 
     private void EndEpoch(IProgress<TrainingEvent>? progress, CancellationToken cancellationToken)
