@@ -61,8 +61,8 @@ public static class AppHost
         }
         catch (InvalidOperationException e) when (e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
         {
-            // The binder's message names the value and the key; it is a usage error, not a crash.
-            throw new UsageException(e.Message);
+            // A value of the wrong kind is a usage error, not a crash.
+            throw new UsageException(BindingFailure.Describe(e.Message, typeof(T)));
         }
     }
 

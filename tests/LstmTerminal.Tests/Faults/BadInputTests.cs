@@ -13,19 +13,36 @@ public sealed class BadInputTests
     [InlineData("--Training:TimeBudget=-00:01:00", "Training:TimeBudget")]
     [InlineData("--Sampling:Temperature=NaN", "Sampling:Temperature")]
     [InlineData("--Training:Epochs=lots", "Training:Epochs")]
-    public async Task Train_RefusesABadSetting_InOneLine_WithoutTouchingTheCheckpoint(string setting, string key)
+    [InlineData("--Model:TiedEmbeddings=true --Model:RnnSize=24", "Model:TiedEmbeddings")]
+    [InlineData("--Training:Softmax=Approximate", "Training:Softmax")]
+    [InlineData("--Training:SampledCandidates=0", "Training:SampledCandidates")]
+    public async Task Train_RefusesABadSetting_InOneLine_WithoutTouchingTheCheckpoint(string settings, string key)
     {
         using var workspace = new TinyWorkspace();
         var first = await CliRun.RunAsync(workspace.Args("train", "--max-steps", "2"));
         Assert.Equal(0, first.ExitCode);
         var before = Snapshot(workspace.CheckpointDirectory);
 
-        var run = await CliRun.RunAsync([.. workspace.Args("train", "--resume"), setting]);
+        var run = await CliRun.RunAsync([.. workspace.Args("train", "--resume"), .. settings.Split(' ')]);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(key, run.Error);
         Assert.Single(run.Error.Trim().Split('\n'));
         Assert.Equal(before, Snapshot(workspace.CheckpointDirectory));
+    }
+
+    [Theory]
+    [InlineData("--Training:Softmax=Approximate", "Training:Softmax cannot be 'Approximate'; it takes one of: Full, Sampled.")]
+    [InlineData("--Training:Epochs=lots", "Training:Epochs cannot be 'lots'; it takes a whole number.")]
+    [InlineData("--Model:TiedEmbeddings=maybe", "Model:TiedEmbeddings cannot be 'maybe'; it takes true or false.")]
+    public async Task Train_SaysWhatASettingTakes_WhenItsValueIsOfTheWrongKind(string setting, string expected)
+    {
+        using var workspace = new TinyWorkspace();
+
+        var run = await CliRun.RunAsync([.. workspace.Args("train"), setting]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal($"error: The setting {expected}", run.Error.Trim());
     }
 
     [Theory]

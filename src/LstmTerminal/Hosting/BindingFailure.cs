@@ -1,0 +1,39 @@
+using System.Text.RegularExpressions;
+
+namespace LstmTerminal.Hosting;
+
+/// <summary>
+/// Rewrites the configuration binder's "Failed to convert" message, which names a .NET type, into one that says
+/// what the setting accepts.
+/// </summary>
+internal static partial class BindingFailure
+{
+    public static string Describe(string binderMessage, Type options)
+    {
+        var match = ConvertMessage().Match(binderMessage);
+        if (!match.Success)
+        {
+            return binderMessage;
+        }
+
+        var key = match.Groups["key"].Value;
+        var property = options.GetProperty(key[(key.LastIndexOf(':') + 1)..]);
+        var accepted = property is null ? null : Accepted(Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType);
+        return accepted is null
+            ? binderMessage
+            : $"The setting {key} cannot be '{match.Groups["value"].Value}'; it takes {accepted}.";
+    }
+
+    private static string? Accepted(Type type) => type switch
+    {
+        { IsEnum: true } => "one of: " + string.Join(", ", Enum.GetNames(type)),
+        _ when type == typeof(int) || type == typeof(long) => "a whole number",
+        _ when type == typeof(double) => "a number such as 0.5",
+        _ when type == typeof(bool) => "true or false",
+        _ when type == typeof(TimeSpan) => "a duration such as 00:10:00",
+        _ => null,
+    };
+
+    [GeneratedRegex("^Failed to convert configuration value '(?<value>.*)' at '(?<key>[^']+)' to type")]
+    private static partial Regex ConvertMessage();
+}
