@@ -30,15 +30,24 @@ public sealed class TextFileProvider : ICorpusProvider
         }
 
         var fullPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
-        var files = FilesAt(fullPath);
-        var reader = new Utf8FileReader(files.Sum(f => f.Length), progress);
-        var texts = new List<string>(files.Count);
-        foreach (var file in files)
+        try
         {
-            texts.Add(await reader.ReadAsync(file, cancellationToken));
-        }
+            var files = FilesAt(fullPath);
+            var reader = new Utf8FileReader(files.Sum(f => f.Length), progress);
+            var texts = new List<string>(files.Count);
+            foreach (var file in files)
+            {
+                texts.Add(await reader.ReadAsync(file, cancellationToken));
+            }
 
-        return new Abstractions.Corpus(Path.GetFileName(fullPath), string.Join('\n', texts), fullPath);
+            return new Abstractions.Corpus(Path.GetFileName(fullPath), string.Join('\n', texts), fullPath);
+        }
+        catch (Exception e) when (e is UnauthorizedAccessException or IOException)
+        {
+            // The user's path, not a fault of the plugin: say so in the words of the file system.
+            throw new CorpusUnavailableException(
+                $"Cannot read the corpus at {fullPath}: {e.Message} Make it readable, or name another file with --corpus-path (or Plugins:{ProviderName}:Path).", e);
+        }
     }
 
     private static IReadOnlyList<FileInfo> FilesAt(string path)
