@@ -30,6 +30,27 @@ public sealed class TextFileProviderTests : IDisposable
     }
 
     [Fact]
+    public async Task LoadAsync_KeepsEveryCharacter_OfAFileOfManyChunks_WithMultiByteCharactersAcrossChunkEdges()
+    {
+        // Given about 1 MB where 1-, 2-, 3- and 4-byte characters fall on every possible chunk boundary
+        var line = new StringBuilder();
+        for (var i = 0; i < 40_000; i++)
+        {
+            line.Append("ab é 語 😀 ").Append(i % 7 == 0 ? "\n" : string.Empty);
+        }
+
+        var text = line.ToString();
+        var path = _temp.Combine("large.txt");
+        await File.WriteAllTextAsync(path, text, new UTF8Encoding(encoderShouldEmitUTF8Identifier: false));
+
+        // When
+        var corpus = await ShippedPlugins.CorpusProvider("text-file").LoadAsync(new CorpusRequest(path), null, CancellationToken.None);
+
+        // Then
+        Assert.Equal(text, corpus.Text);
+    }
+
+    [Fact]
     public async Task LoadAsync_JoinsTxtFilesInNameOrder_When_PathNamesAFolder()
     {
         // Given

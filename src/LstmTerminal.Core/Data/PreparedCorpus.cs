@@ -3,8 +3,11 @@ using LstmTerminal.Core.Text;
 
 namespace LstmTerminal.Core.Data;
 
-/// <summary>A corpus tokenised against a vocabulary and split for training and validation.</summary>
-public sealed record PreparedCorpus(Corpus Source, Vocabulary Vocabulary, TokenSplit Split, int WordCount, int UnknownCount)
+/// <summary>
+/// A corpus tokenised against a vocabulary and split for training and validation. It keeps the corpus's title and
+/// source but not its text, which for a large corpus outweighs everything else and is not needed once encoded.
+/// </summary>
+public sealed record PreparedCorpus(string Title, string Source, Vocabulary Vocabulary, TokenSplit Split, int WordCount, int UnknownCount)
 {
     /// <summary>Share of corpus words that map to the unknown id.</summary>
     public double UnknownRate => WordCount == 0 ? 0 : (double)UnknownCount / WordCount;
@@ -20,8 +23,14 @@ public sealed record PreparedCorpus(Corpus Source, Vocabulary Vocabulary, TokenS
 
         vocabulary ??= Vocabulary.FromCounts(text.DistinctWords.Select((word, i) => (word, text.Counts[i])), minWordFrequency);
         var idOfDistinct = text.DistinctWords.Select(vocabulary.IdOf).ToArray();
-        var ids = Array.ConvertAll(text.Sequence, index => idOfDistinct[index]);
+        // In place: the sequence is ours, and a second array the size of the corpus is what large corpora cannot spare.
+        var ids = text.Sequence;
+        for (var i = 0; i < ids.Length; i++)
+        {
+            ids[i] = idOfDistinct[ids[i]];
+        }
+
         var unknown = ids.Count(id => id == Vocabulary.UnknownId);
-        return new PreparedCorpus(corpus, vocabulary, TokenSplit.FromTail(ids, validationFraction), ids.Length, unknown);
+        return new PreparedCorpus(corpus.Title, corpus.Source, vocabulary, TokenSplit.FromTail(ids, validationFraction), ids.Length, unknown);
     }
 }

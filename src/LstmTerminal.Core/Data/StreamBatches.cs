@@ -3,13 +3,13 @@ using static TorchSharp.torch;
 namespace LstmTerminal.Core.Data;
 
 /// <summary>
-/// The inputs and targets of one pass over a token stream as two <c>[Streams, Windows * WindowLength]</c>
-/// tensors; <see cref="Window"/> slices one <c>[Streams, WindowLength]</c> batch without copying.
+/// The rows of one pass over a token stream as one <c>[Streams, Windows * WindowLength + 1]</c> int32 tensor:
+/// a window's targets are its inputs shifted by one token, so both are views of the same rows, and 32-bit ids
+/// keep a large corpus at a quarter of the memory of separate 64-bit input and target copies.
 /// </summary>
 public sealed class StreamBatches : IDisposable
 {
-    private readonly Tensor _inputs;
-    private readonly Tensor _targets;
+    private readonly Tensor _rows;
 
     public StreamBatches(ReadOnlySpan<int> tokens, StreamLayout layout, int offset)
     {
@@ -19,36 +19,25 @@ public sealed class StreamBatches : IDisposable
         }
 
         Layout = layout;
-        var width = layout.Windows * layout.WindowLength;
-        var inputs = new long[layout.Streams * width];
-        var targets = new long[inputs.Length];
+        var width = layout.Windows * layout.WindowLength + 1;
+        var rows = new int[layout.Streams * width];
         for (var row = 0; row < layout.Streams; row++)
         {
-            var start = row * layout.RowLength + offset;
-            for (var column = 0; column < width; column++)
-            {
-                inputs[row * width + column] = tokens[start + column];
-                targets[row * width + column] = tokens[start + column + 1];
-            }
+            tokens.Slice(row * layout.RowLength + offset, width).CopyTo(rows.AsSpan(row * width, width));
         }
 
         // Lives as long as this object, whatever dispose scope the caller is in.
-        _inputs = tensor(inputs, [layout.Streams, width], ScalarType.Int64).DetachFromDisposeScope();
-        _targets = tensor(targets, [layout.Streams, width], ScalarType.Int64).DetachFromDisposeScope();
+        _rows = tensor(rows, [layout.Streams, width]).DetachFromDisposeScope();
     }
 
     public StreamLayout Layout { get; }
 
-    /// <summary>Views of window <paramref name="index"/>; they belong to the caller's dispose scope.</summary>
+    /// <summary>Window <paramref name="index"/> as int64 ids (what embedding and loss take), in the caller's dispose scope.</summary>
     public (Tensor Inputs, Tensor Targets) Window(int index)
     {
-        var start = index * Layout.WindowLength;
-        return (_inputs.narrow(1, start, Layout.WindowLength), _targets.narrow(1, start, Layout.WindowLength));
+        var window = _rows.narrow(1, index * Layout.WindowLength, Layout.WindowLength + 1).to(ScalarType.Int64);
+        return (window.narrow(1, 0, Layout.WindowLength), window.narrow(1, 1, Layout.WindowLength));
     }
 
-    public void Dispose()
-    {
-        _inputs.Dispose();
-        _targets.Dispose();
-    }
+    public void Dispose() => _rows.Dispose();
 }

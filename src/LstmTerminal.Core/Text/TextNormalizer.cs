@@ -27,7 +27,8 @@ public static class TextNormalizer
         var lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
         var distinct = new List<string>();
         var counts = new List<int>();
-        var sequence = new List<int>(text.Length / 6);
+        // English prose averages over five characters a word with its space: enough room without regrowing.
+        var sequence = new List<int>(text.Length / 5 + 1);
         Scan(text, word =>
         {
             if (!lookup.TryGetValue(word, out var id))

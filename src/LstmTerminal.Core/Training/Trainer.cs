@@ -330,7 +330,7 @@ public sealed class Trainer : IDisposable
             Window = _window,
             Model = _plan.Shape,
             Training = _plan.Settings,
-            Corpus = _plan.Corpus.Source.Source,
+            Corpus = _plan.Corpus.Source,
             LossHistory = _lossHistory,
             ValidationHistory = _validationHistory,
             LearningRate = _learningRate,

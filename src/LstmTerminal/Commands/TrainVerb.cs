@@ -57,18 +57,10 @@ public static class TrainVerb
         var planner = services.GetRequiredService<TrainingPlanner>();
         var store = new CheckpointStore(training.CheckpointDirectory);
 
-        var corpus = await services.GetRequiredService<CorpusLoader>()
-            .LoadAsync(corpusOptions.Provider, corpusOptions.Path, new CorpusProgressPrinter(context.Error), context.CancellationToken)
-            .ConfigureAwait(false);
-        foreach (var notice in corpus.Notices)
-        {
-            context.Error.WriteLine($"note: {notice}");
-        }
-
-        using var trainer = OpenTrainer(context, resume, store, planner, corpus, sampler);
+        using var trainer = await OpenTrainerAsync(context, resume, store, planner, corpusOptions, sampler).ConfigureAwait(false);
         var prepared = trainer.Corpus;
         context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"corpus {corpus.Title}: {prepared.WordCount:N0} words, vocabulary {prepared.Vocabulary.Count:N0}, unknown {prepared.UnknownRate:P1}, {trainer.WindowsPerEpoch} steps per epoch"));
+            $"corpus {prepared.Title}: {prepared.WordCount:N0} words, vocabulary {prepared.Vocabulary.Count:N0}, unknown {prepared.UnknownRate:P1}, {trainer.WindowsPerEpoch} steps per epoch"));
 
         var result = await trainer.RunAsync(new ProgressPrinter(context.Error, TimeSpan.FromSeconds(2)), context.CancellationToken).ConfigureAwait(false);
         Report(context, result, prepared.Vocabulary.Count, prepared.UnknownRate, json);
@@ -79,8 +71,18 @@ public static class TrainVerb
         };
     }
 
-    private static Trainer OpenTrainer(VerbContext context, bool resume, CheckpointStore store, TrainingPlanner planner, Abstractions.Corpus corpus, Abstractions.ISampler sampler)
+    /// <summary>Loads the corpus and builds the trainer; the corpus text is garbage once this returns, not held through training.</summary>
+    private static async Task<Trainer> OpenTrainerAsync(
+        VerbContext context, bool resume, CheckpointStore store, TrainingPlanner planner, CorpusOptions corpusOptions, Abstractions.ISampler sampler)
     {
+        var corpus = await context.Services.GetRequiredService<CorpusLoader>()
+            .LoadAsync(corpusOptions.Provider, corpusOptions.Path, new CorpusProgressPrinter(context.Error), context.CancellationToken)
+            .ConfigureAwait(false);
+        foreach (var notice in corpus.Notices)
+        {
+            context.Error.WriteLine($"note: {notice}");
+        }
+
         if (resume && store.Exists)
         {
             var checkpoint = store.Load();
