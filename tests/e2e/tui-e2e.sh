@@ -65,4 +65,14 @@ tmux send-keys -t "$session" C-q
 wait_until 60 screen_has 'APP EXITED 0' || fail "the app did not exit cleanly within 60 s after Ctrl+Q"
 [[ -f "$tmp/ckpt/checkpoint.json" ]] || fail "no checkpoint at $tmp/ckpt/checkpoint.json after quitting"
 
-echo "PASS: training progressed, 'thou art more' was continued, Ctrl+Q left checkpoint.json (screen saved to $excerpt)"
+# A bad setting opens a screen that names it instead of the main window; Ctrl+Q leaves with exit code 2.
+tmux kill-session -t "$session" 2>/dev/null
+tmux new-session -d -s "$session" -x 120 -y 40 \
+    "cd '$tmp' && '$app' --Training:LearningRate=0 --Training:CheckpointDirectory='$tmp/bad'; echo \"APP EXITED \$?\"; sleep 600" \
+    || fail "could not start tmux"
+wait_until 60 screen_has 'Training:LearningRate must be greater than 0' || fail "the settings problem did not appear within 60 s"
+tmux send-keys -t "$session" C-q
+wait_until 30 screen_has 'APP EXITED 2' || fail "the app did not exit with code 2 after Ctrl+Q on the settings problem"
+[[ ! -e "$tmp/bad" ]] || fail "a bad setting still created $tmp/bad"
+
+echo "PASS: training progressed, 'thou art more' was continued, Ctrl+Q left checkpoint.json (screen saved to $excerpt); a bad setting was shown in the UI and quit with exit code 2"

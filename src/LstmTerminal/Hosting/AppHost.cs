@@ -66,6 +66,17 @@ public static class AppHost
         }
     }
 
+    /// <summary>Binds and validates every section, so a bad setting is found before anything starts.</summary>
+    public static void ValidateAll(IServiceProvider services)
+    {
+        Value<CorpusOptions>(services);
+        Value<VocabularyOptions>(services);
+        Value<ModelOptions>(services);
+        Value<TrainingOptions>(services);
+        Value<SamplingOptions>(services);
+        Value<PluginOptions>(services);
+    }
+
     /// <summary>The plugins folder; relative paths count from the app's folder, where the build puts the shipped plugins.</summary>
     public static string PluginsDirectory(IServiceProvider services) =>
         Path.GetFullPath(Value<PluginOptions>(services).Directory, AppContext.BaseDirectory);

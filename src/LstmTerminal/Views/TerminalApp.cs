@@ -22,6 +22,18 @@ public static class TerminalApp
     public static async Task<int> RunAsync(VerbContext context)
     {
         var services = context.Services;
+        try
+        {
+            AppHost.ValidateAll(services);
+        }
+        catch (Exception e) when (UserError.Is(e))
+        {
+            var problem = UserError.OneLine(e);
+            ShowSettingsProblem(problem);
+            context.Error.WriteLine($"error: {problem}");
+            return ExitCodes.UsageError;
+        }
+
         var catalog = services.GetRequiredService<PluginCatalog>();
         var sampling = AppHost.Value<SamplingOptions>(services);
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Tui");
@@ -66,6 +78,13 @@ public static class TerminalApp
             ? "No checkpoint was written in this session."
             : $"Checkpoint at step {saved.Step} in {saved.Directory}.");
         return ExitCodes.Success;
+    }
+
+    private static void ShowSettingsProblem(string problem)
+    {
+        using var app = Application.Create().Init();
+        using var window = new SettingsProblemWindow(app, problem);
+        app.Run(window);
     }
 
     private static void Announce(ConsoleTranscript transcript, PluginFolderResult result)
