@@ -4,10 +4,11 @@ using static TorchSharp.torch.nn;
 
 namespace LstmTerminal.Core.Model;
 
-/// <summary>Embedding → LSTM → (dropout) → linear over the vocabulary, optionally sharing the embedding matrix.</summary>
+/// <summary>Embedding → (dropout) → LSTM → (dropout) → linear over the vocabulary, optionally sharing the embedding matrix.</summary>
 public sealed class LstmLanguageModel : Module<Tensor, LstmState?, (Tensor Logits, Tensor Hidden, Tensor Cell)>
 {
     private readonly Embedding _embedding;
+    private readonly Dropout _embeddingDropout;
     private readonly LSTM _lstm;
     private readonly Dropout _dropout;
     private readonly Linear _output;
@@ -17,6 +18,7 @@ public sealed class LstmLanguageModel : Module<Tensor, LstmState?, (Tensor Logit
     {
         Shape = shape;
         _embedding = Embedding(shape.VocabularySize, shape.EmbeddingSize);
+        _embeddingDropout = Dropout(shape.EmbeddingDropout);
         // LSTM's own dropout only acts between layers; the explicit one below covers the single-layer recipe.
         _lstm = LSTM(shape.EmbeddingSize, shape.RnnSize, shape.Layers, batchFirst: true,
             dropout: shape.Layers > 1 ? shape.Dropout : 0.0);
@@ -51,7 +53,7 @@ public sealed class LstmLanguageModel : Module<Tensor, LstmState?, (Tensor Logit
     public (Tensor Features, Tensor Hidden, Tensor Cell) Features(Tensor tokens, LstmState? state)
     {
         // Intermediates are left to the caller's dispose scope: Dropout may hand back its input unchanged.
-        var embedded = _embedding.call(tokens);
+        var embedded = _embeddingDropout.call(_embedding.call(tokens));
         var (output, hidden, cell) = _lstm.call(embedded, state is null ? null : (state.Hidden, state.Cell));
         return (_dropout.call(output), hidden, cell);
     }

@@ -18,6 +18,9 @@ public sealed class ModelOptions : IValidatableObject
     [Range(0.0, 0.95, ErrorMessage = "Model:Dropout must be between 0 and 0.95.")]
     public double Dropout { get; set; }
 
+    [Range(0.0, 0.95, ErrorMessage = "Model:EmbeddingDropout must be between 0 and 0.95.")]
+    public double EmbeddingDropout { get; set; }
+
     /// <summary>Score words with the input embedding matrix (fewer weights, usually a lower perplexity).</summary>
     public bool TiedEmbeddings { get; set; }
 

@@ -233,7 +233,7 @@ public sealed class Trainer : IDisposable
         {
             _optimizer.zero_grad();
             // Dropout noise keyed to the step, so resuming from a checkpoint reproduces it.
-            var (features, hidden, cell) = _plan.Shape.Dropout > 0
+            var (features, hidden, cell) = _plan.Shape.HasDropout
                 ? SeededRandom.Draw(DerivedSeed.Of(_plan.Settings.Seed, _step, SeedPurpose.Dropout), () => _model.Features(inputs, _state))
                 : _model.Features(inputs, _state);
             var loss = Loss(features.reshape(-1, features.shape[2]), targets.reshape(-1));

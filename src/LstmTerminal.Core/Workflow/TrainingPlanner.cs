@@ -19,7 +19,7 @@ public sealed class TrainingPlanner(ModelOptions model, TrainingOptions training
             training.BatchSize, training.SequenceLength, training.LearningRate, training.GradientClip,
             training.ValidationFraction, vocabulary.MinWordFrequency, seed, training.Softmax, training.SampledCandidates);
         var prepared = PreparedCorpus.From(corpus, vocabulary: null, settings.MinWordFrequency, settings.ValidationFraction);
-        var shape = new ModelShape(prepared.Vocabulary.Count, model.EmbeddingSize, model.RnnSize, model.Layers, model.Dropout, model.TiedEmbeddings);
+        var shape = new ModelShape(prepared.Vocabulary.Count, model.EmbeddingSize, model.RnnSize, model.Layers, model.Dropout, model.TiedEmbeddings, model.EmbeddingDropout);
         return Trainer.Start(Plan(prepared, shape, settings, sampleSampler, store));
     }
 

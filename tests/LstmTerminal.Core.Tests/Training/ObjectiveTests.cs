@@ -87,6 +87,24 @@ public sealed class ObjectiveTests
         Assert.True(loss < Math.Log(plan.Shape.VocabularySize) / 4, $"validation loss {loss} after 3 epochs");
     }
 
+    [Fact]
+    public void EmbeddingDropout_ChangesTraining_AndIsReproducibleWithTheSeed()
+    {
+        using var temp = new TempDirectory();
+        var plain = Plans.Tiny(temp.Combine("plain"), maxSteps: 10);
+        var dropped = plain with { Shape = plain.Shape with { EmbeddingDropout = 0.5 }, Checkpoints = new CheckpointStore(temp.Combine("a")) };
+
+        var plainLosses = Losses(plain);
+        var first = Losses(dropped);
+        var second = Losses(dropped with { Checkpoints = new CheckpointStore(temp.Combine("b")) });
+
+        Assert.Equal(first, second);
+        Assert.NotEqual(plainLosses, first);
+        var saved = new CheckpointStore(temp.Combine("a")).Load();
+        saved.Model.Dispose();
+        Assert.Equal(0.5, saved.Manifest.Model.EmbeddingDropout);
+    }
+
     private static TrainingPlan Tied(TrainingPlan plan) =>
         plan with { Shape = plan.Shape with { EmbeddingSize = plan.Shape.RnnSize, TiedEmbeddings = true } };
 
