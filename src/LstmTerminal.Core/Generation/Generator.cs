@@ -97,7 +97,7 @@ public sealed class Generator
                 TopP = settings.TopP,
                 TokensSoFar = history,
             };
-            var id = Pick(sampler, context);
+            var id = SamplerContract.Next(sampler, _adjusted, context);
             history.Add(id);
             yield return new GeneratedWord(id, Vocabulary.WordOf(id), Softmax.ProbabilityOf(_logits, id, _probabilities));
             if (i + 1 < settings.Words)
@@ -125,26 +125,5 @@ public sealed class Generator
         var scorer = new LstmBeamScorer(_inference);
         var best = new BeamSearch(width).Run(scorer, prime.Ids, settings, cancellationToken);
         return best.Ids.Select((id, i) => new GeneratedWord(id, Vocabulary.WordOf(id), best.Probabilities[i])).ToList();
-    }
-
-    private int Pick(ISampler sampler, SamplingContext context)
-    {
-        int id;
-        try
-        {
-            id = sampler.Next(_adjusted, context);
-        }
-        catch (Exception e) when (e is not OperationCanceledException)
-        {
-            throw new SamplerException($"The sampler '{sampler.Name}' failed: {e.Message}", e);
-        }
-
-        var forbidden = context.ForbiddenTokens;
-        if (id < 0 || id >= _logits.Length || forbidden.Contains(id))
-        {
-            throw new SamplerException($"The sampler '{sampler.Name}' returned id {id}, which is {(forbidden.Contains(id) ? "forbidden" : $"outside 0..{_logits.Length - 1}")}.");
-        }
-
-        return id;
     }
 }
