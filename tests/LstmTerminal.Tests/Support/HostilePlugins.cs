@@ -1,0 +1,55 @@
+using LstmTerminal.Abstractions;
+using LstmTerminal.Core.Plugins;
+
+namespace LstmTerminal.Tests.Support;
+
+/// <summary>
+/// The test plugins that misbehave on purpose. The build puts them in hostile-plugins/, away from plugins/, so a test
+/// meets one only by asking: <see cref="Folder"/> makes a plugins folder of the shipped plugins plus the chosen ones.
+/// </summary>
+internal static class HostilePlugins
+{
+    public const string ThrowsInNext = "throws-in-next";
+    public const string OutOfRange = "out-of-range";
+    public const string Hangs = "hangs";
+    public const string MemoryBomb = "memory-bomb";
+    public const string ThrowingCorpus = "throwing-corpus";
+
+    private static readonly Dictionary<string, string> Folders = new()
+    {
+        [ThrowsInNext] = "LstmTerminal.TestPlugins.ThrowingNextSampler",
+        [OutOfRange] = "LstmTerminal.TestPlugins.OutOfRangeSampler",
+        [Hangs] = "LstmTerminal.TestPlugins.HangingSampler",
+        [MemoryBomb] = "LstmTerminal.TestPlugins.MemoryBombSampler",
+        [ThrowingCorpus] = "LstmTerminal.TestPlugins.ThrowingCorpus",
+    };
+
+    /// <summary>Copies the shipped plugins and the named hostile ones into <c>plugins</c> under <paramref name="root"/>; returns that folder.</summary>
+    public static string Folder(string root, params string[] names)
+    {
+        var target = Path.Combine(root, "plugins");
+        foreach (var shipped in Directory.GetDirectories(ShippedPlugins.Folder))
+        {
+            CopyFolder(shipped, Path.Combine(target, Path.GetFileName(shipped)));
+        }
+
+        foreach (var name in names)
+        {
+            CopyFolder(Path.Combine(AppContext.BaseDirectory, "hostile-plugins", Folders[name]), Path.Combine(target, Folders[name]));
+        }
+
+        return target;
+    }
+
+    public static PluginCatalog Catalog(string root, params string[] names) => PluginCatalog.Load(Folder(root, names), PluginContext.Empty);
+
+    private static void CopyFolder(string source, string target)
+    {
+        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
+        {
+            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
+            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
+            File.Copy(file, copy);
+        }
+    }
+}
