@@ -45,3 +45,6 @@ public sealed record TrainerReported(TrainingEvent Event) : SessionEvent;
 
 /// <summary>Something the user should read, e.g. a corpus notice or the answer to "save now".</summary>
 public sealed record SessionNotice(string Message) : SessionEvent;
+
+/// <summary>A plugin failed and the session carries on with another one (a sampler or a corpus); the message says both.</summary>
+public sealed record PluginReplaced(string Message) : SessionEvent;

@@ -143,7 +143,7 @@ public sealed class TrainingSession(
         {
             var store = new CheckpointStore(trainingOptions.CheckpointDirectory);
             var checkpoint = OpenCheckpoint(store);
-            var sampler = TrainingSamples.Sampler(catalog, samplingOptions.Sampler, out var samplesNotice);
+            var sampler = TrainingSamples.Sampler(catalog, samplingOptions.Sampler, change => Report(new PluginReplaced(change.Message)), out var samplesNotice);
             if (samplesNotice is not null)
             {
                 Report(new SessionNotice(samplesNotice));

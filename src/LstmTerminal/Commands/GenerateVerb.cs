@@ -56,7 +56,7 @@ public static class GenerateVerb
         var training = AppHost.Value<TrainingOptions>(context.Services);
         var catalog = context.Services.GetRequiredService<PluginCatalog>();
         var isBeam = BeamSearch.IsNamed(sampling.Sampler);
-        var sampler = request.Compare || isBeam ? null : GetSampler(catalog, sampling.Sampler);
+        var sampler = request.Compare || isBeam ? null : GetSampler(catalog, sampling.Sampler, change => context.Warn(change.Message));
         var checkpoint = new CheckpointStore(training.CheckpointDirectory).Load();
         Generator generator;
         using (var model = checkpoint.Model)
@@ -79,7 +79,6 @@ public static class GenerateVerb
             return ExitCodes.Success;
         }
 
-        var samplerName = sampler?.Name ?? BeamSearch.SamplerName;
         var generated = new List<GeneratedWord>(settings.Words);
         if (!request.Json)
         {
@@ -88,7 +87,7 @@ public static class GenerateVerb
 
         var stream = sampler is null
             ? generator.ContinueWithBeam(encoding, sampling.BeamWidth, settings, context.CancellationToken)
-            : generator.Continue(encoding, sampler.Plugin, settings, context.CancellationToken);
+            : generator.Continue(encoding, sampler, settings, context.CancellationToken);
         foreach (var word in stream)
         {
             generated.Add(word);
@@ -99,6 +98,8 @@ public static class GenerateVerb
             }
         }
 
+        // Read after generating: a sampler that failed has been replaced by its fallback.
+        var samplerName = sampler?.Name ?? BeamSearch.SamplerName;
         if (request.Json)
         {
             JsonOutput.Write(context.Output, new
@@ -121,11 +122,11 @@ public static class GenerateVerb
     }
 
     /// <summary>Beam search is a generator mode, not a plugin, so the list of known samplers names it too.</summary>
-    private static LoadedPlugin<Abstractions.ISampler> GetSampler(PluginCatalog catalog, string name)
+    private static FallbackSampler GetSampler(PluginCatalog catalog, string name, Action<SamplerSwitch> switched)
     {
         try
         {
-            return catalog.GetSampler(name);
+            return FallbackSampler.For(catalog, name, switched);
         }
         catch (PluginNotFoundException e)
         {

@@ -48,7 +48,7 @@ public static class TrainVerb
         var corpusOptions = AppHost.Value<CorpusOptions>(services);
         var training = AppHost.Value<TrainingOptions>(services);
         var sampling = AppHost.Value<SamplingOptions>(services);
-        var sampler = TrainingSamples.Sampler(services.GetRequiredService<PluginCatalog>(), sampling.Sampler, out var samplesNotice);
+        var sampler = TrainingSamples.Sampler(services.GetRequiredService<PluginCatalog>(), sampling.Sampler, change => context.Warn(change.Message), out var samplesNotice);
         if (samplesNotice is not null)
         {
             context.Error.WriteLine($"note: {samplesNotice}");

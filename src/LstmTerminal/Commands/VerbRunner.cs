@@ -6,7 +6,11 @@ using Microsoft.Extensions.Logging;
 namespace LstmTerminal.Commands;
 
 /// <summary>What a verb's body gets: the host's services and the two output streams.</summary>
-public sealed record VerbContext(IServiceProvider Services, TextWriter Output, TextWriter Error, CancellationToken CancellationToken);
+public sealed record VerbContext(IServiceProvider Services, TextWriter Output, TextWriter Error, CancellationToken CancellationToken)
+{
+    /// <summary>Something went wrong and the verb carried on (e.g. a plugin was replaced): one line on stderr.</summary>
+    public void Warn(string message) => Error.WriteLine($"warning: {message}");
+}
 
 /// <summary>
 /// Runs a verb body inside a host built with the verb's overrides, and turns failures into exit codes:

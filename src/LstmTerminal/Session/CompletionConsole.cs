@@ -188,12 +188,26 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
             var line = transcript.StartContinuation();
             var words = BeamSearch.IsNamed(settings.Sampler)
                 ? generator.ContinueWithBeam(encoding, settings.BeamWidth, generation, cancellationToken)
-                : generator.Continue(encoding, catalog.GetSampler(settings.Sampler).Plugin, generation, cancellationToken);
+                : generator.Continue(encoding, FallbackSampler.For(catalog, settings.Sampler, SwitchSampler), generation, cancellationToken);
             foreach (var word in words)
             {
                 transcript.AppendWord(line, word.Probability < LowProbability ? word.Word + "?" : word.Word);
             }
         });
+
+    /// <summary>The fallback becomes the console's sampler, so the next completion does not meet the broken plugin again.</summary>
+    private void SwitchSampler(SamplerSwitch change)
+    {
+        lock (_gate)
+        {
+            if (string.Equals(_settings.Sampler, change.Failed, StringComparison.OrdinalIgnoreCase))
+            {
+                _settings = _settings with { Sampler = change.Replacement };
+            }
+        }
+
+        transcript.AddError(change.Message);
+    }
 
     /// <summary>Every loaded sampler and beam search on one prime, with the figures that show why greedy loops.</summary>
     private void Duel(string prime, ConsoleSettings settings, CancellationToken cancellationToken) =>

@@ -55,6 +55,9 @@ public sealed class SessionState : IProgress<SessionEvent>
             case SessionNotice notice:
                 Transcript.AddNotice(notice.Message);
                 break;
+            case PluginReplaced replaced:
+                Transcript.AddError(replaced.Message);
+                break;
         }
     }
 }

@@ -1,4 +1,5 @@
 using LstmTerminal.Core.Options;
+using LstmTerminal.Core.Plugins;
 using LstmTerminal.Core.Workflow;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -7,8 +8,12 @@ namespace LstmTerminal.Tests.Support;
 /// <summary>A real <see cref="TrainingSession"/> on the text-file plugin over <see cref="TinyCorpus"/>, with a tiny model.</summary>
 internal static class TinySession
 {
-    public static TrainingSession Create(TempDirectory temp, IProgress<SessionEvent> events, int maxSteps = 20, int evalEvery = 5, string? corpusPath = null, string sampler = "greedy")
+    /// <param name="catalog">The shipped plugins unless given, e.g. with hostile ones beside them.</param>
+    public static TrainingSession Create(
+        TempDirectory temp, IProgress<SessionEvent> events, int maxSteps = 20, int evalEvery = 5, string? corpusPath = null, string sampler = "greedy",
+        PluginCatalog? catalog = null)
     {
+        catalog ??= ShippedPlugins.Catalog;
         var training = new TrainingOptions
         {
             BatchSize = 4,
@@ -25,6 +30,6 @@ internal static class TinySession
         var sampling = new SamplingOptions { Sampler = sampler, Words = 5, Seed = 1 };
         var planner = new TrainingPlanner(new ModelOptions { EmbeddingSize = 16, RnnSize = 24 }, training, new VocabularyOptions { MinWordFrequency = 1 }, sampling);
         var corpus = new CorpusOptions { Provider = "text-file", Path = corpusPath ?? TinyCorpus.WriteTo(temp.Combine("tiny.txt")) };
-        return new TrainingSession(new CorpusLoader(ShippedPlugins.Catalog, corpus.LoadTimeout), planner, ShippedPlugins.Catalog, corpus, training, sampling, events, NullLogger.Instance);
+        return new TrainingSession(new CorpusLoader(catalog, corpus.LoadTimeout), planner, catalog, corpus, training, sampling, events, NullLogger.Instance);
     }
 }
