@@ -150,7 +150,8 @@ public sealed class TrainingSession(
             }
 
             Report(new PhaseChanged(SessionPhase.LoadingCorpus, $"loading the {corpusOptions.Provider} corpus"));
-            var corpus = await loader.LoadAsync(corpusOptions.Provider, corpusOptions.Path, new CallbackProgress<CorpusLoadProgress>(p => Report(new CorpusLoading(p))), cancellationToken)
+            var progress = new CallbackProgress<CorpusLoadProgress>(p => Report(new CorpusLoading(p)));
+            var corpus = await loader.LoadOrFallBackAsync(corpusOptions.Provider, corpusOptions.Path, message => Report(new PluginReplaced(message)), progress, cancellationToken)
                 .ConfigureAwait(false);
             foreach (var notice in corpus.Notices)
             {
@@ -182,7 +183,7 @@ public sealed class TrainingSession(
         {
             Report(new PhaseChanged(SessionPhase.Paused, "stopped while starting"));
         }
-        catch (Exception e) when (e is CorpusUnavailableException or PluginNotFoundException or InsufficientDataException or CheckpointException)
+        catch (Exception e) when (e is CorpusUnavailableException or CorpusPluginFaultException or PluginNotFoundException or InsufficientDataException or CheckpointException)
         {
             logger.LogWarning("Session could not start: {Message}", e.Message);
             Report(new PhaseChanged(SessionPhase.Failed, e.Message));

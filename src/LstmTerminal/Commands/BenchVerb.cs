@@ -69,7 +69,8 @@ public static class BenchVerb
         var training = AppHost.Value<TrainingOptions>(services);
         var greedy = services.GetRequiredService<PluginCatalog>().GetSampler("greedy").Plugin;
         var corpus = await services.GetRequiredService<CorpusLoader>()
-            .LoadAsync(corpusOptions.Provider, corpusOptions.Path, progress: null, context.CancellationToken).ConfigureAwait(false);
+            .LoadOrFallBackAsync(corpusOptions.Provider, corpusOptions.Path, context.Warn, progress: null, context.CancellationToken)
+            .ConfigureAwait(false);
         using var trainer = services.GetRequiredService<TrainingPlanner>().StartFresh(corpus, greedy, new CheckpointStore(training.CheckpointDirectory));
         context.Error.WriteLine($"bench: {steps} timed steps of {trainer.TokensPerStep} tokens after {WarmupSteps} warm-up steps, vocabulary {trainer.Corpus.Vocabulary.Count}");
         var report = BenchRunner.Run(trainer, greedy, context.CancellationToken);

@@ -76,7 +76,7 @@ public static class TrainVerb
         VerbContext context, bool resume, CheckpointStore store, TrainingPlanner planner, CorpusOptions corpusOptions, Abstractions.ISampler sampler)
     {
         var corpus = await context.Services.GetRequiredService<CorpusLoader>()
-            .LoadAsync(corpusOptions.Provider, corpusOptions.Path, new CorpusProgressPrinter(context.Error), context.CancellationToken)
+            .LoadOrFallBackAsync(corpusOptions.Provider, corpusOptions.Path, context.Warn, new CorpusProgressPrinter(context.Error), context.CancellationToken)
             .ConfigureAwait(false);
         foreach (var notice in corpus.Notices)
         {

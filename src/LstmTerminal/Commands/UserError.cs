@@ -4,6 +4,7 @@ using LstmTerminal.Core.Checkpoints;
 using LstmTerminal.Core.Data;
 using LstmTerminal.Core.Generation;
 using LstmTerminal.Core.Plugins;
+using LstmTerminal.Core.Workflow;
 using Microsoft.Extensions.Options;
 
 namespace LstmTerminal.Commands;
@@ -13,7 +14,7 @@ public static class UserError
 {
     public static bool Is(Exception exception) => exception is OptionsValidationException or PrimeException
         or CorpusUnavailableException or PluginNotFoundException or InsufficientDataException or CheckpointException
-        or UsageException or SamplerException;
+        or UsageException or SamplerException or CorpusPluginFaultException;
 
     /// <summary>One line, whatever the exception carried.</summary>
     public static string OneLine(Exception exception)

@@ -45,7 +45,11 @@ public static class AppHost
         AddOptions<PluginOptions>(builder, PluginOptions.Section);
 
         builder.Services.AddSingleton(services => LoadCatalog(services, builder.Configuration));
-        builder.Services.AddSingleton(services => new CorpusLoader(services.GetRequiredService<PluginCatalog>(), Value<CorpusOptions>(services).LoadTimeout));
+        builder.Services.AddSingleton(services =>
+        {
+            var corpus = Value<CorpusOptions>(services);
+            return new CorpusLoader(services.GetRequiredService<PluginCatalog>(), corpus.LoadTimeout, corpus.FallbackProvider);
+        });
         builder.Services.AddSingleton(services => new TrainingPlanner(
             Value<ModelOptions>(services), Value<TrainingOptions>(services), Value<VocabularyOptions>(services), Value<SamplingOptions>(services)));
         return builder.Build();

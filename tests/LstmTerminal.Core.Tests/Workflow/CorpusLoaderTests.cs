@@ -15,7 +15,7 @@ public sealed class CorpusLoaderTests
         try
         {
             var clock = Stopwatch.StartNew();
-            var error = await Assert.ThrowsAsync<CorpusUnavailableException>(() =>
+            var error = await Assert.ThrowsAsync<CorpusPluginFaultException>(() =>
                 CorpusLoader.LoadAsync(new FakeProvider(_ => { release.Wait(); return "never"; }), "stuck", null, null, Deadline, CancellationToken.None));
 
             Assert.Contains("did not finish", error.Message);
@@ -31,10 +31,20 @@ public sealed class CorpusLoaderTests
     [Fact]
     public async Task Load_ReportsAPluginThatThrows_NamingIt()
     {
-        var error = await Assert.ThrowsAsync<CorpusUnavailableException>(() =>
+        var error = await Assert.ThrowsAsync<CorpusPluginFaultException>(() =>
             CorpusLoader.LoadAsync(new FakeProvider(_ => throw new InvalidDataException("bad bytes")), "broken", null, null, Deadline, CancellationToken.None));
 
         Assert.Contains("'broken' failed: bad bytes", error.Message);
+    }
+
+    [Fact]
+    public async Task Load_PassesAPluginsOwnUnavailableMessageOn_AsTheUsersToFix()
+    {
+        // A missing file is the user's input, not a plugin fault: it must not look like one (which would trigger the fallback).
+        var error = await Assert.ThrowsAsync<CorpusUnavailableException>(() =>
+            CorpusLoader.LoadAsync(new FakeProvider(_ => throw new CorpusUnavailableException("no such file")), "text", null, null, Deadline, CancellationToken.None));
+
+        Assert.Equal("no such file", error.Message);
     }
 
     [Fact]

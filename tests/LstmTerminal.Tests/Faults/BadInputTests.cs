@@ -12,6 +12,7 @@ public sealed class BadInputTests
     [InlineData("--Training:LearningRate=0", "Training:LearningRate")]
     [InlineData("--Training:TimeBudget=-00:01:00", "Training:TimeBudget")]
     [InlineData("--Sampling:Temperature=NaN", "Sampling:Temperature")]
+    [InlineData("--Corpus:FallbackProvider=plugins/text-file", "Corpus:FallbackProvider")]
     [InlineData("--Training:Epochs=lots", "Training:Epochs")]
     [InlineData("--Model:TiedEmbeddings=true --Model:RnnSize=24", "Model:TiedEmbeddings")]
     [InlineData("--Training:Softmax=Approximate", "Training:Softmax")]

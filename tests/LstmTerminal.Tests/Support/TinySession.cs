@@ -11,7 +11,7 @@ internal static class TinySession
     /// <param name="catalog">The shipped plugins unless given, e.g. with hostile ones beside them.</param>
     public static TrainingSession Create(
         TempDirectory temp, IProgress<SessionEvent> events, int maxSteps = 20, int evalEvery = 5, string? corpusPath = null, string sampler = "greedy",
-        PluginCatalog? catalog = null)
+        PluginCatalog? catalog = null, string corpusProvider = "text-file", string? fallbackProvider = null)
     {
         catalog ??= ShippedPlugins.Catalog;
         var training = new TrainingOptions
@@ -29,7 +29,7 @@ internal static class TinySession
         };
         var sampling = new SamplingOptions { Sampler = sampler, Words = 5, Seed = 1 };
         var planner = new TrainingPlanner(new ModelOptions { EmbeddingSize = 16, RnnSize = 24 }, training, new VocabularyOptions { MinWordFrequency = 1 }, sampling);
-        var corpus = new CorpusOptions { Provider = "text-file", Path = corpusPath ?? TinyCorpus.WriteTo(temp.Combine("tiny.txt")) };
-        return new TrainingSession(new CorpusLoader(catalog, corpus.LoadTimeout), planner, catalog, corpus, training, sampling, events, NullLogger.Instance);
+        var corpus = new CorpusOptions { Provider = corpusProvider, Path = corpusPath ?? TinyCorpus.WriteTo(temp.Combine("tiny.txt")), FallbackProvider = fallbackProvider };
+        return new TrainingSession(new CorpusLoader(catalog, corpus.LoadTimeout, corpus.FallbackProvider), planner, catalog, corpus, training, sampling, events, NullLogger.Instance);
     }
 }
