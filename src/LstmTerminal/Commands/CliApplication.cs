@@ -10,10 +10,14 @@ namespace LstmTerminal.Commands;
 /// </summary>
 public sealed class CliApplication(TextWriter output, TextWriter error)
 {
+    // Prime phrases, paths and plugin messages end up in what verbs print; none may steer the terminal.
+    private readonly TextWriter _output = new PrintableWriter(output);
+    private readonly TextWriter _error = new PrintableWriter(error);
+
     public async Task<int> RunAsync(IReadOnlyList<string> args, CancellationToken cancellationToken)
     {
         var split = ConfigurationArguments.Split(args);
-        var runner = new VerbRunner(split.Settings, output, error);
+        var runner = new VerbRunner(split.Settings, _output, _error);
         var root = new RootCommand("Train a word-level LSTM on Shakespeare and complete prime phrases.")
         {
             TrainVerb.Create(runner),
@@ -27,11 +31,11 @@ public sealed class CliApplication(TextWriter output, TextWriter error)
         var parse = root.Parse(split.Command.ToArray());
         if (parse.Errors.Count > 0)
         {
-            error.WriteLine($"error: {parse.Errors[0].Message} (see lstm-terminal --help)");
+            _error.WriteLine($"error: {parse.Errors[0].Message} (see lstm-terminal --help)");
             return ExitCodes.UsageError;
         }
 
-        var configuration = new InvocationConfiguration { Output = output, Error = error, EnableDefaultExceptionHandler = false };
+        var configuration = new InvocationConfiguration { Output = _output, Error = _error, EnableDefaultExceptionHandler = false };
         return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
 }

@@ -39,6 +39,7 @@ public sealed class ConsoleTranscript
             }
 
             var text = _lines[index].Text;
+            word = TerminalText.Printable(word);
             _lines[index] = (line, text.Length == ContinuationIndent.Length ? text + word : text + " " + word);
             _version++;
         }
@@ -63,6 +64,7 @@ public sealed class ConsoleTranscript
 
     private long Add(string text)
     {
+        text = TerminalText.Printable(text);
         lock (_gate)
         {
             var id = _nextId++;

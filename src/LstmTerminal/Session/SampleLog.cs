@@ -20,7 +20,11 @@ public sealed class SampleLog
     {
         lock (_gate)
         {
-            _rounds.Insert(0, round);
+            // Primes come from the settings and a failed sample carries the sampler plugin's message.
+            _rounds.Insert(0, round with
+            {
+                Samples = [.. round.Samples.Select(s => new TrainingSample(TerminalText.Printable(s.Prime), TerminalText.Printable(s.Continuation)))],
+            });
             if (_rounds.Count > MaxRounds)
             {
                 _rounds.RemoveAt(_rounds.Count - 1);

@@ -24,7 +24,7 @@ public sealed class TrainingStatus
     }
 
     public void Apply(PhaseChanged changed) =>
-        Update(s => s with { Phase = changed.Phase, Detail = changed.Detail, Loading = changed.Phase == SessionPhase.LoadingCorpus ? s.Loading : null });
+        Update(s => s with { Phase = changed.Phase, Detail = TerminalText.Printable(changed.Detail), Loading = changed.Phase == SessionPhase.LoadingCorpus ? s.Loading : null });
 
     public void Apply(CorpusLoading loading)
     {
@@ -41,7 +41,7 @@ public sealed class TrainingStatus
     public void Apply(TrainerReady ready, double? smoothedLoss) => Update(s => s with
     {
         SmoothedLoss = smoothedLoss,
-        Corpus = ready.CorpusTitle,
+        Corpus = TerminalText.Printable(ready.CorpusTitle),
         Words = ready.Words,
         VocabularySize = ready.VocabularySize,
         UnknownRate = ready.UnknownRate,
