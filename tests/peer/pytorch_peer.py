@@ -18,7 +18,7 @@ Speed is measured like the app's bench (Bench/BenchRunner.cs): each step is time
 trainTokensPerSecond = tokens per step (100 * 50) / median step time. With --epochs N it trains whole epochs
 instead and reports the validation loss and perplexity after each (Training/Evaluator.cs: full softmax over the
 validation tail laid out as up to 100 streams of 50 from offset 0). Differences from the app: the per-epoch stream
-offset comes from Python's seeded random (the app's uses .NET's per-process HashCode), and in bench mode a step
+offset comes from Python's seeded random (the app derives its own from its seed), and in bench mode a step
 that ends an epoch does not run the validation the app runs there.
 
 Only the standard library and torch (Debian 12: apt-get install python3-torch). Progress goes to stderr, the result
