@@ -13,7 +13,7 @@ using Serilog;
 namespace LstmTerminal.Hosting;
 
 /// <summary>
-/// Builds the generic host: configuration (appsettings.json beside the app, environment <c>LSTMTERMINAL_</c>,
+/// Builds the generic host: configuration (appsettings.json beside the app, a preset, environment <c>LSTMTERMINAL_</c>,
 /// <c>--Section:Key=value</c> settings, then the verb's own options), validated options, file logging, services.
 /// </summary>
 public static class AppHost
@@ -29,12 +29,11 @@ public static class AppHost
             ContentRootPath = AppContext.BaseDirectory,
             DisableDefaults = true,
         });
-        builder.Configuration.Sources.Clear();
-        builder.Configuration
-            .AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false)
-            .AddEnvironmentVariables(EnvironmentPrefix)
-            .AddCommandLine(settings.ToArray())
-            .AddInMemoryCollection(overrides);
+        AddSources(builder.Configuration, settings, overrides, preset: null);
+        if (builder.Configuration[Presets.Key] is { Length: > 0 } preset)
+        {
+            AddSources(builder.Configuration, settings, overrides, Presets.PathOf(preset));
+        }
 
         ConfigureLogging(builder);
         AddOptions<CorpusOptions>(builder, CorpusOptions.Section);
@@ -84,6 +83,22 @@ public static class AppHost
     /// <summary>The plugins folder; relative paths count from the app's folder, where the build puts the shipped plugins.</summary>
     public static string PluginsDirectory(IServiceProvider services) =>
         Path.GetFullPath(Value<PluginOptions>(services).Directory, AppContext.BaseDirectory);
+
+    /// <summary>appsettings.json, then the preset if any, then environment, command-line settings and the verb's options.</summary>
+    private static void AddSources(IConfigurationBuilder configuration, IReadOnlyList<string> settings, IReadOnlyDictionary<string, string?> overrides, string? preset)
+    {
+        configuration.Sources.Clear();
+        configuration.AddJsonFile(Path.Combine(AppContext.BaseDirectory, "appsettings.json"), optional: true, reloadOnChange: false);
+        if (preset is not null)
+        {
+            configuration.AddJsonFile(preset, optional: false, reloadOnChange: false);
+        }
+
+        configuration
+            .AddEnvironmentVariables(EnvironmentPrefix)
+            .AddCommandLine(settings.ToArray())
+            .AddInMemoryCollection(overrides);
+    }
 
     private static void AddOptions<T>(HostApplicationBuilder builder, string section)
         where T : class

@@ -1,8 +1,8 @@
 namespace LstmTerminal.Hosting;
 
 /// <summary>
-/// Separates <c>--Section:Key=value</c> (or <c>--Section:Key value</c>) settings, which go to the configuration,
-/// from the verbs and options that System.CommandLine parses.
+/// Separates <c>--Section:Key=value</c> (or <c>--Section:Key value</c>) settings and <c>--preset NAME</c>, which go to
+/// the configuration, from the verbs and options that System.CommandLine parses.
 /// </summary>
 public sealed record ConfigurationArguments(IReadOnlyList<string> Settings, IReadOnlyList<string> Command)
 {
@@ -13,6 +13,12 @@ public sealed record ConfigurationArguments(IReadOnlyList<string> Settings, IRea
         for (var i = 0; i < args.Count; i++)
         {
             var arg = args[i];
+            if (arg.Equals(PresetOption, StringComparison.OrdinalIgnoreCase) && i + 1 < args.Count)
+            {
+                settings.Add($"--{Presets.Key}={args[++i]}");
+                continue;
+            }
+
             if (!IsSetting(arg))
             {
                 command.Add(arg);
@@ -28,6 +34,8 @@ public sealed record ConfigurationArguments(IReadOnlyList<string> Settings, IRea
 
         return new ConfigurationArguments(settings, command);
     }
+
+    private const string PresetOption = "--preset";
 
     private static bool IsSetting(string arg)
     {
