@@ -11,6 +11,7 @@ public sealed class NucleusSampler : ISampler
     public const double DefaultP = 0.9;
 
     private readonly double _p;
+    private readonly DrawBuffers _buffers = new();
 
     /// <param name="context">Supplies <c>Plugins:nucleus:P</c> (default 0.9); a context's <see cref="SamplingContext.TopP"/> below 1 wins.</param>
     public NucleusSampler(PluginContext context)
@@ -33,20 +34,17 @@ public sealed class NucleusSampler : ISampler
 
         // The temperature reshapes the distribution first, then the nucleus is cut from it, as is usual.
         var p = context.TopP < 1 ? context.TopP : _p;
-        var weights = SoftmaxDraw.Weights(logits, context, out var best);
-        var total = weights.Sum();
+        var weights = _buffers.Weights(logits.Length);
+        SoftmaxDraw.Weights(logits, context, weights, out var best);
+        var total = SoftmaxDraw.Total(weights);
+        var ranked = new RankedIds(logits, weights, _buffers.Keys(logits.Length));
         var mass = 0.0;
-        foreach (var id in SoftmaxDraw.Ranked(logits, weights))
+        while (mass < p * total && ranked.TryTakeNext(out var id))
         {
-            if (mass >= p * total)
-            {
-                weights[id] = 0;
-            }
-            else
-            {
-                mass += weights[id];
-            }
+            mass += weights[id];
         }
+
+        ranked.ZeroTheRest(weights);
 
         return SoftmaxDraw.Draw(weights, context.Random, best);
     }

@@ -20,17 +20,16 @@ internal static class SoftmaxDraw
     }
 
     /// <summary>
-    /// Unnormalised softmax(logits / T) over the allowed ids, 0 for the rest; <paramref name="best"/> is the allowed
-    /// arg-max, which weighs exactly 1, so the total is never 0.
+    /// Writes unnormalised softmax(logits / T) over the allowed ids, 0 for the rest, into <paramref name="weights"/>;
+    /// <paramref name="best"/> is the allowed arg-max, which weighs exactly 1, so the total is never 0.
     /// </summary>
-    public static double[] Weights(ReadOnlySpan<float> logits, SamplingContext context, out int best)
+    public static void Weights(ReadOnlySpan<float> logits, SamplingContext context, Span<double> weights, out int best)
     {
         RequireTemperature(context.Temperature);
         best = AllowedTokens.ArgMax(logits, context.ForbiddenTokens);
 
         // Subtracting the largest logit keeps exp() in range.
         var max = (double)logits[best];
-        var weights = new double[logits.Length];
         for (var id = 0; id < logits.Length; id++)
         {
             if (id == best)
@@ -44,30 +43,15 @@ internal static class SoftmaxDraw
                 // Two infinite logits give inf - inf = NaN; such a tie is left to the best id.
                 weights[id] = double.IsNaN(weight) ? 0 : weight;
             }
-        }
-
-        return weights;
-    }
-
-    /// <summary>The ids with a weight, most likely first; the lower id first on equal logits, so results are reproducible.</summary>
-    public static int[] Ranked(ReadOnlySpan<float> logits, double[] weights)
-    {
-        var ids = new List<int>();
-        for (var id = 0; id < weights.Length; id++)
-        {
-            if (weights[id] > 0)
+            else
             {
-                ids.Add(id);
+                weights[id] = 0;
             }
         }
-
-        var scores = logits.ToArray();
-        ids.Sort((a, b) => scores[a] != scores[b] ? scores[b].CompareTo(scores[a]) : a.CompareTo(b));
-        return [.. ids];
     }
 
-    /// <summary>One draw in proportion to <paramref name="weights"/>, using exactly one number from <paramref name="random"/>.</summary>
-    public static int Draw(double[] weights, Random random, int best)
+    /// <summary>The sum in id order, as every draw takes it, so equal weights always give an equal total.</summary>
+    public static double Total(ReadOnlySpan<double> weights)
     {
         var total = 0.0;
         foreach (var weight in weights)
@@ -75,7 +59,13 @@ internal static class SoftmaxDraw
             total += weight;
         }
 
-        var target = random.NextDouble() * total;
+        return total;
+    }
+
+    /// <summary>One draw in proportion to <paramref name="weights"/>, using exactly one number from <paramref name="random"/>.</summary>
+    public static int Draw(ReadOnlySpan<double> weights, Random random, int best)
+    {
+        var target = random.NextDouble() * Total(weights);
         for (var id = 0; id < weights.Length; id++)
         {
             target -= weights[id];

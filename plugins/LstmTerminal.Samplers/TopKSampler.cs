@@ -8,6 +8,7 @@ public sealed class TopKSampler : ISampler
     public const int DefaultK = 40;
 
     private readonly int _k;
+    private readonly DrawBuffers _buffers = new();
 
     /// <param name="context">Supplies <c>Plugins:top-k:K</c> (default 40); a context's <see cref="SamplingContext.TopK"/> above 0 wins.</param>
     public TopKSampler(PluginContext context)
@@ -24,11 +25,11 @@ public sealed class TopKSampler : ISampler
     {
         ArgumentNullException.ThrowIfNull(context);
         var k = context.TopK > 0 ? context.TopK : _k;
-        var weights = SoftmaxDraw.Weights(logits, context, out var best);
-        foreach (var id in SoftmaxDraw.Ranked(logits, weights).Skip(k))
-        {
-            weights[id] = 0;
-        }
+        var weights = _buffers.Weights(logits.Length);
+        SoftmaxDraw.Weights(logits, context, weights, out var best);
+        var ranked = new RankedIds(logits, weights, _buffers.Keys(logits.Length));
+        ranked.Take(k);
+        ranked.ZeroTheRest(weights);
 
         return SoftmaxDraw.Draw(weights, context.Random, best);
     }

@@ -1,4 +1,5 @@
 using LstmTerminal.Abstractions;
+using LstmTerminal.Core.Plugins;
 using LstmTerminal.Plugins.Tests.Support;
 
 namespace LstmTerminal.Plugins.Tests;
@@ -9,6 +10,31 @@ public sealed class SamplerTests
 
     private static SamplingContext Context(int seed = 42, double temperature = 1.0, IReadOnlySet<int>? forbidden = null) =>
         new(new Random(seed), forbidden ?? ForbidUnknown) { Temperature = temperature };
+
+    [Theory]
+    [InlineData("greedy")]
+    [InlineData("temperature")]
+    [InlineData("top-k")]
+    [InlineData("nucleus")]
+    public void Next_AllocatesNothing_OnceItHasSeenTheVocabularySize(string samplerName)
+    {
+        // Given the plugin itself (the host's guard would run it on another thread), warmed up on a 10,000-word vocabulary
+        var sampler = Unguarded(samplerName);
+        var random = new Random(3);
+        var logits = Enumerable.Range(0, 10_000).Select(_ => (float)(random.NextDouble() * 10 - 5)).ToArray();
+        var context = Context(temperature: 0.8);
+        sampler.Next(logits, context);
+
+        // When it draws again
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var call = 0; call < 20; call++)
+        {
+            sampler.Next(logits, context);
+        }
+
+        // Then no call allocated
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
 
     [Fact]
     public void Greedy_ReturnsTheHighestScore_When_ItIsAllowed()
@@ -133,5 +159,12 @@ public sealed class SamplerTests
 
         // Then
         Assert.Contains("temperature must be a finite number greater than 0", error.Message);
+    }
+
+    private static ISampler Unguarded(string name)
+    {
+        var type = Assert.IsType<GuardedSampler>(ShippedPlugins.Sampler(name)).SamplerType;
+        var instance = type.GetConstructor([typeof(PluginContext)]) is null ? Activator.CreateInstance(type) : Activator.CreateInstance(type, PluginContext.Empty);
+        return Assert.IsAssignableFrom<ISampler>(instance);
     }
 }

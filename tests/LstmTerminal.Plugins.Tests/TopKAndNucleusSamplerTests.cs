@@ -57,6 +57,20 @@ public sealed class TopKAndNucleusSamplerTests
     }
 
     [Fact]
+    public void TopK_BreaksATieBetweenMinusZeroAndZero_ByTheLowerId()
+    {
+        // Given -0 and +0, which compare equal, competing for the second place
+        var sampler = ShippedPlugins.Sampler("top-k");
+        float[] logits = [9f, 1f, -0f, 0f, -1f];
+
+        // When
+        var drawn = Draws(sampler, logits, Context(temperature: 5, topK: 2));
+
+        // Then the lower id of the tie is kept, as for any other tie
+        Assert.Equal([1, 2], drawn.Order());
+    }
+
+    [Fact]
     public void TopK_DrawsLikeTemperature_When_KCoversTheVocabulary()
     {
         // Given the same seed for both, so renormalisation is checked draw for draw
@@ -162,6 +176,40 @@ public sealed class TopKAndNucleusSamplerTests
     [Theory]
     [InlineData("top-k")]
     [InlineData("nucleus")]
+    public void Sampler_DrawsAsTemperatureDoesOnTheSetAFullSortKeeps_On_RandomLogits(string samplerName)
+    {
+        // Given vocabularies with ties and forbidden words, and a reference: the temperature sampler with every word
+        // outside the set a full sort keeps forbidden too, which renormalises over exactly that set
+        var sampler = ShippedPlugins.Sampler(samplerName);
+        var temperature = ShippedPlugins.Sampler("temperature");
+        var random = new Random(17);
+        for (var round = 0; round < 200; round++)
+        {
+            var size = round % 10 == 0 ? 10_000 : random.Next(2, 400);
+            var logits = Enumerable.Range(0, size).Select(_ => (float)Math.Round(random.NextDouble() * 12 - 6, 1)).ToArray();
+            var forbidden = Enumerable.Range(0, size).Where(id => id == 0 || random.NextDouble() < 0.1).ToHashSet();
+            if (forbidden.Count == size)
+            {
+                continue;
+            }
+
+            var k = random.Next(1, 60);
+            var p = 0.2 + 0.79 * random.NextDouble();
+            var heat = 0.3 + 2 * random.NextDouble();
+            var kept = samplerName == "top-k" ? TopKBySorting(logits, forbidden, k) : NucleusBySorting(logits, forbidden, p, heat);
+
+            // When both draw with the same seed
+            var drawn = sampler.Next(logits, Context(seed: round, temperature: heat, topK: k, topP: p, forbidden: forbidden));
+            var expected = temperature.Next(logits, Context(seed: round, temperature: heat, forbidden: Enumerable.Range(0, size).Where(id => !kept.Contains(id)).ToHashSet()));
+
+            // Then they draw the same word
+            Assert.Equal(expected, drawn);
+        }
+    }
+
+    [Theory]
+    [InlineData("top-k")]
+    [InlineData("nucleus")]
     public void Sampler_RepeatsItsDraws_When_TheSeedIsTheSame(string samplerName)
     {
         // Given
@@ -192,6 +240,30 @@ public sealed class TopKAndNucleusSamplerTests
         // Then
         Assert.IsType<ArgumentException>(error.InnerException);
         Assert.Contains(fullKey, error.InnerException!.Message);
+    }
+
+    private static IEnumerable<int> RankedBySorting(float[] logits, HashSet<int> forbidden) =>
+        Enumerable.Range(0, logits.Length).Where(id => !forbidden.Contains(id)).OrderByDescending(id => logits[id]).ThenBy(id => id);
+
+    private static HashSet<int> TopKBySorting(float[] logits, HashSet<int> forbidden, int k) =>
+        RankedBySorting(logits, forbidden).Take(k).ToHashSet();
+
+    /// <summary>The shortest most-likely-first run whose probability at temperature <paramref name="heat"/> reaches p.</summary>
+    private static HashSet<int> NucleusBySorting(float[] logits, HashSet<int> forbidden, double p, double heat)
+    {
+        var ranked = RankedBySorting(logits, forbidden).ToList();
+        var max = (double)logits[ranked[0]];
+        var weights = ranked.Select(id => Math.Exp((logits[id] - max) / heat)).ToList();
+        var total = weights.Sum();
+        var kept = new HashSet<int>();
+        var mass = 0.0;
+        for (var i = 0; i < ranked.Count && mass < p * total; i++)
+        {
+            kept.Add(ranked[i]);
+            mass += weights[i];
+        }
+
+        return kept;
     }
 
     [Theory]

@@ -77,6 +77,40 @@ public sealed class CheckpointStore
 
     public LoadedCheckpoint Load()
     {
+        var (manifest, vocabulary) = ReadManifestAndVocabulary();
+        var model = new LstmLanguageModel(manifest.Model);
+        try
+        {
+            model.load(RequireFile(CheckpointFiles.Weights), strict: true);
+        }
+        catch (Exception e) when (e is not CheckpointException)
+        {
+            model.Dispose();
+            throw WeightsUnfit(manifest.Model, e);
+        }
+
+        return new LoadedCheckpoint(this, manifest, vocabulary, model);
+    }
+
+    /// <summary>
+    /// The checkpoint's weights as plain arrays, read without libtorch (loading it would dominate a one-off
+    /// <c>generate</c>); nothing on this path may touch a TorchSharp type, or the JIT loads the native library anyway.
+    /// </summary>
+    public InferenceCheckpoint LoadForInference()
+    {
+        var (manifest, vocabulary) = ReadManifestAndVocabulary();
+        try
+        {
+            return new InferenceCheckpoint(manifest, vocabulary, WeightsFile.Read(RequireFile(CheckpointFiles.Weights), manifest.Model));
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            throw WeightsUnfit(manifest.Model, e);
+        }
+    }
+
+    private (CheckpointManifest Manifest, Vocabulary Vocabulary) ReadManifestAndVocabulary()
+    {
         if (!Exists)
         {
             throw new CheckpointException($"No checkpoint in {Directory} ({CheckpointFiles.Manifest} is missing). Train first, or point --checkpoint-dir at a checkpoint folder.");
@@ -99,19 +133,11 @@ public sealed class CheckpointStore
                 $"The checkpoint in {Directory} is inconsistent: {CheckpointFiles.Vocabulary} has {vocabulary.Count} ids but the model was built for {manifest.Model.VocabularySize}.");
         }
 
-        var model = new LstmLanguageModel(manifest.Model);
-        try
-        {
-            model.load(RequireFile(CheckpointFiles.Weights), strict: true);
-        }
-        catch (Exception e) when (e is not CheckpointException)
-        {
-            model.Dispose();
-            throw new CheckpointException($"The weights in {Path.Combine(Directory, CheckpointFiles.Weights)} do not fit a {Describe(manifest.Model)} model or are damaged: {e.Message}", e);
-        }
-
-        return new LoadedCheckpoint(this, manifest, vocabulary, model);
+        return (manifest, vocabulary);
     }
+
+    private CheckpointException WeightsUnfit(ModelShape shape, Exception e) =>
+        new($"The weights in {Path.Combine(Directory, CheckpointFiles.Weights)} do not fit a {Describe(shape)} model or are damaged: {e.Message}", e);
 
     internal void RestoreOptimizer(OptimizerHelper optimizer)
     {

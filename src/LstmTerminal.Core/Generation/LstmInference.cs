@@ -27,18 +27,14 @@ public sealed class LstmInference(ModelWeights weights)
             input = state.Hidden[layer];
         }
 
-        MatrixVector(weights.Output, weights.OutputBias, input, logits);
+        MatrixVector.MultiplyAdd(weights.Output, input, weights.OutputBias, logits);
     }
 
     private void StepLayer(LstmLayerWeights layer, ReadOnlySpan<float> input, float[] hidden, float[] cell, float[] gates)
     {
         var size = _rnnSize;
-        for (var row = 0; row < gates.Length; row++)
-        {
-            gates[row] = layer.Bias[row]
-                + TensorPrimitives.Dot(layer.InputWeights.AsSpan(row * layer.InputSize, layer.InputSize), input)
-                + TensorPrimitives.Dot(layer.HiddenWeights.AsSpan(row * size, size), hidden);
-        }
+        MatrixVector.MultiplyAdd(layer.InputWeights, input, layer.Bias, gates);
+        MatrixVector.MultiplyAdd(layer.HiddenWeights, hidden, gates, gates);
 
         var inputGate = gates.AsSpan(0, size);
         var forgetGate = gates.AsSpan(size, size);
@@ -54,14 +50,5 @@ public sealed class LstmInference(ModelWeights weights)
         TensorPrimitives.MultiplyAdd(inputGate, cellGate, cell, cell);
         TensorPrimitives.Tanh(cell, hidden);
         TensorPrimitives.Multiply(outputGate, hidden, hidden);
-    }
-
-    private static void MatrixVector(float[] matrix, float[] bias, ReadOnlySpan<float> vector, Span<float> result)
-    {
-        var columns = vector.Length;
-        for (var row = 0; row < result.Length; row++)
-        {
-            result[row] = bias[row] + TensorPrimitives.Dot(matrix.AsSpan(row * columns, columns), vector);
-        }
     }
 }

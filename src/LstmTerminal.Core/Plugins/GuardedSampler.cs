@@ -13,10 +13,17 @@ public sealed class GuardedSampler : ISampler
 {
     public static readonly TimeSpan DefaultTimeout = TimeSpan.FromSeconds(5);
 
+    /// <summary>
+    /// Both sides spin (yielding as they go, under 1 ms of CPU) before they block: a sampler answers within
+    /// microseconds and the next request follows one model step later, so a spinning waiter sees the signal without
+    /// the sleep and wake-up that cost about 0.2 ms a word.
+    /// </summary>
+    private const int SpinCount = 1000;
+
     private readonly ISampler _inner;
     private readonly TimeSpan _timeout;
-    private readonly SemaphoreSlim _requested = new(0);
-    private readonly SemaphoreSlim _answered = new(0);
+    private readonly ManualResetEventSlim _requested = new(initialState: false, SpinCount);
+    private readonly ManualResetEventSlim _answered = new(initialState: false, SpinCount);
     private readonly Lock _gate = new();
     private float[] _logits = [];
     private SamplingContext? _context;
@@ -58,7 +65,8 @@ public sealed class GuardedSampler : ISampler
             _context = context;
             _failure = null;
             EnsureWorker();
-            _requested.Release();
+            _answered.Reset();
+            _requested.Set();
             if (!_answered.Wait(_timeout))
             {
                 _disabledBecause = $"The sampler '{Name}' did not answer within {_timeout.TotalSeconds:0.#} s and was disabled. Choose another sampler.";
@@ -86,6 +94,7 @@ public sealed class GuardedSampler : ISampler
         while (true)
         {
             _requested.Wait();
+            _requested.Reset();
             try
             {
                 _result = _inner.Next(_logits, _context!);
@@ -95,7 +104,7 @@ public sealed class GuardedSampler : ISampler
                 _failure = ExceptionDispatchInfo.Capture(e);
             }
 
-            _answered.Release();
+            _answered.Set();
         }
     }
 }

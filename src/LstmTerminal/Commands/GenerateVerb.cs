@@ -57,12 +57,8 @@ public static class GenerateVerb
         var catalog = context.Services.GetRequiredService<PluginCatalog>();
         var isBeam = BeamSearch.IsNamed(sampling.Sampler);
         var sampler = request.Compare || isBeam ? null : GetSampler(catalog, sampling.Sampler, change => context.Warn(change.Message));
-        var checkpoint = new CheckpointStore(training.CheckpointDirectory).Load();
-        Generator generator;
-        using (var model = checkpoint.Model)
-        {
-            generator = new Generator(model.ExportWeights(), checkpoint.Vocabulary);
-        }
+        var checkpoint = new CheckpointStore(training.CheckpointDirectory).LoadForInference();
+        var generator = new Generator(checkpoint.Weights, checkpoint.Vocabulary);
 
         var encoding = generator.Encode(request.Prime);
         if (encoding.UnknownWords.Count > 0)

@@ -58,6 +58,30 @@ public sealed class GuardedSamplerTests
     }
 
     [Fact]
+    public void Next_AnswersEachCallWithItsOwnResult_WhenThreadsCallAtOnce()
+    {
+        // Given one guarded sampler shared by two threads, each call carrying its own logits
+        var guarded = new GuardedSampler(new FirstLogitSampler(), TimeSpan.FromSeconds(5));
+
+        // When both call it many times at once (the hand-off spins, so a lost or stale signal would show here)
+        var mismatches = 0;
+        Parallel.For(0, 2, thread =>
+        {
+            for (var call = 0; call < 5000; call++)
+            {
+                var value = thread * 10_000 + call;
+                if (guarded.Next([value, 0f], Context) != value)
+                {
+                    Interlocked.Increment(ref mismatches);
+                }
+            }
+        });
+
+        // Then every call got the answer to its own request
+        Assert.Equal(0, mismatches);
+    }
+
+    [Fact]
     public void Generator_ReportsAHangingSampler_AsASamplerFailure()
     {
         using var release = new ManualResetEventSlim();
@@ -86,6 +110,16 @@ public sealed class GuardedSamplerTests
             release.Wait();
             return 1;
         }
+    }
+
+    /// <summary>Answers with its first logit, so each answer can be matched to its request.</summary>
+    private sealed class FirstLogitSampler : ISampler
+    {
+        public string Name => "first-logit";
+
+        public string Description => "returns logits[0]";
+
+        public int Next(ReadOnlySpan<float> logits, SamplingContext context) => (int)logits[0];
     }
 
     private sealed class ThrowingSampler : ISampler

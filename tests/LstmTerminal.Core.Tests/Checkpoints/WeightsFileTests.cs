@@ -1,0 +1,53 @@
+using LstmTerminal.Core.Checkpoints;
+using LstmTerminal.Core.Model;
+using static TorchSharp.torch;
+
+namespace LstmTerminal.Core.Tests.Checkpoints;
+
+public sealed class WeightsFileTests
+{
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Read_GivesExactlyTheWeightsTorchSharpExports(int layers)
+    {
+        // Given a model saved by TorchSharp, with embedding and hidden sizes that differ so no two tensors look alike
+        using var temp = new TempDirectory();
+        manual_seed(3);
+        var shape = new ModelShape(VocabularySize: 29, EmbeddingSize: 6, RnnSize: 10, Layers: layers, Dropout: 0);
+        using var model = new LstmLanguageModel(shape);
+        var path = temp.Combine("model.bin");
+        model.save(path);
+
+        // When the managed reader reads the file
+        var read = WeightsFile.Read(path, shape);
+
+        // Then every array equals libtorch's own export, bit for bit
+        var exported = model.ExportWeights();
+        Assert.Equal(exported.Embedding, read.Embedding);
+        Assert.Equal(exported.Output, read.Output);
+        Assert.Equal(exported.OutputBias, read.OutputBias);
+        Assert.Equal(layers, read.Layers.Count);
+        for (var layer = 0; layer < layers; layer++)
+        {
+            Assert.Equal(exported.Layers[layer].InputSize, read.Layers[layer].InputSize);
+            Assert.Equal(exported.Layers[layer].InputWeights, read.Layers[layer].InputWeights);
+            Assert.Equal(exported.Layers[layer].HiddenWeights, read.Layers[layer].HiddenWeights);
+            Assert.Equal(exported.Layers[layer].Bias, read.Layers[layer].Bias);
+        }
+    }
+
+    [Fact]
+    public void Read_RefusesTheWeightsOfAnotherShape_NamingTheTensor()
+    {
+        using var temp = new TempDirectory();
+        var saved = new ModelShape(29, 6, 10, 1, 0);
+        using var model = new LstmLanguageModel(saved);
+        var path = temp.Combine("model.bin");
+        model.save(path);
+
+        var error = Assert.Throws<InvalidDataException>(() => WeightsFile.Read(path, saved with { RnnSize = 12 }));
+
+        Assert.Contains("[40, 6] where the model has [48, 6]", error.Message);
+    }
+}
