@@ -12,7 +12,8 @@ internal static class AllowedTokens
         var best = -1;
         for (var id = 0; id < logits.Length; id++)
         {
-            if (IsAllowed(id, logits[id], forbidden) && (best < 0 || logits[id] > logits[best]))
+            // The cheap comparison first: the set lookup is then needed only for the few ids that beat the best so far.
+            if ((best < 0 || logits[id] > logits[best]) && IsAllowed(id, logits[id], forbidden))
             {
                 best = id;
             }

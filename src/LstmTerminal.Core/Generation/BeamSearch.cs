@@ -48,8 +48,8 @@ public sealed class BeamSearch
             {
                 var logits = scorer.Logits(row);
                 var forbidden = repetition.Apply(logits, adjusted, [.. primeIds, .. beam[row].Ids], primeIds.Length);
-                var logNormaliser = LogSumExp(adjusted);
-                var modelLogNormaliser = LogSumExp(logits);
+                var logNormaliser = Softmax.LogSumExp(adjusted);
+                var modelLogNormaliser = Softmax.LogSumExp(logits);
                 foreach (var id in TopAllowed(adjusted, forbidden, Width))
                 {
                     var score = beam[row].LogProbability + adjusted[id] - logNormaliser;
@@ -88,29 +88,6 @@ public sealed class BeamSearch
 
         ids.Sort((a, b) => scores[a] != scores[b] ? scores[b].CompareTo(scores[a]) : a.CompareTo(b));
         return ids.Count > count ? ids.GetRange(0, count) : ids;
-    }
-
-    private static double LogSumExp(ReadOnlySpan<float> scores)
-    {
-        var max = double.NegativeInfinity;
-        foreach (var score in scores)
-        {
-            if (!float.IsNaN(score))
-            {
-                max = Math.Max(max, score);
-            }
-        }
-
-        var sum = 0.0;
-        foreach (var score in scores)
-        {
-            if (!float.IsNaN(score))
-            {
-                sum += Math.Exp(score - max);
-            }
-        }
-
-        return max + Math.Log(sum);
     }
 
     private readonly record struct Candidate(int Row, int Id, double Score, double Probability);

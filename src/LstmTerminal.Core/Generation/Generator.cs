@@ -17,7 +17,6 @@ public sealed class Generator
     private readonly LstmInference _inference;
     private readonly float[] _logits;
     private readonly float[] _adjusted;
-    private readonly float[] _probabilities;
 
     public Generator(ModelWeights weights, Vocabulary vocabulary)
     {
@@ -30,7 +29,6 @@ public sealed class Generator
         Vocabulary = vocabulary;
         _logits = new float[vocabulary.Count];
         _adjusted = new float[vocabulary.Count];
-        _probabilities = new float[vocabulary.Count];
     }
 
     public Vocabulary Vocabulary { get; }
@@ -99,7 +97,7 @@ public sealed class Generator
             };
             var id = SamplerContract.Next(sampler, _adjusted, context);
             history.Add(id);
-            yield return new GeneratedWord(id, Vocabulary.WordOf(id), Softmax.ProbabilityOf(_logits, id, _probabilities));
+            yield return new GeneratedWord(id, Vocabulary.WordOf(id), Softmax.ProbabilityOf(_logits, id));
             if (i + 1 < settings.Words)
             {
                 _inference.Step(id, state, _logits);

@@ -1,11 +1,11 @@
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 using LstmTerminal.Core.Model;
 
 namespace LstmTerminal.Core.Generation;
 
 /// <summary>
-/// One-token-at-a-time LSTM inference on plain arrays with SIMD dot products. For batch-1 generation this beats
-/// libtorch, whose per-op overhead and thread pool dominate at this size (and compete with a training run).
+/// One-token-at-a-time LSTM inference on plain arrays with SIMD matrix-vector products. For batch-1 generation this
+/// beats libtorch, whose per-op overhead and thread pool dominate at this size (and compete with a training run).
 /// Allocates nothing per step.
 /// </summary>
 public sealed class LstmInference(ModelWeights weights)
@@ -30,25 +30,32 @@ public sealed class LstmInference(ModelWeights weights)
         MatrixVector.MultiplyAdd(weights.Output, input, weights.OutputBias, logits);
     }
 
-    private void StepLayer(LstmLayerWeights layer, ReadOnlySpan<float> input, float[] hidden, float[] cell, float[] gates)
+    private static void StepLayer(LstmLayerWeights layer, ReadOnlySpan<float> input, float[] hidden, float[] cell, float[] gates)
     {
-        var size = _rnnSize;
         MatrixVector.MultiplyAdd(layer.InputWeights, input, layer.Bias, gates);
         MatrixVector.MultiplyAdd(layer.HiddenWeights, hidden, gates, gates);
-
-        var inputGate = gates.AsSpan(0, size);
-        var forgetGate = gates.AsSpan(size, size);
-        var cellGate = gates.AsSpan(2 * size, size);
-        var outputGate = gates.AsSpan(3 * size, size);
-        TensorPrimitives.Sigmoid(inputGate, inputGate);
-        TensorPrimitives.Sigmoid(forgetGate, forgetGate);
-        TensorPrimitives.Tanh(cellGate, cellGate);
-        TensorPrimitives.Sigmoid(outputGate, outputGate);
-
-        // c' = f * c + i * g; h' = o * tanh(c')
-        TensorPrimitives.Multiply(forgetGate, cell, cell);
-        TensorPrimitives.MultiplyAdd(inputGate, cellGate, cell, cell);
-        TensorPrimitives.Tanh(cell, hidden);
-        TensorPrimitives.Multiply(outputGate, hidden, hidden);
+        UpdateCell(gates, cell, hidden);
     }
+
+    /// <summary>
+    /// c' = f * c + i * g and h' = o * tanh(c'), the gate activations applied on the way, in one loop compiled
+    /// optimised on first use (a SIMD library routine per gate stays in its slow first tier through a short completion).
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static void UpdateCell(ReadOnlySpan<float> gates, Span<float> cell, Span<float> hidden)
+    {
+        var size = cell.Length;
+        var inputGate = gates[..size];
+        var forgetGate = gates.Slice(size, size);
+        var cellGate = gates.Slice(2 * size, size);
+        var outputGate = gates.Slice(3 * size, size);
+        for (var i = 0; i < size; i++)
+        {
+            var next = Sigmoid(forgetGate[i]) * cell[i] + Sigmoid(inputGate[i]) * MathF.Tanh(cellGate[i]);
+            cell[i] = next;
+            hidden[i] = Sigmoid(outputGate[i]) * MathF.Tanh(next);
+        }
+    }
+
+    private static float Sigmoid(float x) => 1f / (1f + MathF.Exp(-x));
 }

@@ -1,15 +1,37 @@
-using System.Numerics.Tensors;
+using System.Runtime.CompilerServices;
 
 namespace LstmTerminal.Core.Generation;
 
-/// <summary>Numerically stable softmax arithmetic on plain logit spans (SIMD).</summary>
+/// <summary>
+/// Numerically stable softmax arithmetic on plain logit spans. Plain loops compiled optimised on first use: a
+/// general-purpose SIMD softmax stays in its slow first tier for the whole of a short completion.
+/// </summary>
 public static class Softmax
 {
-    /// <param name="scratch">A buffer at least as long as the logits, so the call allocates nothing.</param>
-    public static double ProbabilityOf(ReadOnlySpan<float> logits, int id, Span<float> scratch)
+    public static double ProbabilityOf(ReadOnlySpan<float> logits, int id) => Math.Exp(logits[id] - LogSumExp(logits));
+
+    /// <summary><c>log Σ exp(score)</c> over the scores that are not NaN.</summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    public static double LogSumExp(ReadOnlySpan<float> scores)
     {
-        var probabilities = scratch[..logits.Length];
-        TensorPrimitives.SoftMax(logits, probabilities);
-        return probabilities[id];
+        var max = double.NegativeInfinity;
+        foreach (var score in scores)
+        {
+            if (!float.IsNaN(score))
+            {
+                max = Math.Max(max, score);
+            }
+        }
+
+        var sum = 0.0;
+        foreach (var score in scores)
+        {
+            if (!float.IsNaN(score))
+            {
+                sum += Math.Exp(score - max);
+            }
+        }
+
+        return max + Math.Log(sum);
     }
 }
