@@ -7,14 +7,17 @@ namespace LstmTerminal.Core.Tests.Checkpoints;
 public sealed class WeightsFileTests
 {
     [Theory]
-    [InlineData(1)]
-    [InlineData(2)]
-    public void Read_GivesExactlyTheWeightsTorchSharpExports(int layers)
+    [InlineData(1, false)]
+    [InlineData(2, false)]
+    [InlineData(1, true)]
+    public void Read_GivesExactlyTheWeightsTorchSharpExports(int layers, bool tied)
     {
-        // Given a model saved by TorchSharp, with embedding and hidden sizes that differ so no two tensors look alike
+        // Given a model saved by TorchSharp, with embedding and hidden sizes that differ (unless tied, which needs them
+        // equal and stores the shared matrix under both names) so no two tensors look alike
         using var temp = new TempDirectory();
         manual_seed(3);
-        var shape = new ModelShape(VocabularySize: 29, EmbeddingSize: 6, RnnSize: 10, Layers: layers, Dropout: 0);
+        var shape = new ModelShape(VocabularySize: 29, EmbeddingSize: tied ? 10 : 6, RnnSize: 10, Layers: layers, Dropout: 0,
+            TiedEmbeddings: tied, EmbeddingDropout: 0.2);
         using var model = new LstmLanguageModel(shape);
         var path = temp.Combine("model.bin");
         model.save(path);
