@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Text.Json;
 using LstmTerminal.Tests.Commands;
+using LstmTerminal.Tests.Support;
 
 namespace LstmTerminal.Tests.Faults;
 
@@ -19,16 +19,10 @@ public sealed class PluginFolderConfinementTests
         }
 
         // When the app lists its plugins from there
-        var start = new ProcessStartInfo("dotnet") { WorkingDirectory = workspace.Root, RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lstm-terminal.dll"));
-        start.ArgumentList.Add("plugins");
-        start.ArgumentList.Add("--json");
-        using var process = Process.Start(start)!;
-        var output = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
+        var (exitCode, output, _) = await AppProcess.RunAsync(["plugins", "--json"], workingDirectory: workspace.Root);
 
         // Then every plugin comes from the app's own folder
-        Assert.Equal(0, process.ExitCode);
+        Assert.Equal(0, exitCode);
         var paths = JsonDocument.Parse(output).RootElement.GetProperty("plugins").EnumerateArray().Select(p => p.GetProperty("path").GetString()!).ToList();
         Assert.NotEmpty(paths);
         Assert.All(paths, path => Assert.StartsWith(AppContext.BaseDirectory, path + Path.DirectorySeparatorChar));

@@ -1,4 +1,3 @@
-using System.Diagnostics;
 using System.Globalization;
 using System.Text.Json;
 using LstmTerminal.Tests.Commands;
@@ -25,9 +24,9 @@ public sealed class RunawayAllocationTests(TrainedWorkspace trained) : IClassFix
         var plugins = HostilePlugins.Folder(temp.Path, HostilePlugins.MemoryBomb);
 
         // When it completes a phrase with that sampler
-        var (exitCode, output, error) = await RunApp(
+        var (exitCode, output, error) = await AppProcess.RunAsync(
             [.. trained.Workspace.Args("generate", "thou art more", "--sampler", HostilePlugins.MemoryBomb, "--words", "4", "--seed", "5", "--json"), $"--Plugins:Directory={plugins}"],
-            ("DOTNET_GCHeapHardLimit", (HeapLimitMb << 20).ToString("x", CultureInfo.InvariantCulture)));
+            [("DOTNET_GCHeapHardLimit", (HeapLimitMb << 20).ToString("x", CultureInfo.InvariantCulture))]);
 
         // Then it names the sampler and the switch, and greedy writes the words
         Assert.True(exitCode == 0, error);
@@ -50,37 +49,5 @@ public sealed class RunawayAllocationTests(TrainedWorkspace trained) : IClassFix
         var percent = config.GetProperty("runtimeOptions").GetProperty("configProperties").GetProperty("System.GC.HeapHardLimitPercent").GetInt32();
 
         Assert.Equal(50, percent);
-    }
-
-    private static async Task<(int ExitCode, string Output, string Error)> RunApp(IEnumerable<string> args, params (string Name, string Value)[] environment)
-    {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        start.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "lstm-terminal.dll"));
-        foreach (var arg in args)
-        {
-            start.ArgumentList.Add(arg);
-        }
-
-        foreach (var (name, value) in environment)
-        {
-            start.Environment[name] = value;
-        }
-
-        using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app.");
-        // Read both pipes at once so the child never blocks on a full one.
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(TimeSpan.FromMinutes(2));
-        try
-        {
-            await process.WaitForExitAsync(timeout.Token);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-
-        return (process.ExitCode, await output, await error);
     }
 }

@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Runtime.Versioning;
 using LstmTerminal.Tests.Commands;
+using LstmTerminal.Tests.Support;
 
 namespace LstmTerminal.Tests.Faults;
 
@@ -34,31 +34,19 @@ public sealed class UnreadableCorpusTests
         Directory.CreateDirectory(writable);
         File.SetUnixFileMode(writable, (UnixFileMode)0b111_111_111);
 
-        var (exitCode, error) = await RunAsNobodyAsync(
-            "train", "--Corpus:Provider=text-file", $"--Corpus:Path={corpus}",
-            $"--Training:CheckpointDirectory={Path.Combine(writable, "ckpt")}", $"--Logging:Directory={Path.Combine(writable, "logs")}");
+        var (exitCode, _, error) = await AppProcess.RunAsync(
+            [
+                "train", "--Corpus:Provider=text-file", $"--Corpus:Path={corpus}",
+                $"--Training:CheckpointDirectory={Path.Combine(writable, "ckpt")}", $"--Logging:Directory={Path.Combine(writable, "logs")}",
+            ],
+            [("HOME", "/tmp")],
+            workingDirectory: "/tmp",
+            launcher: ["setpriv", "--reuid=65534", "--regid=65534", "--clear-groups"]);
 
         Assert.Equal(2, exitCode);
         Assert.StartsWith($"error: Cannot read the corpus at {corpus}: ", error);
         Assert.Contains("--corpus-path", error);
         Assert.Single(error.Trim().Split('\n'));
         Assert.False(Directory.Exists(Path.Combine(writable, "ckpt")));
-    }
-
-    private static async Task<(int ExitCode, string Error)> RunAsNobodyAsync(params string[] arguments)
-    {
-        var start = new ProcessStartInfo("setpriv") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = "/tmp" };
-        foreach (var argument in (string[])["--reuid=65534", "--regid=65534", "--clear-groups", "dotnet", Path.Combine(AppContext.BaseDirectory, "lstm-terminal.dll"), .. arguments])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        start.Environment["HOME"] = "/tmp";
-        using var process = Process.Start(start)!;
-        var output = process.StandardOutput.ReadToEndAsync();
-        var error = await process.StandardError.ReadToEndAsync();
-        await output;
-        await process.WaitForExitAsync();
-        return (process.ExitCode, error);
     }
 }

@@ -1,5 +1,5 @@
-using System.Diagnostics;
 using System.Text.Json;
+using LstmTerminal.Tests.Support;
 using Xunit.Abstractions;
 
 namespace LstmTerminal.Tests.Load;
@@ -40,19 +40,12 @@ public sealed class LargeCorpusMemoryTests(ITestOutputHelper output)
 
     private static async Task<double> PeakWorkingSetMbAsync(string corpus, int minWordFrequency, string checkpoints)
     {
-        var start = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true };
-        foreach (var argument in (string[])[
-            Path.Combine(AppContext.BaseDirectory, "lstm-terminal.dll"), "bench", "--corpus-path", corpus, "--steps", "1", "--json",
-            $"--Vocabulary:MinWordFrequency={minWordFrequency}", $"--Training:CheckpointDirectory={checkpoints}", $"--Logging:Directory={checkpoints}-logs"])
-        {
-            start.ArgumentList.Add(argument);
-        }
-
-        using var process = Process.Start(start)!;
-        var error = process.StandardError.ReadToEndAsync();
-        var json = await process.StandardOutput.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        Assert.True(process.ExitCode == 0, $"bench failed: {await error}");
+        var (exitCode, json, error) = await AppProcess.RunAsync(
+        [
+            "bench", "--corpus-path", corpus, "--steps", "1", "--json",
+            $"--Vocabulary:MinWordFrequency={minWordFrequency}", $"--Training:CheckpointDirectory={checkpoints}", $"--Logging:Directory={checkpoints}-logs",
+        ]);
+        Assert.True(exitCode == 0, $"bench failed: {error}");
         return JsonDocument.Parse(json).RootElement.GetProperty("peakWorkingSetMb").GetDouble();
     }
 }
