@@ -58,9 +58,14 @@ public sealed class LstmLanguageModel : Module<Tensor, LstmState?, (Tensor Logit
         return (_dropout.call(output), hidden, cell);
     }
 
-    /// <summary>Logits of the <paramref name="candidates"/> ids only, in their order: <c>[..., candidates]</c>.</summary>
-    public Tensor CandidateLogits(Tensor features, Tensor candidates) =>
-        functional.linear(features, _output.weight!.index_select(0, candidates), _output.bias!.index_select(0, candidates));
+    /// <summary>
+    /// The output layer's weight <c>[words, rnn]</c> and bias, or only the rows of the <paramref name="candidates"/>
+    /// ids in their order (gathered, so gradients still reach the full matrix).
+    /// </summary>
+    public (Tensor Weight, Tensor Bias) OutputLayer(Tensor? candidates = null) =>
+        candidates is null
+            ? (_output.weight!, _output.bias!)
+            : (_output.weight!.index_select(0, candidates), _output.bias!.index_select(0, candidates));
 
     /// <summary>Copies the weights out of libtorch into plain arrays.</summary>
     public ModelWeights ExportWeights()

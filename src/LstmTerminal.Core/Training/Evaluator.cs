@@ -1,7 +1,6 @@
 using LstmTerminal.Core.Data;
 using LstmTerminal.Core.Model;
 using static TorchSharp.torch;
-using static TorchSharp.torch.nn.functional;
 
 namespace LstmTerminal.Core.Training;
 
@@ -25,9 +24,9 @@ public static class Evaluator
                 cancellationToken.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
                 var (inputs, targets) = batches.Window(window);
-                var (logits, hidden, cell) = model.call(inputs, state);
-                var loss = cross_entropy(logits.reshape(-1, logits.shape[2]), targets.reshape(-1), reduction: TorchSharp.torch.nn.Reduction.Sum);
-                totalLoss += loss.item<float>();
+                var (features, hidden, cell) = model.Features(inputs, state);
+                var (weight, bias) = model.OutputLayer();
+                totalLoss += BlockwiseCrossEntropy.Sum(features.reshape(-1, features.shape[2]), weight, bias, targets.reshape(-1)).item<float>();
                 count += targets.numel();
                 state?.Dispose();
                 state = new LstmState(hidden.MoveToOuterDisposeScope(), cell.MoveToOuterDisposeScope());

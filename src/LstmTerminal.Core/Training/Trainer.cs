@@ -6,7 +6,6 @@ using LstmTerminal.Core.Model;
 using TorchSharp.Modules;
 using Generator = LstmTerminal.Core.Generation.Generator;
 using static TorchSharp.torch;
-using static TorchSharp.torch.nn.functional;
 
 namespace LstmTerminal.Core.Training;
 
@@ -236,8 +235,7 @@ public sealed class Trainer : IDisposable
             var (features, hidden, cell) = _plan.Shape.HasDropout
                 ? SeededRandom.Draw(DerivedSeed.Of(_plan.Settings.Seed, _step, SeedPurpose.Dropout), () => _model.Features(inputs, _state))
                 : _model.Features(inputs, _state);
-            var loss = Loss(features.reshape(-1, features.shape[2]), targets.reshape(-1));
-            loss.backward();
+            var loss = Backpropagate(features.reshape(-1, features.shape[2]), targets.reshape(-1));
             nn.utils.clip_grad_norm_(_parameters, _plan.Settings.GradientClip);
             _optimizer.step();
             _state?.Dispose();
@@ -246,16 +244,19 @@ public sealed class Trainer : IDisposable
         }
     }
 
-    private Tensor Loss(Tensor features, Tensor targets)
+    /// <summary>Adds the loss's gradients to the parameters and returns the loss.</summary>
+    private Tensor Backpropagate(Tensor features, Tensor targets)
     {
         if (_candidateWords is null)
         {
-            return cross_entropy(_model.Logits(features), targets);
+            var (weight, bias) = _model.OutputLayer();
+            return BlockwiseCrossEntropy.Backward(features, weight, bias, targets);
         }
 
         var (candidates, slots) = _candidateWords.Draw(
             targets.data<long>().ToArray(), new Random(DerivedSeed.Of(_plan.Settings.Seed, _step, SeedPurpose.NoiseWords)));
-        return cross_entropy(_model.CandidateLogits(features, tensor(candidates)), tensor(slots));
+        var (candidateWeight, candidateBias) = _model.OutputLayer(tensor(candidates));
+        return BlockwiseCrossEntropy.Backward(features, candidateWeight, candidateBias, tensor(slots));
     }
 
     private void EndEpoch(IProgress<TrainingEvent>? progress, CancellationToken cancellationToken)
