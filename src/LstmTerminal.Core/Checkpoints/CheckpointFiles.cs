@@ -4,6 +4,9 @@ namespace LstmTerminal.Core.Checkpoints;
 internal static class CheckpointFiles
 {
     public const string Weights = "model.bin";
+
+    /// <summary>The raw weights training continues from, when model.bin holds their average.</summary>
+    public const string TrainingWeights = "training-weights.bin";
     public const string Optimizer = "optimizer.bin";
     public const string CarriedState = "lstm-state.bin";
     public const string Vocabulary = "vocab.json";

@@ -44,7 +44,8 @@ public sealed record TrainingSettings(
     int MinWordFrequency,
     int Seed,
     SoftmaxObjective Softmax = SoftmaxObjective.Full,
-    int SampledCandidates = 0);
+    int SampledCandidates = 0,
+    double WeightAveraging = 0);
 
 public sealed record LossPoint(long Step, double Loss);
 

@@ -34,7 +34,8 @@ public sealed class CheckpointStore
         }
     }
 
-    public void Save(CheckpointManifest manifest, Vocabulary vocabulary, LstmLanguageModel model, OptimizerHelper optimizer, LstmState? carriedState)
+    /// <param name="average">When given, model.bin gets the averaged weights (what inference uses) and the raw ones go beside them.</param>
+    public void Save(CheckpointManifest manifest, Vocabulary vocabulary, LstmLanguageModel model, OptimizerHelper optimizer, LstmState? carriedState, WeightAverage? average = null)
     {
         var parent = Path.GetDirectoryName(Directory)!;
         var name = Path.GetFileName(Directory);
@@ -43,7 +44,17 @@ public sealed class CheckpointStore
         {
             DeleteStaleTemporaries(parent, name);
             System.IO.Directory.CreateDirectory(temporary);
-            model.save(Path.Combine(temporary, CheckpointFiles.Weights));
+            if (average is null)
+            {
+                model.save(Path.Combine(temporary, CheckpointFiles.Weights));
+            }
+            else
+            {
+                model.save(Path.Combine(temporary, CheckpointFiles.TrainingWeights));
+                using var averaged = average.SwappedIn();
+                model.save(Path.Combine(temporary, CheckpointFiles.Weights));
+            }
+
             optimizer.save_state_dict(Path.Combine(temporary, CheckpointFiles.Optimizer));
             if (carriedState is not null)
             {
@@ -138,6 +149,19 @@ public sealed class CheckpointStore
 
     private CheckpointException WeightsUnfit(ModelShape shape, Exception e) =>
         new($"The weights in {Path.Combine(Directory, CheckpointFiles.Weights)} do not fit a {Describe(shape)} model or are damaged: {e.Message}", e);
+
+    /// <summary>Loads the raw training weights saved beside averaged ones into <paramref name="model"/>, in place.</summary>
+    internal void RestoreTrainingWeights(LstmLanguageModel model)
+    {
+        try
+        {
+            model.load(RequireFile(CheckpointFiles.TrainingWeights), strict: true);
+        }
+        catch (Exception e) when (e is not CheckpointException)
+        {
+            throw new CheckpointException($"The training weights in {Directory} are damaged: {e.Message}", e);
+        }
+    }
 
     internal void RestoreOptimizer(OptimizerHelper optimizer)
     {

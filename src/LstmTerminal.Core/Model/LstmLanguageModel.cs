@@ -8,9 +8,7 @@ namespace LstmTerminal.Core.Model;
 public sealed class LstmLanguageModel : Module<Tensor, LstmState?, (Tensor Logits, Tensor Hidden, Tensor Cell)>
 {
     private readonly Embedding _embedding;
-    private readonly Dropout _embeddingDropout;
     private readonly LSTM _lstm;
-    private readonly Dropout _dropout;
     private readonly Linear _output;
 
     public LstmLanguageModel(ModelShape shape)
@@ -18,11 +16,9 @@ public sealed class LstmLanguageModel : Module<Tensor, LstmState?, (Tensor Logit
     {
         Shape = shape;
         _embedding = Embedding(shape.VocabularySize, shape.EmbeddingSize);
-        _embeddingDropout = Dropout(shape.EmbeddingDropout);
         // LSTM's own dropout only acts between layers; the explicit one below covers the single-layer recipe.
         _lstm = LSTM(shape.EmbeddingSize, shape.RnnSize, shape.Layers, batchFirst: true,
             dropout: shape.Layers > 1 ? shape.Dropout : 0.0);
-        _dropout = Dropout(shape.Dropout);
         _output = Linear(shape.RnnSize, shape.VocabularySize);
         if (shape.TiedEmbeddings)
         {
@@ -52,10 +48,27 @@ public sealed class LstmLanguageModel : Module<Tensor, LstmState?, (Tensor Logit
     /// <summary>The output layer's input, <c>[batch, time, rnn]</c>, and the new state.</summary>
     public (Tensor Features, Tensor Hidden, Tensor Cell) Features(Tensor tokens, LstmState? state)
     {
-        // Intermediates are left to the caller's dispose scope: Dropout may hand back its input unchanged.
-        var embedded = _embeddingDropout.call(_embedding.call(tokens));
+        // Intermediates are left to the caller's dispose scope: Drop may hand back its input unchanged.
+        var embedded = Drop(_embedding.call(tokens), Shape.EmbeddingDropout);
         var (output, hidden, cell) = _lstm.call(embedded, state is null ? null : (state.Hidden, state.Cell));
-        return (_dropout.call(output), hidden, cell);
+        return (Drop(output, Shape.Dropout), hidden, cell);
+    }
+
+    /// <summary>Dropout on <c>[batch, time, features]</c>, with one mask per sequence when the shape locks it.</summary>
+    private Tensor Drop(Tensor sequences, double probability)
+    {
+        if (!training || probability == 0)
+        {
+            return sequences;
+        }
+
+        if (!Shape.LockedDropout)
+        {
+            return functional.dropout(sequences, probability, training: true);
+        }
+
+        var mask = functional.dropout(ones([sequences.shape[0], 1, sequences.shape[2]], dtype: sequences.dtype), probability, training: true);
+        return sequences * mask;
     }
 
     /// <summary>

@@ -21,6 +21,12 @@ public sealed class ModelOptions : IValidatableObject
     [Range(0.0, 0.95, ErrorMessage = "Model:EmbeddingDropout must be between 0 and 0.95.")]
     public double EmbeddingDropout { get; set; }
 
+    /// <summary>
+    /// One dropout mask per sequence, shared by all its time steps (variational dropout): the LSTM sees the same
+    /// features missing throughout a window instead of fresh noise at every word.
+    /// </summary>
+    public bool LockedDropout { get; set; }
+
     /// <summary>Score words with the input embedding matrix (fewer weights, usually a lower perplexity).</summary>
     public bool TiedEmbeddings { get; set; }
 

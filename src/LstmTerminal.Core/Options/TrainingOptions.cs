@@ -51,6 +51,13 @@ public sealed class TrainingOptions
     [Range(1, 1_000_000, ErrorMessage = "Training:SampledCandidates must be between 1 and 1000000.")]
     public int SampledCandidates { get; set; } = 512;
 
+    /// <summary>
+    /// Decay of an exponential moving average of the weights (e.g. 0.999); validation, samples, the saved model and
+    /// generation use the average. 0 = off.
+    /// </summary>
+    [Range(0.0, 0.99999, ErrorMessage = "Training:WeightAveraging must be between 0 (off) and 0.99999.")]
+    public double WeightAveraging { get; set; }
+
     public List<string> PrimeTexts { get; set; } = [];
 
     [Required(ErrorMessage = "Training:CheckpointDirectory must name a folder.")]

@@ -69,7 +69,7 @@ public sealed class GuardedSampler : ISampler
             _requested.Set();
             if (!_answered.Wait(_timeout))
             {
-                _disabledBecause = $"The sampler '{Name}' did not answer within {_timeout.TotalSeconds:0.#} s and was disabled. Choose another sampler.";
+                _disabledBecause = $"The sampler '{Name}' did not answer within {_timeout.TotalSeconds:0.#} s and was disabled.";
                 throw new SamplerException(_disabledBecause);
             }
 

@@ -28,6 +28,7 @@ public sealed class Trainer : IDisposable
     private readonly List<ValidationPoint> _validationHistory;
     private readonly StreamLayout _layout;
     private readonly CandidateWords? _candidateWords;
+    private readonly WeightAverage? _average;
     private long _step;
     private int _epoch;
     private int _window;
@@ -47,6 +48,7 @@ public sealed class Trainer : IDisposable
             ? new CandidateWords(plan.Shape.VocabularySize, plan.Settings.SampledCandidates)
             : null;
         _optimizer = optim.Adam(_parameters, plan.Settings.LearningRate);
+        _average = plan.Settings.WeightAveraging > 0 ? new WeightAverage(_parameters, plan.Settings.WeightAveraging) : null;
         _lossHistory = resumed?.LossHistory.ToList() ?? [];
         _validationHistory = resumed?.ValidationHistory.ToList() ?? [];
         _step = resumed?.Step ?? 0;
@@ -93,6 +95,12 @@ public sealed class Trainer : IDisposable
         var trainer = new Trainer(plan, checkpoint.Model, checkpoint.Manifest);
         try
         {
+            if (trainer._average is not null)
+            {
+                // The average started from model.bin, which holds it; training goes on from the raw weights.
+                checkpoint.Store.RestoreTrainingWeights(trainer._model);
+            }
+
             checkpoint.Store.RestoreOptimizer(trainer._optimizer);
             trainer._state = checkpoint.Store.ReadCarriedState();
             return trainer;
@@ -109,6 +117,7 @@ public sealed class Trainer : IDisposable
     {
         lock (_weightsLock)
         {
+            using var averaged = _average?.SwappedIn();
             return new Generator(_model.ExportWeights(), _plan.Corpus.Vocabulary);
         }
     }
@@ -238,6 +247,7 @@ public sealed class Trainer : IDisposable
             var loss = Backpropagate(features.reshape(-1, features.shape[2]), targets.reshape(-1));
             nn.utils.clip_grad_norm_(_parameters, _plan.Settings.GradientClip);
             _optimizer.step();
+            _average?.Update(_step + 1);
             _state?.Dispose();
             _state = new LstmState(hidden, cell).DetachToOuterScope();
             return loss.item<float>();
@@ -288,7 +298,13 @@ public sealed class Trainer : IDisposable
             return;
         }
 
-        var (loss, perplexity) = Evaluator.Evaluate(_model, _plan.Corpus.Split.Validation, _layout.Streams, _layout.WindowLength, cancellationToken);
+        double loss, perplexity;
+        lock (_weightsLock)
+        {
+            using var averaged = _average?.SwappedIn();
+            (loss, perplexity) = Evaluator.Evaluate(_model, _plan.Corpus.Split.Validation, _layout.Streams, _layout.WindowLength, cancellationToken);
+        }
+
         var point = new ValidationPoint(_step, _epoch + 1, loss, perplexity);
         var best = _validationHistory.Count == 0 ? double.PositiveInfinity : _validationHistory.Min(p => p.Loss);
         _validationHistory.Add(point);
@@ -338,7 +354,11 @@ public sealed class Trainer : IDisposable
         };
         try
         {
-            _plan.Checkpoints.Save(manifest, _plan.Corpus.Vocabulary, _model, _optimizer, _state);
+            lock (_weightsLock)
+            {
+                _plan.Checkpoints.Save(manifest, _plan.Corpus.Vocabulary, _model, _optimizer, _state, _average);
+            }
+
             _lastSavedStep = _step;
             progress?.Report(new CheckpointSaved(_step, _plan.Checkpoints.Directory));
             return _plan.Checkpoints.Directory;
@@ -354,6 +374,7 @@ public sealed class Trainer : IDisposable
     {
         ResetState();
         _optimizer.Dispose();
+        _average?.Dispose();
         _model.Dispose();
     }
 }

@@ -17,9 +17,10 @@ public sealed class TrainingPlanner(ModelOptions model, TrainingOptions training
         var seed = training.Seed ?? Random.Shared.Next();
         var settings = new TrainingSettings(
             training.BatchSize, training.SequenceLength, training.LearningRate, training.GradientClip,
-            training.ValidationFraction, vocabulary.MinWordFrequency, seed, training.Softmax, training.SampledCandidates);
+            training.ValidationFraction, vocabulary.MinWordFrequency, seed, training.Softmax, training.SampledCandidates,
+            training.WeightAveraging);
         var prepared = PreparedCorpus.From(corpus, vocabulary: null, settings.MinWordFrequency, settings.ValidationFraction);
-        var shape = new ModelShape(prepared.Vocabulary.Count, model.EmbeddingSize, model.RnnSize, model.Layers, model.Dropout, model.TiedEmbeddings, model.EmbeddingDropout);
+        var shape = new ModelShape(prepared.Vocabulary.Count, model.EmbeddingSize, model.RnnSize, model.Layers, model.Dropout, model.TiedEmbeddings, model.EmbeddingDropout, model.LockedDropout);
         return Trainer.Start(Plan(prepared, shape, settings, sampleSampler, store));
     }
 

@@ -67,6 +67,58 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void WeightAveraging_ResumesFromTheRawWeights()
+    {
+        // Given averaged runs: 2N straight steps, and N steps + save + resume + N steps
+        using var temp = new TempDirectory();
+        const int n = 30;
+        var straightPlan = Averaged(Plans.Tiny(temp.Combine("straight"), maxSteps: 2 * n, seed: 5));
+        List<double> straight;
+        using (var trainer = Trainer.Start(straightPlan))
+        {
+            trainer.Run(null, CancellationToken.None);
+            straight = trainer.LossHistory.Select(point => point.Loss).ToList();
+        }
+
+        using (var trainer = Trainer.Start(Averaged(Plans.Tiny(temp.Combine("resumed"), maxSteps: n, seed: 5))))
+        {
+            trainer.Run(null, CancellationToken.None);
+        }
+
+        var secondHalf = Averaged(Plans.Tiny(temp.Combine("resumed"), maxSteps: 2 * n, seed: 5));
+        var checkpoint = secondHalf.Checkpoints.Load();
+        using var resumed = Trainer.Resume(secondHalf with { Corpus = secondHalf.Corpus with { Vocabulary = checkpoint.Vocabulary } }, checkpoint);
+        resumed.Run(null, CancellationToken.None);
+
+        // Then training continues the raw weights exactly
+        Assert.Equal(straight[n], resumed.LossHistory[n].Loss, 4);
+        Assert.Equal(straight[^1], resumed.LossHistory[^1].Loss, 4);
+    }
+
+    [Fact]
+    public void WeightAveraging_SavesTheAverageItValidated_BesideTheRawWeights()
+    {
+        using var temp = new TempDirectory();
+        var plan = Averaged(Plans.Tiny(temp.Combine("ckpt"), epochs: 2));
+        using (var trainer = Trainer.Start(plan))
+        {
+            // Ending on an epoch, the last validation saw the weights the final checkpoint holds.
+            var result = trainer.Run(null, CancellationToken.None);
+            var saved = plan.Checkpoints.Load();
+            using var model = saved.Model;
+            var (averagedLoss, _) = Evaluator.Evaluate(model, plan.Corpus.Split.Validation, 4, 8);
+            Assert.Equal(result.ValidationLoss!.Value, averagedLoss, 4);
+
+            saved.Store.RestoreTrainingWeights(model);
+            var (rawLoss, _) = Evaluator.Evaluate(model, plan.Corpus.Split.Validation, 4, 8);
+            Assert.NotEqual(averagedLoss, rawLoss, 3);
+        }
+    }
+
+    private static TrainingPlan Averaged(TrainingPlan plan) =>
+        plan with { Settings = plan.Settings with { WeightAveraging = 0.9 } };
+
+    [Fact]
     public void Cancellation_SavesACheckpointAtTheLastCompletedStep()
     {
         using var temp = new TempDirectory();
