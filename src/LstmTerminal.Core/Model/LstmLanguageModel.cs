@@ -54,6 +54,11 @@ public sealed class LstmLanguageModel : Module<Tensor, LstmState?, (Tensor Logit
         return (Drop(output, Shape.Dropout), hidden, cell);
     }
 
+    /// <summary>Cuts the shape's share of the LSTM's hidden-to-hidden weights until the returned drop is restored.</summary>
+    public RecurrentWeightDrop DropRecurrentWeights() =>
+        new(_lstm.named_parameters().Where(pair => pair.name.StartsWith("weight_hh_", StringComparison.Ordinal)).Select(pair => pair.parameter).ToArray(),
+            Shape.WeightDrop);
+
     /// <summary>Dropout on <c>[batch, time, features]</c>, with one mask per sequence when the shape locks it.</summary>
     private Tensor Drop(Tensor sequences, double probability)
     {

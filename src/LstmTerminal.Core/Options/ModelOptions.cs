@@ -22,6 +22,12 @@ public sealed class ModelOptions : IValidatableObject
     public double EmbeddingDropout { get; set; }
 
     /// <summary>
+    /// Share of the LSTM's hidden-to-hidden weights cut for each training step (DropConnect, as in AWD-LSTM).
+    /// </summary>
+    [Range(0.0, 0.95, ErrorMessage = "Model:WeightDrop must be between 0 and 0.95.")]
+    public double WeightDrop { get; set; }
+
+    /// <summary>
     /// One dropout mask per sequence, shared by all its time steps (variational dropout): the LSTM sees the same
     /// features missing throughout a window instead of fresh noise at every word.
     /// </summary>

@@ -240,11 +240,14 @@ public sealed class Trainer : IDisposable
         lock (_weightsLock)
         {
             _optimizer.zero_grad();
-            // Dropout noise keyed to the step, so resuming from a checkpoint reproduces it.
-            var (features, hidden, cell) = _plan.Shape.HasDropout
-                ? SeededRandom.Draw(DerivedSeed.Of(_plan.Settings.Seed, _step, SeedPurpose.Dropout), () => _model.Features(inputs, _state))
-                : _model.Features(inputs, _state);
-            var loss = Backpropagate(features.reshape(-1, features.shape[2]), targets.reshape(-1));
+            var (features, hidden, cell, weightDrop) = Forward(inputs);
+            Tensor loss;
+            using (weightDrop)
+            {
+                loss = Backpropagate(features.reshape(-1, features.shape[2]), targets.reshape(-1));
+                weightDrop?.Restore();
+            }
+
             nn.utils.clip_grad_norm_(_parameters, _plan.Settings.GradientClip);
             _optimizer.step();
             _average?.Update(_step + 1);
@@ -252,6 +255,31 @@ public sealed class Trainer : IDisposable
             _state = new LstmState(hidden, cell).DetachToOuterScope();
             return loss.item<float>();
         }
+    }
+
+    /// <summary>The step's forward pass, with dropout noise keyed to the step so that resuming reproduces it.</summary>
+    private (Tensor Features, Tensor Hidden, Tensor Cell, RecurrentWeightDrop? WeightDrop) Forward(Tensor inputs)
+    {
+        if (!_plan.Shape.HasDropout)
+        {
+            var (features, hidden, cell) = _model.Features(inputs, _state);
+            return (features, hidden, cell, null);
+        }
+
+        return SeededRandom.Draw(DerivedSeed.Of(_plan.Settings.Seed, _step, SeedPurpose.Dropout), () =>
+        {
+            var weightDrop = _plan.Shape.WeightDrop > 0 ? _model.DropRecurrentWeights() : null;
+            try
+            {
+                var (features, hidden, cell) = _model.Features(inputs, _state);
+                return (features, hidden, cell, weightDrop);
+            }
+            catch
+            {
+                weightDrop?.Dispose();
+                throw;
+            }
+        });
     }
 
     /// <summary>Adds the loss's gradients to the parameters and returns the loss.</summary>

@@ -20,7 +20,7 @@ public sealed class TrainingPlanner(ModelOptions model, TrainingOptions training
             training.ValidationFraction, vocabulary.MinWordFrequency, seed, training.Softmax, training.SampledCandidates,
             training.WeightAveraging);
         var prepared = PreparedCorpus.From(corpus, vocabulary: null, settings.MinWordFrequency, settings.ValidationFraction);
-        var shape = new ModelShape(prepared.Vocabulary.Count, model.EmbeddingSize, model.RnnSize, model.Layers, model.Dropout, model.TiedEmbeddings, model.EmbeddingDropout, model.LockedDropout);
+        var shape = new ModelShape(prepared.Vocabulary.Count, model.EmbeddingSize, model.RnnSize, model.Layers, model.Dropout, model.TiedEmbeddings, model.EmbeddingDropout, model.LockedDropout, model.WeightDrop);
         return Trainer.Start(Plan(prepared, shape, settings, sampleSampler, store));
     }
 

@@ -1,5 +1,6 @@
 using LstmTerminal.Core.Checkpoints;
 using LstmTerminal.Core.Model;
+using LstmTerminal.Core.Training;
 using static TorchSharp.torch;
 
 namespace LstmTerminal.Core.Tests.Checkpoints;
@@ -15,10 +16,9 @@ public sealed class WeightsFileTests
         // Given a model saved by TorchSharp, with embedding and hidden sizes that differ (unless tied, which needs them
         // equal and stores the shared matrix under both names) so no two tensors look alike
         using var temp = new TempDirectory();
-        manual_seed(3);
         var shape = new ModelShape(VocabularySize: 29, EmbeddingSize: tied ? 10 : 6, RnnSize: 10, Layers: layers, Dropout: 0,
             TiedEmbeddings: tied, EmbeddingDropout: 0.2);
-        using var model = new LstmLanguageModel(shape);
+        using var model = SeededRandom.Draw(3, () => new LstmLanguageModel(shape));
         var path = temp.Combine("model.bin");
         model.save(path);
 
@@ -45,7 +45,7 @@ public sealed class WeightsFileTests
     {
         using var temp = new TempDirectory();
         var saved = new ModelShape(29, 6, 10, 1, 0);
-        using var model = new LstmLanguageModel(saved);
+        using var model = SeededRandom.Draw(1, () => new LstmLanguageModel(saved));
         var path = temp.Combine("model.bin");
         model.save(path);
 

@@ -1,5 +1,6 @@
 using LstmTerminal.Core.Generation;
 using LstmTerminal.Core.Model;
+using LstmTerminal.Core.Training;
 using static TorchSharp.torch;
 
 namespace LstmTerminal.Core.Tests.Generation;
@@ -12,8 +13,7 @@ public sealed class LstmInferenceTests
     public void Step_MatchesTheTorchModel_TokenByToken(int layers)
     {
         // Given a randomly initialised model and a token sequence
-        manual_seed(9);
-        using var model = new LstmLanguageModel(new ModelShape(VocabularySize: 37, EmbeddingSize: 12, RnnSize: 20, Layers: layers, Dropout: 0.3));
+        using var model = SeededRandom.Draw(9, () => new LstmLanguageModel(new ModelShape(VocabularySize: 37, EmbeddingSize: 12, RnnSize: 20, Layers: layers, Dropout: 0.3)));
         model.eval();
         int[] tokens = [3, 1, 4, 1, 5, 9, 2, 6, 5, 35];
         using var scope = NewDisposeScope();
@@ -39,8 +39,7 @@ public sealed class LstmInferenceTests
     [Fact]
     public void Clone_IsIndependentOfTheOriginalState()
     {
-        manual_seed(1);
-        using var model = new LstmLanguageModel(new ModelShape(10, 4, 6, 1, 0));
+        using var model = SeededRandom.Draw(1, () => new LstmLanguageModel(new ModelShape(10, 4, 6, 1, 0)));
         var inference = new LstmInference(model.ExportWeights());
         var state = inference.NewState();
         var logits = new float[10];

@@ -57,7 +57,7 @@ public sealed class ObjectiveTests
         using var temp = new TempDirectory();
         var plan = Tied(Plans.Tiny(temp.Combine("ckpt"), maxSteps: 10));
         int untiedCount;
-        using (var untied = new LstmLanguageModel(plan.Shape with { TiedEmbeddings = false }))
+        using (var untied = SeededRandom.Draw(1, () => new LstmLanguageModel(plan.Shape with { TiedEmbeddings = false })))
         {
             untiedCount = untied.TrainableParameters.Count;
         }

@@ -67,33 +67,54 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void WeightAveraging_ResumesFromTheRawWeights()
+    public void WeightAveraging_ResumesFromTheRawWeights() => AssertResumeContinuesTheStraightRun(Averaged);
+
+    [Fact]
+    public void WeightDrop_ResumesWithTheSameMasks() => AssertResumeContinuesTheStraightRun(WithWeightDrop);
+
+    [Fact]
+    public void WeightDrop_LeavesNoMaskedWeightBehind()
     {
-        // Given averaged runs: 2N straight steps, and N steps + save + resume + N steps
+        // Half the recurrent weights are zero inside a step; none may stay zero once a step is over.
+        using var temp = new TempDirectory();
+        var plan = WithWeightDrop(Plans.Tiny(temp.Combine("ckpt"), maxSteps: 5));
+        using var trainer = Trainer.Start(plan);
+
+        trainer.Run(null, CancellationToken.None);
+
+        using var model = plan.Checkpoints.Load().Model;
+        var recurrent = model.named_parameters().Single(pair => pair.name.EndsWith("weight_hh_l0", StringComparison.Ordinal)).parameter;
+        Assert.Equal(0, recurrent.eq(0).count_nonzero().item<long>());
+    }
+
+    /// <summary>2N straight steps against N steps + save + resume + N steps, same seed and settings.</summary>
+    private static void AssertResumeContinuesTheStraightRun(Func<TrainingPlan, TrainingPlan> configure)
+    {
         using var temp = new TempDirectory();
         const int n = 30;
-        var straightPlan = Averaged(Plans.Tiny(temp.Combine("straight"), maxSteps: 2 * n, seed: 5));
         List<double> straight;
-        using (var trainer = Trainer.Start(straightPlan))
+        using (var trainer = Trainer.Start(configure(Plans.Tiny(temp.Combine("straight"), maxSteps: 2 * n, seed: 5))))
         {
             trainer.Run(null, CancellationToken.None);
             straight = trainer.LossHistory.Select(point => point.Loss).ToList();
         }
 
-        using (var trainer = Trainer.Start(Averaged(Plans.Tiny(temp.Combine("resumed"), maxSteps: n, seed: 5))))
+        using (var trainer = Trainer.Start(configure(Plans.Tiny(temp.Combine("resumed"), maxSteps: n, seed: 5))))
         {
             trainer.Run(null, CancellationToken.None);
         }
 
-        var secondHalf = Averaged(Plans.Tiny(temp.Combine("resumed"), maxSteps: 2 * n, seed: 5));
+        var secondHalf = configure(Plans.Tiny(temp.Combine("resumed"), maxSteps: 2 * n, seed: 5));
         var checkpoint = secondHalf.Checkpoints.Load();
         using var resumed = Trainer.Resume(secondHalf with { Corpus = secondHalf.Corpus with { Vocabulary = checkpoint.Vocabulary } }, checkpoint);
         resumed.Run(null, CancellationToken.None);
 
-        // Then training continues the raw weights exactly
         Assert.Equal(straight[n], resumed.LossHistory[n].Loss, 4);
         Assert.Equal(straight[^1], resumed.LossHistory[^1].Loss, 4);
     }
+
+    private static TrainingPlan WithWeightDrop(TrainingPlan plan) =>
+        plan with { Shape = plan.Shape with { WeightDrop = 0.5 } };
 
     [Fact]
     public void WeightAveraging_SavesTheAverageItValidated_BesideTheRawWeights()
