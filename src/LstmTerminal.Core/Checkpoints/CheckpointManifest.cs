@@ -45,7 +45,8 @@ public sealed record TrainingSettings(
     int Seed,
     SoftmaxObjective Softmax = SoftmaxObjective.Full,
     int SampledCandidates = 0,
-    double WeightAveraging = 0);
+    double WeightAveraging = 0,
+    double WeightDecay = 0);
 
 public sealed record LossPoint(long Step, double Loss);
 

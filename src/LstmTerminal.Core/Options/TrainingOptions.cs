@@ -58,6 +58,10 @@ public sealed class TrainingOptions
     [Range(0.0, 0.99999, ErrorMessage = "Training:WeightAveraging must be between 0 (off) and 0.99999.")]
     public double WeightAveraging { get; set; }
 
+    /// <summary>L2 penalty Adam adds to every gradient (weight x this); 0 = off.</summary>
+    [Range(0.0, 1.0, ErrorMessage = "Training:WeightDecay must be between 0 (off) and 1.")]
+    public double WeightDecay { get; set; }
+
     public List<string> PrimeTexts { get; set; } = [];
 
     [Required(ErrorMessage = "Training:CheckpointDirectory must name a folder.")]

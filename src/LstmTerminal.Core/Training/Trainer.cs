@@ -47,7 +47,7 @@ public sealed class Trainer : IDisposable
         _candidateWords = plan.Settings.Softmax == SoftmaxObjective.Sampled
             ? new CandidateWords(plan.Shape.VocabularySize, plan.Settings.SampledCandidates)
             : null;
-        _optimizer = optim.Adam(_parameters, plan.Settings.LearningRate);
+        _optimizer = optim.Adam(_parameters, plan.Settings.LearningRate, weight_decay: plan.Settings.WeightDecay);
         _average = plan.Settings.WeightAveraging > 0 ? new WeightAverage(_parameters, plan.Settings.WeightAveraging) : null;
         _lossHistory = resumed?.LossHistory.ToList() ?? [];
         _validationHistory = resumed?.ValidationHistory.ToList() ?? [];

@@ -18,7 +18,7 @@ public sealed class TrainingPlanner(ModelOptions model, TrainingOptions training
         var settings = new TrainingSettings(
             training.BatchSize, training.SequenceLength, training.LearningRate, training.GradientClip,
             training.ValidationFraction, vocabulary.MinWordFrequency, seed, training.Softmax, training.SampledCandidates,
-            training.WeightAveraging);
+            training.WeightAveraging, training.WeightDecay);
         var prepared = PreparedCorpus.From(corpus, vocabulary: null, settings.MinWordFrequency, settings.ValidationFraction);
         var shape = new ModelShape(prepared.Vocabulary.Count, model.EmbeddingSize, model.RnnSize, model.Layers, model.Dropout, model.TiedEmbeddings, model.EmbeddingDropout, model.LockedDropout, model.WeightDrop);
         return Trainer.Start(Plan(prepared, shape, settings, sampleSampler, store));

@@ -87,6 +87,34 @@ public sealed class TrainerTests
         Assert.Equal(0, recurrent.eq(0).count_nonzero().item<long>());
     }
 
+    [Fact]
+    public void WeightDecay_KeepsTheWeightsSmaller()
+    {
+        using var temp = new TempDirectory();
+        var plain = Plans.Tiny(temp.Combine("plain"), maxSteps: 40);
+        var decayed = plain with
+        {
+            Settings = plain.Settings with { WeightDecay = 0.1 },
+            Checkpoints = new CheckpointStore(temp.Combine("decayed")),
+        };
+
+        var plainNorm = WeightNorm(plain);
+        var decayedNorm = WeightNorm(decayed);
+
+        Assert.True(decayedNorm < 0.95 * plainNorm, $"weight norm {decayedNorm} with decay against {plainNorm} without");
+    }
+
+    private static double WeightNorm(TrainingPlan plan)
+    {
+        using (var trainer = Trainer.Start(plan))
+        {
+            trainer.Run(null, CancellationToken.None);
+        }
+
+        using var model = plan.Checkpoints.Load().Model;
+        return Math.Sqrt(model.TrainableParameters.Sum(parameter => parameter.pow(2).sum().item<float>()));
+    }
+
     /// <summary>2N straight steps against N steps + save + resume + N steps, same seed and settings.</summary>
     private static void AssertResumeContinuesTheStraightRun(Func<TrainingPlan, TrainingPlan> configure)
     {
