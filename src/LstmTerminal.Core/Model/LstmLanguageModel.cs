@@ -39,11 +39,8 @@ public sealed class LstmLanguageModel : Module<Tensor, LstmState?, (Tensor Logit
     public override (Tensor Logits, Tensor Hidden, Tensor Cell) forward(Tensor tokens, LstmState? state)
     {
         var (features, hidden, cell) = Features(tokens, state);
-        return (Logits(features), hidden, cell);
+        return (_output.call(features), hidden, cell);
     }
-
-    /// <summary>Logits of every word for the given features.</summary>
-    public Tensor Logits(Tensor features) => _output.call(features);
 
     /// <summary>The output layer's input, <c>[batch, time, rnn]</c>, and the new state.</summary>
     public (Tensor Features, Tensor Hidden, Tensor Cell) Features(Tensor tokens, LstmState? state)

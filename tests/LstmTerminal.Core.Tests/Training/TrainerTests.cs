@@ -41,30 +41,7 @@ public sealed class TrainerTests
     }
 
     [Fact]
-    public void Resume_EndsWhereAStraightRunEnds()
-    {
-        // Given 2N straight steps, and N steps + save + resume + N steps, same seed; N falls mid-epoch
-        using var temp = new TempDirectory();
-        const int n = 30;
-        var straight = RunLosses(temp.Combine("straight"), seed: 5, maxSteps: 2 * n);
-
-        var firstHalf = Plans.Tiny(temp.Combine("resumed"), maxSteps: n, seed: 5);
-        using (var trainer = Trainer.Start(firstHalf))
-        {
-            Assert.Equal(StopReason.StepLimit, trainer.Run(null, CancellationToken.None).Reason);
-        }
-
-        var secondHalf = Plans.Tiny(temp.Combine("resumed"), maxSteps: 2 * n, seed: 5);
-        var checkpoint = secondHalf.Checkpoints.Load();
-        using var resumed = Trainer.Resume(secondHalf with { Corpus = secondHalf.Corpus with { Vocabulary = checkpoint.Vocabulary } }, checkpoint);
-        var result = resumed.Run(null, CancellationToken.None);
-
-        // Then the step count, the loss history and the final loss continue the straight run
-        Assert.Equal(2 * n, result.Steps);
-        Assert.Equal(2 * n, resumed.LossHistory.Count);
-        Assert.Equal(straight[^1], resumed.LossHistory[^1].Loss, 4);
-        Assert.Equal(straight[n], resumed.LossHistory[n].Loss, 4);
-    }
+    public void Resume_EndsWhereAStraightRunEnds() => AssertResumeContinuesTheStraightRun(plan => plan);
 
     [Fact]
     public void WeightAveraging_ResumesFromTheRawWeights() => AssertResumeContinuesTheStraightRun(Averaged);
@@ -115,7 +92,10 @@ public sealed class TrainerTests
         return Math.Sqrt(model.TrainableParameters.Sum(parameter => parameter.pow(2).sum().item<float>()));
     }
 
-    /// <summary>2N straight steps against N steps + save + resume + N steps, same seed and settings.</summary>
+    /// <summary>
+    /// 2N straight steps against N steps + save + resume + N steps, same seed and settings; N falls mid-epoch. The
+    /// step count, the loss history and the final loss must continue the straight run.
+    /// </summary>
     private static void AssertResumeContinuesTheStraightRun(Func<TrainingPlan, TrainingPlan> configure)
     {
         using var temp = new TempDirectory();
@@ -129,14 +109,16 @@ public sealed class TrainerTests
 
         using (var trainer = Trainer.Start(configure(Plans.Tiny(temp.Combine("resumed"), maxSteps: n, seed: 5))))
         {
-            trainer.Run(null, CancellationToken.None);
+            Assert.Equal(StopReason.StepLimit, trainer.Run(null, CancellationToken.None).Reason);
         }
 
         var secondHalf = configure(Plans.Tiny(temp.Combine("resumed"), maxSteps: 2 * n, seed: 5));
         var checkpoint = secondHalf.Checkpoints.Load();
         using var resumed = Trainer.Resume(secondHalf with { Corpus = secondHalf.Corpus with { Vocabulary = checkpoint.Vocabulary } }, checkpoint);
-        resumed.Run(null, CancellationToken.None);
+        var result = resumed.Run(null, CancellationToken.None);
 
+        Assert.Equal(2 * n, result.Steps);
+        Assert.Equal(2 * n, resumed.LossHistory.Count);
         Assert.Equal(straight[n], resumed.LossHistory[n].Loss, 4);
         Assert.Equal(straight[^1], resumed.LossHistory[^1].Loss, 4);
     }
@@ -248,9 +230,9 @@ public sealed class TrainerTests
         Assert.Equal([3L, 10], events.OfType<CheckpointSaved>().Select(s => s.Step));
     }
 
-    private static List<double> RunLosses(string directory, int seed, int? maxSteps = 40)
+    private static List<double> RunLosses(string directory, int seed)
     {
-        using var trainer = Trainer.Start(Plans.Tiny(directory, maxSteps: maxSteps, seed: seed));
+        using var trainer = Trainer.Start(Plans.Tiny(directory, maxSteps: 40, seed: seed));
         trainer.Run(null, CancellationToken.None);
         return trainer.LossHistory.Select(p => p.Loss).ToList();
     }
