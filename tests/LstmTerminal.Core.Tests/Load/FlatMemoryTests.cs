@@ -10,6 +10,7 @@ using Xunit.Abstractions;
 namespace LstmTerminal.Core.Tests.Load;
 
 /// <summary>Memory stays flat over long runs: tensors and buffers are released, nothing accumulates per word or step.</summary>
+[Collection(ProcessMemoryCollection.Name)]
 public sealed class FlatMemoryTests(ITestOutputHelper output)
 {
     [Fact]
