@@ -190,6 +190,7 @@ public sealed class Trainer : IDisposable
                 if (_step % _plan.EvalEvery == 0 && _plan.PrimeTexts.Count > 0)
                 {
                     progress?.Report(new SamplesGenerated(_step, Samples(cancellationToken)));
+                    NativeHeap.ReleaseFreeMemory();
                 }
 
                 if (_window == _layout.Windows)
@@ -300,6 +301,7 @@ public sealed class Trainer : IDisposable
     private void EndEpoch(IProgress<TrainingEvent>? progress, CancellationToken cancellationToken)
     {
         Validate(progress, cancellationToken);
+        NativeHeap.ReleaseFreeMemory();
         _epoch++;
         _window = 0;
         ResetState();

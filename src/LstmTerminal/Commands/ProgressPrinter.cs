@@ -17,8 +17,10 @@ public sealed class ProgressPrinter(TextWriter error, TimeSpan stepInterval) : I
             StepCompleted step when ShouldPrint(step) => string.Create(CultureInfo.InvariantCulture,
                 $"step {step.Step}/{step.TotalSteps}  epoch {step.Epoch}/{step.Epochs}  batch {step.Window}/{step.Windows}  loss {step.Loss:F4}  {step.TokensPerSecond:F0} tokens/s  elapsed {step.Elapsed:hh\\:mm\\:ss}  eta {step.Eta:hh\\:mm\\:ss}"),
             SamplesGenerated samples => string.Join(Environment.NewLine, samples.Samples.Select(s => $"sample @{samples.Step}: {s.Prime} → {s.Continuation}")),
+            // The working set is read here, on the trainer's thread between validation and the next step, so
+            // epochs compare at the same point of the cycle (how memory across epochs is checked).
             ValidationCompleted validation => string.Create(CultureInfo.InvariantCulture,
-                $"epoch {validation.Epoch} validation loss {validation.Loss:F4}  perplexity {validation.Perplexity:F1}"),
+                $"epoch {validation.Epoch} validation loss {validation.Loss:F4}  perplexity {validation.Perplexity:F1}  working set {Environment.WorkingSet / (1024.0 * 1024.0):F0} MB"),
             LearningRateLowered lowered => string.Create(CultureInfo.InvariantCulture,
                 $"validation did not improve: learning rate lowered to {lowered.LearningRate:G4}"),
             CheckpointSaved saved => $"checkpoint saved at step {saved.Step}: {saved.Directory}",

@@ -9,11 +9,15 @@ namespace LstmTerminal.Tests.Support;
 /// </summary>
 internal static class AppProcess
 {
-    private static readonly TimeSpan Timeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
 
     /// <param name="launcher">Runs <c>dotnet</c> through this command and its arguments, e.g. <c>setpriv --reuid=…</c>.</param>
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(
-        IEnumerable<string> args, IEnumerable<(string Name, string Value)>? environment = null, string? workingDirectory = null, IReadOnlyList<string>? launcher = null)
+        IEnumerable<string> args,
+        IEnumerable<(string Name, string Value)>? environment = null,
+        string? workingDirectory = null,
+        IReadOnlyList<string>? launcher = null,
+        TimeSpan? timeLimit = null)
     {
         IEnumerable<string> command = ["dotnet", Path.Combine(AppContext.BaseDirectory, "lstm-terminal.dll"), .. args];
         if (launcher is not null)
@@ -40,7 +44,7 @@ internal static class AppProcess
         using var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app.");
         var output = process.StandardOutput.ReadToEndAsync();
         var error = process.StandardError.ReadToEndAsync();
-        using var timeout = new CancellationTokenSource(Timeout);
+        using var timeout = new CancellationTokenSource(timeLimit ?? DefaultTimeout);
         try
         {
             await process.WaitForExitAsync(timeout.Token);
