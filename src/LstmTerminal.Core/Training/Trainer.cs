@@ -19,6 +19,9 @@ public sealed class Trainer : IDisposable
 {
     private const int RecentLossWindow = 10;
 
+    /// <summary>How old the weights a completion gets during training may be, once anyone has asked for them.</summary>
+    private static readonly TimeSpan PublishInterval = TimeSpan.FromSeconds(1);
+
     private readonly TrainingPlan _plan;
     private readonly LstmLanguageModel _model;
     private readonly Adam _optimizer;
@@ -36,6 +39,9 @@ public sealed class Trainer : IDisposable
     private long _lastSavedStep;
     private double _learningRate;
     private int _saveRequested;
+    private ModelWeights? _published;
+    private long _publishedAt;
+    private volatile bool _hasReaders;
 
     private Trainer(TrainingPlan plan, LstmLanguageModel model, CheckpointManifest? resumed)
     {
@@ -112,18 +118,63 @@ public sealed class Trainer : IDisposable
         }
     }
 
-    /// <summary>A generator on a copy of the current weights, usable on another thread while training goes on.</summary>
+    /// <summary>
+    /// A generator on a copy of the weights, usable on another thread while training goes on. It never waits for a
+    /// training step (which holds the weights for its whole length, 0.2 s at the recipe's size, validation longer): when
+    /// the weights are busy it gets the copy the trainer publishes between steps, at most about a second old.
+    /// </summary>
     public Generator CreateGenerator()
     {
-        lock (_weightsLock)
+        _hasReaders = true;
+        if (_weightsLock.TryEnter())
         {
-            using var averaged = _average?.SwappedIn();
-            return new Generator(_model.ExportWeights(), _plan.Corpus.Vocabulary);
+            try
+            {
+                Publish();
+            }
+            finally
+            {
+                _weightsLock.Exit();
+            }
         }
+
+        // A run publishes before its first step, so only a call racing that can find nothing; it waits for the copy.
+        var weights = Volatile.Read(ref _published) ?? PublishWhenFree();
+        return new Generator(weights, _plan.Corpus.Vocabulary);
     }
+
+    /// <summary>Held while the weights change (a training step, validation, a save); tests hold it to stand for a long step.</summary>
+    internal Lock WeightsLock => _weightsLock;
 
     /// <summary>Asks a running <see cref="Run"/> to save a checkpoint after its current step; safe from any thread.</summary>
     public void RequestSave() => Interlocked.Exchange(ref _saveRequested, 1);
+
+    private ModelWeights PublishWhenFree()
+    {
+        lock (_weightsLock)
+        {
+            return Publish();
+        }
+    }
+
+    /// <summary>Copies the weights inference uses (the average, when there is one) for readers on other threads.</summary>
+    private ModelWeights Publish()
+    {
+        using var averaged = _average?.SwappedIn();
+        var weights = _model.ExportWeights();
+        Volatile.Write(ref _published, weights);
+        Volatile.Write(ref _publishedAt, Stopwatch.GetTimestamp());
+        return weights;
+    }
+
+    /// <summary>Between steps: keeps the published copy fresh while something reads it, and only then.</summary>
+    private void RefreshPublishedWeights()
+    {
+        if (_hasReaders && Stopwatch.GetElapsedTime(Volatile.Read(ref _publishedAt)) >= PublishInterval)
+        {
+            PublishWhenFree();
+        }
+    }
 
     public Task<TrainingResult> RunAsync(IProgress<TrainingEvent>? progress, CancellationToken cancellationToken) =>
         Task.Factory.StartNew(() => Run(progress, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
@@ -133,6 +184,7 @@ public sealed class Trainer : IDisposable
     {
         var clock = Stopwatch.StartNew();
         var startStep = _step;
+        PublishWhenFree();
         var recent = new Queue<double>();
         var totalSteps = TotalSteps;
         string? checkpoint = null;
@@ -173,6 +225,7 @@ public sealed class Trainer : IDisposable
 
                 _step++;
                 _window++;
+                RefreshPublishedWeights();
                 _lossHistory.Add(new LossPoint(_step, loss));
                 recent.Enqueue(loss);
                 if (recent.Count > RecentLossWindow)
@@ -349,7 +402,7 @@ public sealed class Trainer : IDisposable
 
     private List<TrainingSample> Samples(CancellationToken cancellationToken)
     {
-        var generator = CreateGenerator();
+        var generator = new Generator(PublishWhenFree(), _plan.Corpus.Vocabulary);
         var samples = new List<TrainingSample>(_plan.PrimeTexts.Count);
         foreach (var prime in _plan.PrimeTexts)
         {
