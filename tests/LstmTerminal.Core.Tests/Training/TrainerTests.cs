@@ -32,9 +32,9 @@ public sealed class TrainerTests
     {
         using var temp = new TempDirectory();
 
-        var first = RunLosses(temp.Combine("a"), seed: 3);
-        var second = RunLosses(temp.Combine("b"), seed: 3);
-        var other = RunLosses(temp.Combine("c"), seed: 4);
+        var first = RunLosses(Plans.Tiny(temp.Combine("a"), maxSteps: 40, seed: 3));
+        var second = RunLosses(Plans.Tiny(temp.Combine("b"), maxSteps: 40, seed: 3));
+        var other = RunLosses(Plans.Tiny(temp.Combine("c"), maxSteps: 40, seed: 4));
 
         Assert.Equal(first, second);
         Assert.NotEqual(first, other);
@@ -100,12 +100,7 @@ public sealed class TrainerTests
     {
         using var temp = new TempDirectory();
         const int n = 30;
-        List<double> straight;
-        using (var trainer = Trainer.Start(configure(Plans.Tiny(temp.Combine("straight"), maxSteps: 2 * n, seed: 5))))
-        {
-            trainer.Run(null, CancellationToken.None);
-            straight = trainer.LossHistory.Select(point => point.Loss).ToList();
-        }
+        var straight = RunLosses(configure(Plans.Tiny(temp.Combine("straight"), maxSteps: 2 * n, seed: 5)));
 
         using (var trainer = Trainer.Start(configure(Plans.Tiny(temp.Combine("resumed"), maxSteps: n, seed: 5))))
         {
@@ -230,9 +225,9 @@ public sealed class TrainerTests
         Assert.Equal([3L, 10], events.OfType<CheckpointSaved>().Select(s => s.Step));
     }
 
-    private static List<double> RunLosses(string directory, int seed)
+    private static List<double> RunLosses(TrainingPlan plan)
     {
-        using var trainer = Trainer.Start(Plans.Tiny(directory, maxSteps: 40, seed: seed));
+        using var trainer = Trainer.Start(plan);
         trainer.Run(null, CancellationToken.None);
         return trainer.LossHistory.Select(p => p.Loss).ToList();
     }
