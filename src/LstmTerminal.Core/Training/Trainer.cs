@@ -126,11 +126,12 @@ public sealed class Trainer : IDisposable
     public Generator CreateGenerator()
     {
         _hasReaders = true;
+        ModelWeights? weights = null;
         if (_weightsLock.TryEnter())
         {
             try
             {
-                Publish();
+                weights = Publish();
             }
             finally
             {
@@ -139,7 +140,7 @@ public sealed class Trainer : IDisposable
         }
 
         // A run publishes before its first step, so only a call racing that can find nothing; it waits for the copy.
-        var weights = Volatile.Read(ref _published) ?? PublishWhenFree();
+        weights ??= Volatile.Read(ref _published) ?? PublishWhenFree();
         return new Generator(weights, _plan.Corpus.Vocabulary);
     }
 
