@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LstmTerminal.Core.Model;
+using LstmTerminal.Core.Training;
 using LstmTerminal.Core.Text;
 using TorchSharp;
 using TorchSharp.Modules;
@@ -89,7 +90,7 @@ public sealed class CheckpointStore
     public LoadedCheckpoint Load()
     {
         var (manifest, vocabulary) = ReadManifestAndVocabulary();
-        var model = new LstmLanguageModel(manifest.Model);
+        var model = SeededRandom.DrawUnseeded(() => new LstmLanguageModel(manifest.Model));
         try
         {
             model.load(RequireFile(CheckpointFiles.Weights), strict: true);

@@ -18,4 +18,16 @@ internal static class SeededRandom
             return draw();
         }
     }
+
+    /// <summary>
+    /// For draws whose values do not matter, such as the initial weights of a model that checkpoint weights replace
+    /// next: they still take the gate, or they could shift a seeded run's draws on another thread.
+    /// </summary>
+    public static T DrawUnseeded<T>(Func<T> draw)
+    {
+        lock (Gate)
+        {
+            return draw();
+        }
+    }
 }
