@@ -1,0 +1,37 @@
+namespace LstmTerminal.Hosting;
+
+/// <summary>
+/// Where the app keeps its own files outside the folder a user stands in: the XDG base directories on Linux (a
+/// variable that is unset, empty or relative is ignored, as the specification asks), the local application data
+/// folder elsewhere. Each is <c>&lt;base&gt;/lstm-terminal</c>.
+/// </summary>
+public static class UserFolders
+{
+    public const string AppFolderName = "lstm-terminal";
+
+    /// <summary>Logs and other state worth keeping across runs but not worth backing up.</summary>
+    public static string State => Resolve("XDG_STATE_HOME", ".local/state");
+
+    /// <summary>Downloads that can be fetched again.</summary>
+    public static string Cache => Resolve("XDG_CACHE_HOME", ".cache");
+
+    /// <summary>Files the user adds, such as plugins.</summary>
+    public static string Data => Resolve("XDG_DATA_HOME", ".local/share");
+
+    private static string Resolve(string variable, string homeRelative)
+    {
+        if (!OperatingSystem.IsLinux() && !OperatingSystem.IsFreeBSD())
+        {
+            return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), AppFolderName);
+        }
+
+        var configured = Environment.GetEnvironmentVariable(variable);
+        if (!string.IsNullOrEmpty(configured) && Path.IsPathRooted(configured))
+        {
+            return Path.Combine(configured, AppFolderName);
+        }
+
+        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        return Path.Combine(string.IsNullOrEmpty(home) ? Path.GetTempPath() : home, homeRelative, AppFolderName);
+    }
+}
