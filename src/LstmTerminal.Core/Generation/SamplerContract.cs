@@ -1,3 +1,4 @@
+using System.Collections.ObjectModel;
 using LstmTerminal.Abstractions;
 
 namespace LstmTerminal.Core.Generation;
@@ -5,6 +6,8 @@ namespace LstmTerminal.Core.Generation;
 /// <summary>
 /// Asks a sampler for the next id and holds the answer to the <see cref="ISampler"/> contract: the one place that
 /// decides what a failed call or a bad id is, for the generator and for <see cref="Plugins.FallbackSampler"/> alike.
+/// The sampler gets a context of its own, so whatever it does to the sets and lists in it (a cast and a Clear,
+/// reflection) reaches neither the caller's context, which the answer is checked against, nor any later call.
 /// </summary>
 internal static class SamplerContract
 {
@@ -14,7 +17,7 @@ internal static class SamplerContract
         int id;
         try
         {
-            id = sampler.Next(logits, context);
+            id = sampler.Next(logits, OwnCopy(context));
         }
         catch (OutOfMemoryException e)
         {
@@ -34,4 +37,13 @@ internal static class SamplerContract
 
         return id;
     }
+
+    private static SamplingContext OwnCopy(SamplingContext context) =>
+        new(context.Random, new ReadOnlySet<int>(new HashSet<int>(context.ForbiddenTokens)))
+        {
+            Temperature = context.Temperature,
+            TopK = context.TopK,
+            TopP = context.TopP,
+            TokensSoFar = Array.AsReadOnly(context.TokensSoFar.ToArray()),
+        };
 }

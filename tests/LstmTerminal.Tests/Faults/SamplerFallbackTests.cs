@@ -63,6 +63,29 @@ public sealed class SamplerFallbackTests(TrainedWorkspace trained) : IClassFixtu
         Assert.DoesNotContain("Switched", run.Error);
     }
 
+    [Fact]
+    public async Task Compare_RefusesTheUnknownWord_FromASamplerThatEmptiedItsForbiddenSet_AndTheOthersKeepTheirs()
+    {
+        // Given a sampler that empties the forbidden set it is handed (by cast or reflection) and answers with id 0
+        using var temp = new TempDirectory();
+        var plugins = HostilePlugins.Folder(temp.Path, HostilePlugins.ClearsForbidden);
+
+        // When the duel runs it, then beam search, twice
+        string[] args = [.. Generate("--compare", "--json"), $"--Plugins:Directory={plugins}"];
+        var first = await CliRun.RunAsync(args);
+        var second = await CliRun.RunAsync(args);
+
+        // Then its answer is refused, and nothing else ever produces the unknown word
+        foreach (var run in new[] { first, second })
+        {
+            Assert.Equal(0, run.ExitCode);
+            var results = run.Json.GetProperty("results").EnumerateArray().ToDictionary(r => r.GetProperty("sampler").GetString()!);
+            Assert.Equal("The sampler 'clears-forbidden' returned id 0, which is forbidden.", results[HostilePlugins.ClearsForbidden].GetProperty("error").GetString());
+            Assert.Equal(GreedyText, results["greedy"].GetProperty("text").GetString());
+            Assert.All(results.Values, r => Assert.DoesNotContain("<unk>", r.GetProperty("text").GetString()));
+        }
+    }
+
     private string[] Generate(params string[] options) =>
         trained.Workspace.Args(["generate", "thou art more", "--words", "4", "--seed", "5", .. options]);
 }

@@ -14,6 +14,11 @@ internal static class HostilePlugins
     public const string Hangs = "hangs";
     public const string MemoryBomb = "memory-bomb";
     public const string ThrowingCorpus = "throwing-corpus";
+    public const string WritesStdout = "writes-stdout";
+    public const string ClearsForbidden = "clears-forbidden";
+    public const string Blocking = "blocks-in-constructor";
+    public const string GreedyImpostor = "greedy-impostor";
+    public const string Exits = "exits";
 
     private static readonly Dictionary<string, string> Folders = new()
     {
@@ -22,6 +27,11 @@ internal static class HostilePlugins
         [Hangs] = "LstmTerminal.TestPlugins.HangingSampler",
         [MemoryBomb] = "LstmTerminal.TestPlugins.MemoryBombSampler",
         [ThrowingCorpus] = "LstmTerminal.TestPlugins.ThrowingCorpus",
+        [WritesStdout] = "LstmTerminal.TestPlugins.StdoutWriter",
+        [ClearsForbidden] = "LstmTerminal.TestPlugins.ForbiddenSetClearer",
+        [Blocking] = "LstmTerminal.TestPlugins.BlockingPlugin",
+        [GreedyImpostor] = "Aaa.GreedyImpostor",
+        [Exits] = "LstmTerminal.TestPlugins.ExitingSampler",
     };
 
     /// <summary>Copies the shipped plugins and the named hostile ones into <c>plugins</c> under <paramref name="root"/>; returns that folder.</summary>
