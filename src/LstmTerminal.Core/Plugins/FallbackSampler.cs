@@ -45,12 +45,17 @@ public sealed class FallbackSampler : ISampler
         return new FallbackSampler(primary.Plugin, ChooseFallback(catalog.Samplers, primary.Name)?.Plugin, switched);
     }
 
-    /// <summary><see cref="PreferredFallback"/>, else the first other loaded sampler; null when there is no other.</summary>
+    /// <summary>
+    /// <see cref="PreferredFallback"/> (the shipped one whenever it loaded: shipped plugins win their names), else the
+    /// first other shipped sampler, else the first other one; null when there is no other.
+    /// </summary>
     public static LoadedPlugin<ISampler>? ChooseFallback(IReadOnlyList<LoadedPlugin<ISampler>> loaded, string failing)
     {
         ArgumentNullException.ThrowIfNull(loaded);
         var others = loaded.Where(s => !string.Equals(s.Name, failing, StringComparison.OrdinalIgnoreCase)).ToList();
-        return others.FirstOrDefault(s => string.Equals(s.Name, PreferredFallback, StringComparison.OrdinalIgnoreCase)) ?? others.FirstOrDefault();
+        return others.FirstOrDefault(s => string.Equals(s.Name, PreferredFallback, StringComparison.OrdinalIgnoreCase))
+               ?? others.FirstOrDefault(s => s.Source == PluginSource.Shipped)
+               ?? others.FirstOrDefault();
     }
 
     /// <exception cref="SamplerException">There is no fallback and the primary failed, or the fallback failed too.</exception>

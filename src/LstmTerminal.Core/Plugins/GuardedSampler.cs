@@ -32,12 +32,14 @@ public sealed class GuardedSampler : ISampler
     private Thread? _worker;
     private string? _disabledBecause;
 
-    public GuardedSampler(ISampler inner, TimeSpan timeout)
+    /// <param name="name">The sampler's Name, read once when it was loaded, so the plugin is never asked again.</param>
+    /// <param name="description">Its Description, likewise.</param>
+    public GuardedSampler(ISampler inner, string name, string description, TimeSpan timeout)
     {
         _inner = inner;
         _timeout = timeout;
-        Name = inner.Name;
-        Description = inner.Description;
+        Name = name;
+        Description = description;
     }
 
     public string Name { get; }

@@ -3,11 +3,14 @@ using LstmTerminal.Abstractions;
 namespace LstmTerminal.Core.Plugins;
 
 /// <summary>
-/// The corpus providers and samplers found in the plugins folder, and why any folder failed. Loading never throws:
-/// a broken plugin is an entry in <see cref="Errors"/>, not a crash. Folders can be added while the app runs.
+/// The corpus providers and samplers found in the app's plugins folder and then the user's, and why any folder failed.
+/// Loading never throws: a broken plugin is an entry in <see cref="Errors"/>, not a crash. Folders can be added while
+/// the app runs. Two plugins of a kind with one name: a shipped one wins, else the first loaded; the other is reported.
 /// </summary>
 public sealed class PluginCatalog
 {
+    private readonly PluginLocations _locations;
+    private readonly IReadOnlySet<string> _shippedFolders;
     private readonly PluginContext _context;
     private readonly Lock _gate = new();
     private readonly HashSet<string> _loadedFolders = new(StringComparer.Ordinal);
@@ -15,8 +18,10 @@ public sealed class PluginCatalog
     private LoadedPlugin<ISampler>[] _samplers = [];
     private PluginLoadError[] _errors = [];
 
-    private PluginCatalog(PluginContext context)
+    private PluginCatalog(PluginLocations locations, PluginContext context)
     {
+        _locations = locations;
+        _shippedFolders = ShippedPluginList.Read(locations.AppDirectory);
         _context = context;
     }
 
@@ -36,27 +41,44 @@ public sealed class PluginCatalog
         get { lock (_gate) { return _errors; } }
     }
 
+    /// <summary>The folders scanned for plugin folders, the app's first: where to watch for folders added later.</summary>
+    public IReadOnlyList<string> Directories =>
+        _locations.UserDirectory is { } user && user != _locations.AppDirectory ? [_locations.AppDirectory, user] : [_locations.AppDirectory];
+
     /// <summary>Loads every <c>&lt;pluginsDirectory&gt;/&lt;Name&gt;/&lt;Name&gt;.dll</c>, folders in ordinal name order.</summary>
-    public static PluginCatalog Load(string pluginsDirectory, PluginContext context)
+    public static PluginCatalog Load(string pluginsDirectory, PluginContext context) => Load(new PluginLocations(pluginsDirectory), context);
+
+    /// <summary>
+    /// Loads every <c>&lt;directory&gt;/&lt;Name&gt;/&lt;Name&gt;.dll</c> of the app's folder, then of the user's, folders
+    /// in ordinal name order. A missing app folder is an error; a missing user folder is not.
+    /// </summary>
+    public static PluginCatalog Load(PluginLocations locations, PluginContext context)
     {
-        ArgumentException.ThrowIfNullOrWhiteSpace(pluginsDirectory);
+        ArgumentNullException.ThrowIfNull(locations);
+        ArgumentException.ThrowIfNullOrWhiteSpace(locations.AppDirectory);
         ArgumentNullException.ThrowIfNull(context);
-        var catalog = new PluginCatalog(context);
-        var directory = Path.GetFullPath(pluginsDirectory);
-        if (!Directory.Exists(directory))
+        var catalog = new PluginCatalog(locations with
+        {
+            AppDirectory = FullPath(locations.AppDirectory),
+            UserDirectory = locations.UserDirectory is { } user ? FullPath(user) : null,
+        }, context);
+        var directories = catalog.Directories;
+        if (!Directory.Exists(directories[0]))
         {
             catalog._errors =
             [
-                new PluginLoadError(directory,
-                    $"The plugins folder {directory} does not exist, so no corpus providers or samplers were loaded. " +
+                new PluginLoadError(directories[0],
+                    $"The plugins folder {directories[0]} does not exist, so no shipped corpus providers or samplers were loaded. " +
                     "Build the app (dotnet build) to create it, or point the app at the folder that holds the plugins."),
             ];
-            return catalog;
         }
 
-        foreach (var folder in Directory.GetDirectories(directory).Order(StringComparer.Ordinal))
+        foreach (var directory in directories.Where(Directory.Exists))
         {
-            catalog.LoadFolder(folder);
+            foreach (var folder in Directory.GetDirectories(directory).Order(StringComparer.Ordinal))
+            {
+                catalog.LoadFolder(folder);
+            }
         }
 
         return catalog;
@@ -69,7 +91,7 @@ public sealed class PluginCatalog
     public PluginFolderResult LoadFolder(string folder)
     {
         ArgumentException.ThrowIfNullOrWhiteSpace(folder);
-        var fullPath = Path.TrimEndingDirectorySeparator(Path.GetFullPath(folder));
+        var fullPath = FullPath(folder);
         lock (_gate)
         {
             if (_loadedFolders.Contains(fullPath))
@@ -77,15 +99,17 @@ public sealed class PluginCatalog
                 return new PluginFolderResult(fullPath, [], [], []);
             }
 
-            var scan = PluginFolderLoader.Load(fullPath, _context);
+            var scan = PluginFolderLoader.Load(fullPath, _context, _locations.LoadTimeout);
             if (scan.AssemblyLoaded)
             {
                 _loadedFolders.Add(fullPath);
             }
 
             var errors = scan.Errors.ToList();
-            var corpusProviders = Register(scan, PluginKinds.Corpus, (ICorpusProvider p) => p.Name, ref _corpusProviders, errors, p => p);
-            var samplers = Register(scan, PluginKinds.Sampler, (ISampler s) => s.Name, ref _samplers, errors, s => new GuardedSampler(s, GuardedSampler.DefaultTimeout));
+            var source = SourceOf(fullPath);
+            var corpusProviders = Register(scan, source, ref _corpusProviders, errors, (ICorpusProvider p, CreatedPlugin _) => p);
+            var samplers = Register(scan, source, ref _samplers, errors,
+                (ISampler s, CreatedPlugin created) => new GuardedSampler(s, created.Name, created.Description, GuardedSampler.DefaultTimeout));
             _errors = [.. _errors.Where(e => e.Folder != fullPath), .. errors];
             return new PluginFolderResult(fullPath, corpusProviders, samplers, errors);
         }
@@ -97,56 +121,54 @@ public sealed class PluginCatalog
     /// <exception cref="PluginNotFoundException">No sampler has that name; the message lists those that do.</exception>
     public LoadedPlugin<ISampler> GetSampler(string name) => Find(Samplers, name, "sampler");
 
+    private static string FullPath(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
+
+    private PluginSource SourceOf(string folder)
+    {
+        var parent = Path.GetDirectoryName(folder);
+        if (parent == _locations.AppDirectory)
+        {
+            return _shippedFolders.Contains(Path.GetFileName(folder)) ? PluginSource.Shipped : PluginSource.Added;
+        }
+
+        return parent == _locations.UserDirectory ? PluginSource.User : PluginSource.Added;
+    }
+
     private static List<LoadedPlugin<T>> Register<T>(
-        PluginFolderScan scan, string kind, Func<T, string> nameOf, ref LoadedPlugin<T>[] all, List<PluginLoadError> errors, Func<T, T> guard)
+        PluginFolderScan scan, PluginSource source, ref LoadedPlugin<T>[] all, List<PluginLoadError> errors, Func<T, CreatedPlugin, T> guard)
         where T : class
     {
         var added = new List<LoadedPlugin<T>>();
-        foreach (var plugin in scan.Instances.OfType<T>())
+        var replaced = new List<LoadedPlugin<T>>();
+        foreach (var created in scan.Plugins.Where(p => p.Contract.Interface == typeof(T)))
         {
-            var name = NameOrError(plugin, nameOf, scan.Folder, errors);
-            if (name is null)
+            var plugin = (T)created.Instance;
+            var name = created.Name;
+            var holder = all.Except(replaced).Concat(added).FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
+            var kind = created.Contract.Kind;
+            if (holder is not null && (source != PluginSource.Shipped || holder.Source == PluginSource.Shipped))
             {
+                var shipped = holder.Source == PluginSource.Shipped ? " (it ships with the app, and shipped plugins always win)" : "";
+                errors.Add(new PluginLoadError(scan.Folder,
+                    $"A {kind} plugin named '{name}' is already loaded from {holder.Path}{shipped}, so {plugin.GetType().FullName} " +
+                    "from this folder was skipped. Rename it or remove one of the two folders."));
                 continue;
             }
 
-            var holder = all.Concat(added).FirstOrDefault(p => string.Equals(p.Name, name, StringComparison.OrdinalIgnoreCase));
             if (holder is not null)
             {
-                errors.Add(new PluginLoadError(scan.Folder,
-                    $"A {kind} plugin named '{name}' is already loaded from {holder.Path}, so {plugin.GetType().FullName} " +
-                    "from this folder was skipped. Remove one of the two folders."));
+                // A shipped plugin that loads after a drop-in of its name (e.g. the watcher found it later) takes the name back.
+                replaced.Add(holder);
+                errors.Add(new PluginLoadError(holder.Path,
+                    $"A {kind} plugin named '{name}' ships with the app in {scan.Folder}, and shipped plugins always win, so " +
+                    $"the one from this folder was set aside. Rename it or remove the folder."));
             }
-            else
-            {
-                added.Add(new LoadedPlugin<T>(guard(plugin), name, kind, scan.Version, scan.Folder));
-            }
+
+            added.Add(new LoadedPlugin<T>(guard(plugin, created), name, kind, created.Description, scan.Version, scan.Folder, source));
         }
 
-        all = [.. all, .. added];
+        all = [.. all.Except(replaced), .. added];
         return added;
-    }
-
-    private static string? NameOrError<T>(T plugin, Func<T, string> nameOf, string folder, List<PluginLoadError> errors)
-    {
-        string? name;
-        try
-        {
-            name = nameOf(plugin);
-        }
-        catch (Exception e)
-        {
-            errors.Add(new PluginLoadError(folder, $"The Name of {plugin!.GetType().FullName} threw {e.GetType().Name}: {e.Message}"));
-            return null;
-        }
-
-        if (string.IsNullOrWhiteSpace(name))
-        {
-            errors.Add(new PluginLoadError(folder, $"{plugin!.GetType().FullName} has an empty Name; give it a stable name."));
-            return null;
-        }
-
-        return name;
     }
 
     private LoadedPlugin<T> Find<T>(IReadOnlyList<LoadedPlugin<T>> plugins, string name, string noun)

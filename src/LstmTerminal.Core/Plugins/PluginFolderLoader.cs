@@ -12,10 +12,11 @@ namespace LstmTerminal.Core.Plugins;
 /// </summary>
 internal static class PluginFolderLoader
 {
-    private static readonly Type[] Contracts = [typeof(ICorpusProvider), typeof(ISampler)];
+    private static readonly Type[] Contracts = [.. PluginContract.All.Select(c => c.Interface)];
     private static readonly Type[] SharedTypes = [.. Contracts, typeof(ILogger)];
 
-    public static PluginFolderScan Load(string folder, PluginContext context)
+    /// <param name="timeout">How long each plugin type's creation, Name and Description may take.</param>
+    public static PluginFolderScan Load(string folder, PluginContext context, TimeSpan timeout)
     {
         var name = Path.GetFileName(folder);
         var assemblyPath = Path.Combine(folder, name + ".dll");
@@ -40,30 +41,22 @@ internal static class PluginFolderLoader
         }
 
         var errors = new List<PluginLoadError>();
-        var instances = new List<object>();
+        var plugins = new List<CreatedPlugin>();
         foreach (var type in LoadableTypes(assembly, folder, errors))
         {
-            if (!ImplementsContracts(type, folder, errors))
+            var contracts = ContractsOf(type, folder, errors);
+            if (contracts.Count > 0)
             {
-                continue;
-            }
-
-            if (PluginActivator.TryCreate(type, context, out var instance, out var error))
-            {
-                instances.Add(instance);
-            }
-            else
-            {
-                errors.Add(new PluginLoadError(folder, error));
+                plugins.AddRange(PluginActivator.Create(type, contracts, context, timeout, folder, errors));
             }
         }
 
-        if (instances.Count == 0 && errors.Count == 0)
+        if (plugins.Count == 0 && errors.Count == 0)
         {
-            errors.Add(new PluginLoadError(folder, $"{name}.dll has no public class implementing ICorpusProvider or ISampler."));
+            errors.Add(new PluginLoadError(folder, $"{name}.dll has no public class implementing {string.Join(" or ", Contracts.Select(c => c.Name))}."));
         }
 
-        return new PluginFolderScan(folder, true, VersionOf(assembly, assemblyPath), instances, errors);
+        return new PluginFolderScan(folder, true, VersionOf(assembly, assemblyPath), plugins, errors);
     }
 
     private static IEnumerable<Type> LoadableTypes(Assembly assembly, string folder, List<PluginLoadError> errors)
@@ -90,10 +83,10 @@ internal static class PluginFolderLoader
     }
 
     /// <summary>
-    /// True when the type implements the host's contracts. A plugin that compiled its own copy of a contract
+    /// The host's contracts the type implements. A plugin that compiled its own copy of a contract
     /// interface loads fine but implements a look-alike the host cannot call; that is reported by name.
     /// </summary>
-    private static bool ImplementsContracts(Type type, string folder, List<PluginLoadError> errors)
+    private static List<PluginContract> ContractsOf(Type type, string folder, List<PluginLoadError> errors)
     {
         var interfaces = type.GetInterfaces();
         foreach (var lookAlike in interfaces.Where(i => !Contracts.Contains(i) && Contracts.Any(c => c.FullName == i.FullName)))
@@ -105,7 +98,7 @@ internal static class PluginFolderLoader
                 $"rebuild it against {HostContracts.Version}, referencing the contracts package instead of copying them."));
         }
 
-        return interfaces.Any(Contracts.Contains);
+        return PluginContract.All.Where(c => interfaces.Contains(c.Interface)).ToList();
     }
 
     private static AssemblyName HostContracts => typeof(ICorpusProvider).Assembly.GetName();

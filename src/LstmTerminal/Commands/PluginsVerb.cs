@@ -4,35 +4,39 @@ using Microsoft.Extensions.DependencyInjection;
 
 namespace LstmTerminal.Commands;
 
-/// <summary><c>plugins</c>: every loaded plugin and every load error.</summary>
+/// <summary><c>plugins</c>: every loaded plugin with where it came from, and every load error.</summary>
 public static class PluginsVerb
 {
     public static Command Create(VerbRunner runner)
     {
         var json = CommonOptions.Json();
-        var command = new Command("plugins", "List corpus and sampler plugins and any load errors.") { json };
+        var command = new Command("plugins", "List corpus and sampler plugins, where each came from, and any load errors.") { json };
         command.SetAction((parse, cancellationToken) =>
             runner.RunAsync(new Dictionary<string, string?>(), context => Task.FromResult(Run(context, parse.GetValue(json))), cancellationToken));
         return command;
     }
 
+    /// <summary>How users see a plugin's <see cref="PluginSource"/>: shipped, added (to the app's folder) or user.</summary>
+    public static string SourceName(PluginSource source) => source.ToString().ToLowerInvariant();
+
     private static int Run(VerbContext context, bool json)
     {
         var catalog = context.Services.GetRequiredService<PluginCatalog>();
-        var plugins = catalog.CorpusProviders.Select(p => new { name = p.Name, kind = p.Kind, version = p.Version, path = p.Path, description = p.Plugin.Description })
-            .Concat(catalog.Samplers.Select(p => new { name = p.Name, kind = p.Kind, version = p.Version, path = p.Path, description = p.Plugin.Description }))
+        var plugins = catalog.CorpusProviders.Select(p => Row(p.Name, p.Kind, p.Version, p.Source, p.Path, p.Description))
+            .Concat(catalog.Samplers.Select(p => Row(p.Name, p.Kind, p.Version, p.Source, p.Path, p.Description)))
             .ToList();
         var errors = catalog.Errors.Select(e => new { folder = e.Folder, message = e.Message }).ToList();
         if (json)
         {
-            JsonOutput.Write(context.Output, new { plugins, errors });
+            JsonOutput.Write(context.Output, new { directories = catalog.Directories, plugins, errors });
             return ExitCodes.Success;
         }
 
+        context.Output.WriteLine($"plugin folders: {string.Join(", then ", catalog.Directories)}");
         foreach (var plugin in plugins)
         {
-            context.Output.WriteLine($"{plugin.kind,-8} {plugin.name,-24} {plugin.version,-10} {plugin.path}");
-            context.Output.WriteLine($"         {plugin.description}");
+            context.Output.WriteLine($"{plugin.Kind,-8} {plugin.Name,-24} {plugin.Version,-10} {plugin.Source,-8} {plugin.Path}");
+            context.Output.WriteLine($"         {plugin.Description}");
         }
 
         foreach (var error in errors)
@@ -42,4 +46,9 @@ public static class PluginsVerb
 
         return ExitCodes.Success;
     }
+
+    private static PluginRow Row(string name, string kind, string version, PluginSource source, string path, string description) =>
+        new(name, kind, version, SourceName(source), path, description);
+
+    private sealed record PluginRow(string Name, string Kind, string Version, string Source, string Path, string Description);
 }

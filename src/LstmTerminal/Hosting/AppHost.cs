@@ -84,6 +84,12 @@ public static class AppHost
     public static string PluginsDirectory(IServiceProvider services) =>
         Path.GetFullPath(Value<PluginOptions>(services).Directory, AppContext.BaseDirectory);
 
+    /// <summary>The user's plugins folder: <c>Plugins:UserDirectory</c> (relative to the working folder), else the user data folder's.</summary>
+    public static string UserPluginsDirectory(IServiceProvider services) =>
+        Value<PluginOptions>(services).UserDirectory is { Length: > 0 } configured
+            ? Path.GetFullPath(configured)
+            : Path.Combine(UserFolders.Data, "plugins");
+
     /// <summary>appsettings.json, then the preset if any, then environment, command-line settings and the verb's options.</summary>
     private static void AddSources(IConfigurationBuilder configuration, IReadOnlyList<string> settings, IReadOnlyDictionary<string, string?> overrides, string? preset)
     {
@@ -124,7 +130,12 @@ public static class AppHost
             .Where(pair => pair.Value is not null)
             .ToDictionary(pair => pair.Key, pair => pair.Value!, StringComparer.OrdinalIgnoreCase);
         var context = new PluginContext(settings, services.GetRequiredService<ILoggerFactory>());
-        var catalog = PluginCatalog.Load(PluginsDirectory(services), context);
+        var locations = new PluginLocations(PluginsDirectory(services))
+        {
+            UserDirectory = UserPluginsDirectory(services),
+            LoadTimeout = Value<PluginOptions>(services).LoadTimeout,
+        };
+        var catalog = PluginCatalog.Load(locations, context);
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Plugins");
         foreach (var error in catalog.Errors)
         {

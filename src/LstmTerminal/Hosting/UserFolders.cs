@@ -10,22 +10,23 @@ public static class UserFolders
     public const string AppFolderName = "lstm-terminal";
 
     /// <summary>Logs and other state worth keeping across runs but not worth backing up.</summary>
-    public static string State => Resolve("XDG_STATE_HOME", ".local/state");
+    public static string State => Resolve("XDG_STATE_HOME", ".local/state", Environment.GetEnvironmentVariable);
 
     /// <summary>Downloads that can be fetched again.</summary>
-    public static string Cache => Resolve("XDG_CACHE_HOME", ".cache");
+    public static string Cache => Resolve("XDG_CACHE_HOME", ".cache", Environment.GetEnvironmentVariable);
 
     /// <summary>Files the user adds, such as plugins.</summary>
-    public static string Data => Resolve("XDG_DATA_HOME", ".local/share");
+    public static string Data => Resolve("XDG_DATA_HOME", ".local/share", Environment.GetEnvironmentVariable);
 
-    private static string Resolve(string variable, string homeRelative)
+    /// <param name="environment">Reads an environment variable; tests pass their own instead of changing the process'.</param>
+    internal static string Resolve(string variable, string homeRelative, Func<string, string?> environment)
     {
         if (!OperatingSystem.IsLinux() && !OperatingSystem.IsFreeBSD())
         {
             return Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.LocalApplicationData), AppFolderName);
         }
 
-        var configured = Environment.GetEnvironmentVariable(variable);
+        var configured = environment(variable);
         if (!string.IsNullOrEmpty(configured) && Path.IsPathRooted(configured))
         {
             return Path.Combine(configured, AppFolderName);

@@ -68,7 +68,7 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
         try
         {
             var sampler = catalog.GetSampler(name);
-            Change(s => s with { Sampler = sampler.Name }, $"sampler: {sampler.Name} ({sampler.Plugin.Description})");
+            Change(s => s with { Sampler = sampler.Name }, $"sampler: {sampler.Name} ({sampler.Description})");
         }
         catch (PluginNotFoundException e)
         {

@@ -1,4 +1,5 @@
 using System.Collections.ObjectModel;
+using LstmTerminal.Commands;
 using LstmTerminal.Core.Plugins;
 using LstmTerminal.Session;
 using Terminal.Gui.Input;
@@ -33,13 +34,13 @@ public sealed class PluginsDialog : Dialog
         var active = console.Settings.Sampler;
         foreach (var p in catalog.CorpusProviders)
         {
-            Row($"corpus  {p.Name} {p.Version}: {p.Plugin.Description}");
+            Row($"corpus  {p.Name} {p.Version} {Origin(p.Source)}: {p.Description}");
         }
 
         foreach (var p in catalog.Samplers)
         {
             var marker = string.Equals(p.Name, active, StringComparison.OrdinalIgnoreCase) ? " (active)" : "";
-            Row($"sampler {p.Name} {p.Version}{marker}: {p.Plugin.Description}", p.Name);
+            Row($"sampler {p.Name} {p.Version}{marker} {Origin(p.Source)}: {p.Description}", p.Name);
         }
 
         foreach (var e in catalog.Errors)
@@ -54,6 +55,8 @@ public sealed class PluginsDialog : Dialog
         KeyDown += OnKey;
         Add(_list);
     }
+
+    private static string Origin(PluginSource source) => $"[{PluginsVerb.SourceName(source)}]";
 
     private void OnAccepting(object? sender, CommandEventArgs e)
     {

@@ -49,8 +49,9 @@ public static class TerminalApp
             state.Transcript.AddError($"Plugin problem in {error.Folder}: {error.Message}");
         }
 
-        using var watcher = new PluginFolderWatcher(catalog, AppHost.PluginsDirectory(services), PluginQuietPeriod);
-        watcher.FolderLoaded += result => Announce(state.Transcript, result);
+        var directories = catalog.Directories;
+        using var appWatcher = WatchPluginFolder(catalog, directories[0], state.Transcript);
+        using var userWatcher = directories.Count > 1 ? WatchPluginFolder(catalog, directories[1], state.Transcript) : null;
         state.Transcript.AddNotice("Type a phrase and press Enter to continue it; F1 or /help for more.");
 
         var app = Application.Create().Init();
@@ -85,6 +86,22 @@ public static class TerminalApp
         using var app = Application.Create().Init();
         using var window = new SettingsProblemWindow(app, problem);
         app.Run(window);
+    }
+
+    /// <summary>Null, with a line in the console, when the folder cannot be created or watched: plugins then need a restart.</summary>
+    private static PluginFolderWatcher? WatchPluginFolder(PluginCatalog catalog, string directory, ConsoleTranscript transcript)
+    {
+        try
+        {
+            var watcher = new PluginFolderWatcher(catalog, directory, PluginQuietPeriod);
+            watcher.FolderLoaded += result => Announce(transcript, result);
+            return watcher;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            transcript.AddError($"Plugins added to {directory} will appear only after a restart: {e.Message}");
+            return null;
+        }
     }
 
     private static void Announce(ConsoleTranscript transcript, PluginFolderResult result)

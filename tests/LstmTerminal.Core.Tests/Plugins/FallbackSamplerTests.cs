@@ -51,7 +51,7 @@ public sealed class FallbackSamplerTests
     {
         using var release = new ManualResetEventSlim();
         var switches = new List<SamplerSwitch>();
-        var hanging = new GuardedSampler(new ScriptedSampler("hanging", _ => { release.Wait(); return 1; }), TimeSpan.FromMilliseconds(200));
+        var hanging = new GuardedSampler(new ScriptedSampler("hanging", _ => { release.Wait(); return 1; }), "hanging", "hangs", TimeSpan.FromMilliseconds(200));
         try
         {
             var sampler = new FallbackSampler(hanging, new ArgMaxSampler(), switches.Add);
@@ -112,6 +112,14 @@ public sealed class FallbackSamplerTests
     }
 
     [Fact]
+    public void ChooseFallback_PrefersAShippedSampler_OverOneTheUserAdded_WhenGreedyIsMissing()
+    {
+        var loaded = new[] { Loaded("aaa-mine", PluginSource.User), Loaded("added", PluginSource.Added), Loaded("temperature") };
+
+        Assert.Equal("temperature", FallbackSampler.ChooseFallback(loaded, "nucleus")?.Name);
+    }
+
+    [Fact]
     public void Generator_CompletesEveryWord_WhenTheSamplerBreaksMidway()
     {
         // Given a sampler that gives two good words, then an id past the vocabulary
@@ -139,8 +147,8 @@ public sealed class FallbackSamplerTests
         _ => throw new ArgumentOutOfRangeException(nameof(fault), fault, "unknown fault"),
     };
 
-    private static LoadedPlugin<ISampler> Loaded(string name) =>
-        new(new ScriptedSampler(name, _ => 1), name, PluginKinds.Sampler, "1.0", "/plugins/" + name);
+    private static LoadedPlugin<ISampler> Loaded(string name, PluginSource source = PluginSource.Shipped) =>
+        new(new ScriptedSampler(name, _ => 1), name, PluginKinds.Sampler, "scripted", "1.0", "/plugins/" + name, source);
 
     /// <summary>Answers with <paramref name="answer"/>, given how many calls came before.</summary>
     private sealed class ScriptedSampler(string name, Func<int, int> answer) : ISampler

@@ -12,10 +12,12 @@ public sealed class GuardedSamplerTests
 
     private static SamplingContext Context => new(new Random(1), new HashSet<int> { 0 });
 
+    private static GuardedSampler Guard(ISampler inner, TimeSpan timeout) => new(inner, inner.Name, inner.Description, timeout);
+
     [Fact]
     public void Next_PassesTheInnerSamplersAnswerThrough()
     {
-        var guarded = new GuardedSampler(new ArgMaxSampler(), TimeSpan.FromSeconds(5));
+        var guarded = Guard(new ArgMaxSampler(), TimeSpan.FromSeconds(5));
 
         Assert.Equal(1, guarded.Next(Logits, Context));
         Assert.Equal("test-argmax", guarded.Name);
@@ -28,7 +30,7 @@ public sealed class GuardedSamplerTests
         using var release = new ManualResetEventSlim();
         // A deadline long enough that a pause on a busy machine cannot be mistaken for waiting on it a second time.
         var deadline = TimeSpan.FromSeconds(2);
-        var guarded = new GuardedSampler(new HangingSampler(release), deadline);
+        var guarded = Guard(new HangingSampler(release), deadline);
         try
         {
             // When it is asked for a word
@@ -52,18 +54,18 @@ public sealed class GuardedSamplerTests
     [Fact]
     public void Next_RethrowsWhatTheSamplerThrew()
     {
-        var guarded = new GuardedSampler(new ThrowingSampler(), TimeSpan.FromSeconds(5));
+        var guarded = Guard(new ThrowingSampler(), TimeSpan.FromSeconds(5));
 
         var error = Assert.Throws<InvalidOperationException>(() => guarded.Next(Logits, Context));
         Assert.Equal("boom", error.Message);
-        Assert.Equal(1, new GuardedSampler(new ArgMaxSampler(), TimeSpan.FromSeconds(5)).Next(Logits, Context));
+        Assert.Equal(1, Guard(new ArgMaxSampler(), TimeSpan.FromSeconds(5)).Next(Logits, Context));
     }
 
     [Fact]
     public void Next_AnswersEachCallWithItsOwnResult_WhenThreadsCallAtOnce()
     {
         // Given one guarded sampler shared by two threads, each call carrying its own logits
-        var guarded = new GuardedSampler(new FirstLogitSampler(), TimeSpan.FromSeconds(5));
+        var guarded = Guard(new FirstLogitSampler(), TimeSpan.FromSeconds(5));
 
         // When both call it many times at once (the hand-off spins, so a lost or stale signal would show here)
         var mismatches = 0;
@@ -89,7 +91,7 @@ public sealed class GuardedSamplerTests
         using var release = new ManualResetEventSlim();
         using var trained = new TrainedModel();
         var generator = trained.CreateGenerator();
-        var guarded = new GuardedSampler(new HangingSampler(release), TimeSpan.FromMilliseconds(200));
+        var guarded = Guard(new HangingSampler(release), TimeSpan.FromMilliseconds(200));
         try
         {
             var error = Assert.Throws<SamplerException>(() => generator.Continue(generator.Encode("thou art"), guarded, new GenerationSettings(3, 1.0, 1)).ToList());

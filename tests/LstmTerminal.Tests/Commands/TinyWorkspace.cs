@@ -2,7 +2,7 @@ namespace LstmTerminal.Tests.Commands;
 
 /// <summary>
 /// A temp folder with a small deterministic corpus and the settings that make a tiny, fast model of it;
-/// every run's logs and checkpoints stay inside the folder.
+/// every run's logs and checkpoints stay inside the folder, and no plugin of the user running the tests is loaded.
 /// </summary>
 internal sealed class TinyWorkspace : IDisposable
 {
@@ -42,6 +42,7 @@ internal sealed class TinyWorkspace : IDisposable
         "--Model:EmbeddingSize=16",
         "--Model:RnnSize=16",
         $"--Logging:Directory={Path.Combine(Root, "logs")}",
+        $"--Plugins:UserDirectory={Path.Combine(Root, "user-plugins")}",
     ];
 
     public void Dispose()

@@ -18,8 +18,9 @@ public sealed class PluginFolderConfinementTests
             File.Copy(file, Path.Combine(planted, Path.GetFileName(file)));
         }
 
-        // When the app lists its plugins from there
-        var (exitCode, output, _) = await AppProcess.RunAsync(["plugins", "--json"], workingDirectory: workspace.Root);
+        // When the app lists its plugins from there (with an empty user plugins folder)
+        var (exitCode, output, _) = await AppProcess.RunAsync(
+            ["plugins", "--json"], environment: [("XDG_DATA_HOME", Path.Combine(workspace.Root, "data"))], workingDirectory: workspace.Root);
 
         // Then every plugin comes from the app's own folder
         Assert.Equal(0, exitCode);

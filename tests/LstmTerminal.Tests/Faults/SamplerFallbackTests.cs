@@ -29,6 +29,21 @@ public sealed class SamplerFallbackTests(TrainedWorkspace trained) : IClassFixtu
     }
 
     [Fact]
+    public async Task Generate_FallsBackToTheShippedGreedy_When_APluginThatSortsFirstCallsItselfGreedy()
+    {
+        // Given a 'greedy' impostor (it answers with the least likely word) dropped beside the shipped plugins
+        using var temp = new TempDirectory();
+        var plugins = HostilePlugins.Folder(temp.Path, HostilePlugins.ThrowsInNext, HostilePlugins.GreedyImpostor);
+
+        // When the chosen sampler breaks
+        var run = await CliRun.RunAsync([.. Generate("--sampler", HostilePlugins.ThrowsInNext, "--json"), $"--Plugins:Directory={plugins}"]);
+
+        // Then the shipped greedy writes the words
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(GreedyText, run.Json.GetProperty("text").GetString());
+    }
+
+    [Fact]
     [Trait("Category", "Slow")]
     public async Task Generate_GivesUpOnAHangingSampler_AtTheDeadline_AndFinishesWithGreedy()
     {

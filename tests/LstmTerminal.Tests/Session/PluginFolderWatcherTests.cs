@@ -31,6 +31,25 @@ public sealed class PluginFolderWatcherTests
     }
 
     [Fact]
+    public void A_plugin_folder_copied_into_the_users_folder_is_loaded_as_the_users()
+    {
+        // Given the app's plugins and an empty, watched user plugins folder
+        using var temp = new TempDirectory();
+        var user = temp.Combine("user-plugins");
+        var catalog = PluginCatalog.Load(new PluginLocations(HostilePlugins.Folder(temp.Path)) { UserDirectory = user }, PluginContext.Empty);
+        using var watcher = new PluginFolderWatcher(catalog, catalog.Directories[1], Quiet);
+
+        // When a sampler plugin is copied in
+        HostilePlugins.UserFolder(temp.Path, HostilePlugins.OutOfRange);
+
+        // Then it joins the catalog from there
+        Eventually.True(() => catalog.Samplers.Any(s => s.Name == HostilePlugins.OutOfRange), "the user's sampler to load", timeoutSeconds: 10);
+        var loaded = catalog.GetSampler(HostilePlugins.OutOfRange);
+        Assert.Equal(PluginSource.User, loaded.Source);
+        Assert.Equal(user, Path.GetDirectoryName(loaded.Path));
+    }
+
+    [Fact]
     public void A_folder_without_its_assembly_is_not_loaded()
     {
         using var temp = new TempDirectory();

@@ -34,7 +34,10 @@ internal static class HostilePlugins
         [Exits] = "LstmTerminal.TestPlugins.ExitingSampler",
     };
 
-    /// <summary>Copies the shipped plugins and the named hostile ones into <c>plugins</c> under <paramref name="root"/>; returns that folder.</summary>
+    /// <summary>
+    /// Copies the shipped plugins with the build's list of them, and the named hostile ones beside them, into
+    /// <c>plugins</c> under <paramref name="root"/>; returns that folder.
+    /// </summary>
     public static string Folder(string root, params string[] names)
     {
         var target = Path.Combine(root, "plugins");
@@ -43,6 +46,19 @@ internal static class HostilePlugins
             CopyFolder(shipped, Path.Combine(target, Path.GetFileName(shipped)));
         }
 
+        File.Copy(Path.Combine(ShippedPlugins.Folder, ShippedPluginList.FileName), Path.Combine(target, ShippedPluginList.FileName));
+        return CopyHostile(target, names);
+    }
+
+    /// <summary>Copies the named hostile plugins, alone, into <c>user-plugins</c> under <paramref name="root"/>; returns that folder.</summary>
+    public static string UserFolder(string root, params string[] names) => CopyHostile(Path.Combine(root, "user-plugins"), names);
+
+    /// <summary>The folder the named plugin is copied to.</summary>
+    public static string FolderName(string name) => Folders[name];
+
+    private static string CopyHostile(string target, string[] names)
+    {
+        Directory.CreateDirectory(target);
         foreach (var name in names)
         {
             CopyFolder(Path.Combine(AppContext.BaseDirectory, "hostile-plugins", Folders[name]), Path.Combine(target, Folders[name]));

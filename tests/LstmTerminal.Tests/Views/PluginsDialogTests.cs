@@ -32,4 +32,23 @@ public sealed class PluginsDialogTests
         Assert.Equal("greedy", console.Settings.Sampler);
         Assert.True(dialog.StopRequested);
     }
+
+    [Fact]
+    public void It_shows_where_each_plugin_came_from_and_a_plugins_escape_sequences_as_harmless_pictures()
+    {
+        // Given a plugin whose Description carries escape sequences, in the app's plugins folder beside the shipped ones
+        using var temp = new TempDirectory();
+        var catalog = HostilePlugins.Catalog(temp.Path, HostilePlugins.WritesStdout);
+        using var ui = new Headless();
+        var console = new CompletionConsole(new TinyModel(steps: 0), catalog, new ConsoleTranscript(), new ConsoleSettings("greedy", 0.8, 5, null), NullLogger.Instance);
+
+        // When the dialog lists it
+        ui.Show(new PluginsDialog(catalog, console, wrapWidth: 150));
+
+        // Then each row names its source, and the sequences show as pictures (Terminal.Gui draws control characters so)
+        var screen = ui.Screen();
+        Assert.Matches(@"sampler greedy \S+ \(active\) \[shipped\]", screen);
+        Assert.Matches(@"sampler writes-stdout \S+ \[added\]: ␛\[2J␛\]0;owned", screen);
+        Assert.DoesNotContain('\u001b', screen);
+    }
 }

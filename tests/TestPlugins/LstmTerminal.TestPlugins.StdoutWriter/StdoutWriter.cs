@@ -16,7 +16,7 @@ public sealed class StdoutWriter : ISampler
 
     public string Name => "writes-stdout";
 
-    public string Description => "Writes escape sequences to standard output and error, then answers like greedy.";
+    public string Description => $"{Hostile}Writes escape sequences to standard output and error, then answers like greedy.";
 
     public int Next(ReadOnlySpan<float> logits, SamplingContext context)
     {
