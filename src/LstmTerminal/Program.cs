@@ -1,3 +1,9 @@
 using LstmTerminal.Commands;
+using LstmTerminal.Hosting;
 
-return await new CliApplication(Console.Out, Console.Error).RunAsync(args, CancellationToken.None);
+// Plugins run in this process: keep stdout and stderr for the app's own output, and notice an exit it did not ask for.
+var (output, error) = ConsoleCapture.Claim();
+AppExit.Watch(error);
+var exitCode = await new CliApplication(output, error).RunAsync(args, CancellationToken.None);
+AppExit.Finish();
+return exitCode;

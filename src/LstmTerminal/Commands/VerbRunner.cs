@@ -31,6 +31,7 @@ public sealed class VerbRunner(IReadOnlyList<string> settings, TextWriter output
         try
         {
             host = AppHost.Build(settings, overrides);
+            using var captured = ConsoleCapture.LogTo(host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Console"));
             return await body(new VerbContext(host.Services, output, error, cancellationToken)).ConfigureAwait(false);
         }
         catch (Exception e) when (UserError.Is(e))

@@ -55,6 +55,7 @@ public static class TerminalApp
         state.Transcript.AddNotice("Type a phrase and press Enter to continue it; F1 or /help for more.");
 
         var app = Application.Create().Init();
+        using var guard = new TerminalGuard(app);
         try
         {
             session.Open(stopping.Token);
@@ -71,6 +72,7 @@ public static class TerminalApp
         {
             await stopping.CancelAsync().ConfigureAwait(false);
             app.Dispose();
+            guard.Left();
         }
 
         context.Error.WriteLine("Stopping training and saving the checkpoint...");
