@@ -2,10 +2,10 @@ namespace LstmTerminal.Hosting;
 
 /// <summary>
 /// The process can end without the app asking: a plugin runs in it with its rights and may call
-/// <c>Environment.Exit</c> (with 0, too), start a thread that throws, or a signal may arrive. Whatever path it takes
-/// past the runtime's exit events, what was registered with <see cref="OnUnexpectedExit"/> (the terminal under the UI)
-/// is put back first; then one line on stderr says the run did not finish, and an exit code of 0 becomes 1: .NET 10
-/// takes <c>Environment.ExitCode</c> set in a <c>ProcessExit</c> handler as the exit code, even after <c>Exit(0)</c>.
+/// <c>Environment.Exit</c> (with 0, too), or a signal may arrive. Then, in the runtime's <c>ProcessExit</c> event,
+/// what was registered with <see cref="OnUnexpectedExit"/> (the terminal under the UI) is put back first; one line on
+/// stderr says the run did not finish, and an exit code of 0 becomes 1: .NET 10 takes <c>Environment.ExitCode</c> set
+/// in a <c>ProcessExit</c> handler as the process' exit code, even after <c>Environment.Exit(0)</c>.
 /// </summary>
 internal static class AppExit
 {
@@ -18,9 +18,7 @@ internal static class AppExit
     public static void Watch(TextWriter error)
     {
         _error = error;
-        AppDomain.CurrentDomain.ProcessExit += (_, _) => Ended("the process is ending (a plugin called Environment.Exit, or a signal arrived)");
-        AppDomain.CurrentDomain.UnhandledException += (_, e) =>
-            Ended($"an exception escaped a thread ({(e.ExceptionObject as Exception)?.GetType().Name ?? "unknown"}; a plugin's own thread?) and ends the process");
+        AppDomain.CurrentDomain.ProcessExit += (_, _) => Ended();
     }
 
     /// <summary>The app is done and returns its own exit code: the exit that follows is the one it asked for.</summary>
@@ -43,7 +41,7 @@ internal static class AppExit
         return new Registration(restore);
     }
 
-    private static void Ended(string how)
+    private static void Ended()
     {
         Action[] restores;
         lock (Gate)
@@ -53,8 +51,6 @@ internal static class AppExit
                 return;
             }
 
-            // Both events can come for one exit; the first says it.
-            _finished = true;
             restores = [.. Restores];
         }
 
@@ -70,7 +66,8 @@ internal static class AppExit
             }
         }
 
-        _error.WriteLine($"error: lstm-terminal did not finish: {how}; its work is incomplete and nothing more will be written.");
+        _error.WriteLine("error: lstm-terminal did not finish: the process is ending (a plugin called Environment.Exit, or a signal " +
+                         "arrived); its work is incomplete and nothing more will be written.");
         if (Environment.ExitCode == 0)
         {
             Environment.ExitCode = 1;
