@@ -62,6 +62,20 @@ public sealed class BadInputTests
         Assert.False(Directory.Exists(workspace.CheckpointDirectory));
     }
 
+    [SkippableFact]
+    public async Task Train_RefusesADeviceAsTheCorpus_InsteadOfReadingItUntilTheDeadline()
+    {
+        // Given /dev/zero, which reads forever; the short deadline and no fallback only bound the run without the check
+        Skip.IfNot(File.Exists("/dev/zero"), "No /dev/zero here.");
+        using var workspace = new TinyWorkspace();
+
+        var run = await CliRun.RunAsync([.. workspace.Args("train"), "--Corpus:Path=/dev/zero", "--Corpus:LoadTimeout=00:00:30", "--Corpus:FallbackProvider="]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("error: /dev/zero is a device, not a regular file, so it cannot be read as a corpus. Name a UTF-8 text file or a folder of .txt files with --corpus-path (or Plugins:text-file:Path).", run.Error.Trim());
+        Assert.False(Directory.Exists(workspace.CheckpointDirectory));
+    }
+
     [Fact]
     public async Task Train_ExplainsAMissingPluginsFolder()
     {
