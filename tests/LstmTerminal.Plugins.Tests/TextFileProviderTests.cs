@@ -108,6 +108,28 @@ public sealed class TextFileProviderTests : IDisposable
         Assert.Contains(missing, error.Message);
     }
 
+    [Theory]
+    [InlineData("utf-16le", true, "iconv -f UTF-16 -t UTF-8")]
+    [InlineData("utf-16be", true, "iconv -f UTF-16 -t UTF-8")]
+    [InlineData("utf-16le", false, "iconv -f UTF-16LE -t UTF-8")]
+    [InlineData("utf-16be", false, "iconv -f UTF-16BE -t UTF-8")]
+    public async Task LoadAsync_RecognisesUtf16_WithOrWithoutAByteOrderMark_AndSaysHowToConvertIt(string encodingName, bool byteOrderMark, string hint)
+    {
+        // Given English in UTF-16: without a mark, its zero high bytes are valid UTF-8 and would pass as NUL characters
+        var encoding = Encoding.GetEncoding(encodingName);
+        var path = _temp.Combine("utf16.txt");
+        await File.WriteAllBytesAsync(path, [.. byteOrderMark ? encoding.GetPreamble() : [], .. encoding.GetBytes("Shall I compare thee to a summer's day?\n")]);
+
+        // When
+        var error = await Assert.ThrowsAsync<CorpusUnavailableException>(
+            () => ShippedPlugins.CorpusProvider("text-file").LoadAsync(new CorpusRequest(path), null, CancellationToken.None));
+
+        // Then
+        Assert.Contains($"{path} is UTF-16 text", error.Message);
+        Assert.Contains(hint, error.Message);
+        Assert.DoesNotContain("LATIN1", error.Message);
+    }
+
     [SkippableFact]
     public async Task LoadAsync_RefusesANamedPipe_WithoutWaitingForAWriter()
     {
