@@ -11,12 +11,14 @@ internal static class FileKind
     /// <returns>Null for a regular file (and on Windows, where a path names no such things); else what it is, in words.</returns>
     public static string? SpecialKindOf(string path)
     {
-        if (OperatingSystem.IsWindows())
+        var info = OperatingSystem.IsWindows() ? null : new UnixFileInfo(path);
+        if (info is not { Exists: true })
         {
+            // A dangling link or a path that cannot be looked up: opening it will say why, in the file system's words.
             return null;
         }
 
-        return new UnixFileInfo(path).FileType switch
+        return info.FileType switch
         {
             FileTypes.RegularFile => null,
             FileTypes.Fifo => "a named pipe (FIFO)",

@@ -188,6 +188,22 @@ public sealed class TextFileProviderTests : IDisposable
     }
 
     [SkippableFact]
+    public async Task LoadAsync_NamesTheFileSystemsReason_ForADanglingLinkInTheFolder()
+    {
+        // Given a folder whose .txt files include a symbolic link to nothing
+        Skip.If(OperatingSystem.IsWindows(), "Creating symbolic links needs privileges on Windows.");
+        await File.WriteAllTextAsync(_temp.Combine("a.txt"), "first");
+        File.CreateSymbolicLink(_temp.Combine("b.txt"), _temp.Combine("gone.txt"));
+
+        // When
+        var error = await RefusalOf(_temp.Path);
+
+        // Then it is the user's path that cannot be read, not a broken plugin
+        Assert.Contains("Cannot read the corpus", error.Message);
+        Assert.Contains("b.txt", error.Message);
+    }
+
+    [SkippableFact]
     public async Task LoadAsync_ReadsASymbolicLinkToARegularFile()
     {
         Skip.If(OperatingSystem.IsWindows(), "Creating symbolic links needs privileges on Windows.");
