@@ -1,4 +1,5 @@
 using LstmTerminal.Commands;
+using LstmTerminal.Core;
 using LstmTerminal.Core.Options;
 using LstmTerminal.Core.Plugins;
 using LstmTerminal.Core.Workflow;
@@ -49,6 +50,11 @@ public static class TerminalApp
             state.Transcript.AddError($"Plugin problem in {error.Folder}: {error.Message}");
         }
 
+        if (services.GetRequiredService<LogFolder>().Problem is { } noLog)
+        {
+            state.Transcript.AddError(char.ToUpperInvariant(noLog[0]) + noLog[1..]);
+        }
+
         using var watcher = new PluginFolderWatcher(catalog, AppHost.PluginsDirectory(services), PluginQuietPeriod);
         watcher.FolderLoaded += result => Announce(state.Transcript, result);
         state.Transcript.AddNotice("Type a phrase and press Enter to continue it; F1 or /help for more.");
@@ -62,7 +68,7 @@ public static class TerminalApp
             {
                 // Keep the app alive and the screen clean; the details go to the log.
                 log.LogError(e, "Unhandled failure in the terminal UI");
-                state.Transcript.AddError($"Internal error: {e.Message} Details are in the log file.");
+                state.Transcript.AddError($"Internal error: {e.Message}{LogPointer.Details(log)}");
                 return true;
             });
         }
