@@ -36,7 +36,10 @@ public sealed class LstmInference(ModelWeights weights)
         }
     }
 
-    /// <summary>A plain loop compiled optimised on first use, like <see cref="Softmax"/>: about 1 % of a step's time.</summary>
+    /// <summary>
+    /// One comparison per logit, each of which cost RnnSize multiply-adds; a plain loop compiled optimised on first
+    /// use, like <see cref="Softmax"/>.
+    /// </summary>
     [MethodImpl(MethodImplOptions.AggressiveOptimization)]
     private static bool HasNaN(ReadOnlySpan<float> scores)
     {

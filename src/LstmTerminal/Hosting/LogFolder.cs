@@ -42,7 +42,7 @@ public sealed class LogFolder
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or ArgumentException or NotSupportedException)
         {
-            return new LogFolder(path, $"no log file: the log folder {path} ({Key}) cannot be written: {e.Message}");
+            return new LogFolder(path, $"No log file: the log folder {path} ({Key}) cannot be written: {e.Message}");
         }
     }
 }

@@ -52,7 +52,7 @@ public static class TerminalApp
 
         if (services.GetRequiredService<LogFolder>().Problem is { } noLog)
         {
-            state.Transcript.AddError(char.ToUpperInvariant(noLog[0]) + noLog[1..]);
+            state.Transcript.AddError(noLog);
         }
 
         using var watcher = new PluginFolderWatcher(catalog, AppHost.PluginsDirectory(services), PluginQuietPeriod);

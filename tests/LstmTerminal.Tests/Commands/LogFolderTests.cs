@@ -20,7 +20,7 @@ public sealed class LogFolderTests
         // Then
         Assert.Equal(0, run.ExitCode);
         var line = Assert.Single(run.Error.Trim().Split('\n'));
-        Assert.StartsWith($"warning: no log file: the log folder {Path.Combine(blocker, "logs")} (Logging:Directory) cannot be written:", line);
+        Assert.StartsWith($"warning: No log file: the log folder {Path.Combine(blocker, "logs")} (Logging:Directory) cannot be written:", line);
     }
 
     [Theory]
