@@ -54,7 +54,7 @@ public sealed class TextFileProvider : ICorpusProvider
     {
         if (File.Exists(path))
         {
-            return [new FileInfo(path)];
+            return [RegularFile(new FileInfo(path))];
         }
 
         if (!Directory.Exists(path))
@@ -63,9 +63,16 @@ public sealed class TextFileProvider : ICorpusProvider
                 $"The corpus path {path} does not exist. Check --corpus-path (or Plugins:{ProviderName}:Path); it must name a UTF-8 text file or a folder of .txt files.");
         }
 
-        var files = new DirectoryInfo(path).GetFiles("*.txt").OrderBy(f => f.Name, StringComparer.Ordinal).ToList();
+        var files = new DirectoryInfo(path).GetFiles("*.txt").OrderBy(f => f.Name, StringComparer.Ordinal).Select(RegularFile).ToList();
         return files.Count > 0
             ? files
             : throw new CorpusUnavailableException($"The folder {path} holds no .txt files. Put the corpus in .txt files there, or name a single file with --corpus-path.");
     }
+
+    /// <summary>Refuses a named pipe, device or socket before anything opens it (reading one would wait or never end).</summary>
+    private static FileInfo RegularFile(FileInfo file) =>
+        FileKind.SpecialKindOf(file.FullName) is { } kind
+            ? throw new CorpusUnavailableException(
+                $"{file.FullName} is {kind}, not a regular file, so it cannot be read as a corpus. Name a UTF-8 text file or a folder of .txt files with --corpus-path (or Plugins:{ProviderName}:Path).")
+            : file;
 }

@@ -20,19 +20,24 @@ internal sealed class Utf8FileReader(long bytesTotal, IProgress<CorpusLoadProgre
     public async Task<string> ReadAsync(FileInfo file, CancellationToken cancellationToken)
     {
         await using var stream = new FileStream(file.FullName, FileMode.Open, FileAccess.Read, FileShare.Read, ChunkSize, useAsync: true);
-        var start = await StartOfTextAsync(stream, cancellationToken);
+        var start = await StartOfTextAsync(stream, file, cancellationToken);
         _bytesDone += start;
         var length = await CountCharactersAsync(stream, file, cancellationToken);
         stream.Position = start;
         return string.Create(length, (stream, file), static (characters, state) => Decode(state.stream, state.file, characters));
     }
 
-    /// <summary>The offset after a byte order mark, which is no part of the text.</summary>
-    private static async Task<long> StartOfTextAsync(FileStream stream, CancellationToken cancellationToken)
+    /// <summary>The offset after a byte order mark, which is no part of the text; refuses UTF-16, which may pass for UTF-8.</summary>
+    private static async Task<long> StartOfTextAsync(FileStream stream, FileInfo file, CancellationToken cancellationToken)
     {
-        var head = new byte[ByteOrderMark.Length];
-        var read = await stream.ReadAtLeastAsync(head, head.Length, throwOnEndOfStream: false, cancellationToken);
-        var start = read == head.Length && head.AsSpan().SequenceEqual(ByteOrderMark) ? head.Length : 0;
+        var buffer = new byte[Utf16Signature.SampleLength];
+        var head = buffer.AsSpan(0, await stream.ReadAtLeastAsync(buffer, buffer.Length, throwOnEndOfStream: false, cancellationToken));
+        if (Utf16Signature.EncodingOf(head) is { } utf16)
+        {
+            throw new CorpusUnavailableException($"{file.FullName} is UTF-16 text, not UTF-8. Convert it to UTF-8, e.g. iconv -f {utf16} -t UTF-8.");
+        }
+
+        var start = head.StartsWith(ByteOrderMark) ? ByteOrderMark.Length : 0;
         stream.Position = start;
         return start;
     }

@@ -12,7 +12,8 @@ namespace LstmTerminal.Core.Bench;
 /// </summary>
 public static class BenchRunner
 {
-    private const int WarmupSteps = 2;
+    /// <summary>Steps run before any is timed; the trainer's step limit counts them too.</summary>
+    public const int WarmupSteps = 2;
     private const int GeneratedWords = 200;
     private const string Prime = "thou art more";
 

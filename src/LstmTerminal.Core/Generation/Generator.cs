@@ -1,3 +1,4 @@
+using System.Globalization;
 using LstmTerminal.Abstractions;
 using LstmTerminal.Core.Model;
 using LstmTerminal.Core.Text;
@@ -65,11 +66,19 @@ public sealed class Generator
         var unknown = words.Where((_, i) => ids[i] == Vocabulary.UnknownId).Distinct(StringComparer.Ordinal).ToList();
         if (unknown.Count == words.Count)
         {
-            var shown = string.Join(", ", unknown.Take(5).Select(word => word.Length > 24 ? word[..24] + "…" : word));
+            var shown = string.Join(", ", unknown.Take(5).Select(Shortened));
             throw new PrimeException($"None of the words of the prime phrase are in the model's vocabulary ({shown}). Use everyday words of the corpus, e.g. \"thou art more\".");
         }
 
         return new PrimeEncoding(prime, words, ids, unknown);
+    }
+
+    /// <summary>A word cut to its first 24 characters as a person sees them: never inside a surrogate pair or before a combining mark.</summary>
+    private static string Shortened(string word)
+    {
+        const int shownLength = 24;
+        var characters = new StringInfo(word);
+        return characters.LengthInTextElements > shownLength ? characters.SubstringByTextElements(0, shownLength) + "…" : word;
     }
 
     /// <summary>

@@ -17,6 +17,7 @@ public sealed class LstmInference(ModelWeights weights)
     public LstmInferenceState NewState() => new(weights.Shape.Layers, _rnnSize);
 
     /// <summary>Feeds <paramref name="token"/>, updating <paramref name="state"/>, and writes the next-word logits.</summary>
+    /// <exception cref="ModelScoresException">A logit is NaN: the weights are damaged or diverged.</exception>
     public void Step(int token, LstmInferenceState state, Span<float> logits)
     {
         var embeddingSize = weights.Shape.EmbeddingSize;
@@ -28,6 +29,29 @@ public sealed class LstmInference(ModelWeights weights)
         }
 
         MatrixVector.MultiplyAdd(weights.Output, input, weights.OutputBias, logits);
+        // Checked here, where every completion and beam gets its scores: a sampler handed NaN would be blamed for it.
+        if (HasNaN(logits))
+        {
+            throw new ModelScoresException();
+        }
+    }
+
+    /// <summary>
+    /// One comparison per logit, each of which cost RnnSize multiply-adds; a plain loop compiled optimised on first
+    /// use, like <see cref="Softmax"/>.
+    /// </summary>
+    [MethodImpl(MethodImplOptions.AggressiveOptimization)]
+    private static bool HasNaN(ReadOnlySpan<float> scores)
+    {
+        foreach (var score in scores)
+        {
+            if (float.IsNaN(score))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static void StepLayer(LstmLayerWeights layer, ReadOnlySpan<float> input, float[] hidden, float[] cell, float[] gates)

@@ -45,6 +45,7 @@ public sealed class TrainingOptions
     public double LearningRateDecay { get; set; } = 1.0;
 
     /// <summary>Full scores every word each step; Sampled only the batch's targets and <see cref="SampledCandidates"/> random words.</summary>
+    [DefinedEnum("Training:Softmax")]
     public SoftmaxObjective Softmax { get; set; } = SoftmaxObjective.Full;
 
     /// <summary>Random words a sampled-softmax step scores besides the batch's targets.</summary>

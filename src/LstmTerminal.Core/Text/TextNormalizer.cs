@@ -1,13 +1,19 @@
 using System.Globalization;
+using System.Text;
 
 namespace LstmTerminal.Core.Text;
 
 /// <summary>
 /// Turns prose into the word sequence the model sees: lower-case; every punctuation or symbol character except
-/// hyphen and apostrophe becomes a space; line breaks and runs of whitespace separate words.
+/// hyphen and apostrophe becomes a space; line breaks and runs of whitespace separate words. Characters count by
+/// their Unicode category whatever their plane, so a mathematical or CJK-extension letter is a letter and an emoji
+/// is a symbol (it separates words); a combining mark stays with the letter before it and goes with a separator.
 /// </summary>
 public static class TextNormalizer
 {
+    private static readonly Rune Space = new(' ');
+    private static readonly Rune Apostrophe = new('\'');
+
     private delegate void WordHandler(ReadOnlySpan<char> word);
 
     public static List<string> Tokenize(string text)
@@ -51,12 +57,14 @@ public static class TextNormalizer
         Span<char> buffer = stackalloc char[256];
         var word = buffer;
         var length = 0;
-        foreach (var raw in text)
+        for (var i = 0; i < text.Length; i++)
         {
-            var c = Canonical(raw);
-            if (c != ' ')
+            // Letters outside the Basic Multilingual Plane (mathematical letters, CJK extensions) are surrogate pairs:
+            // each pair is classified as the one character it encodes, never as two halves (which would be spaces).
+            var c = Canonical(char.IsSurrogate(text[i]) ? ScalarAt(text, ref i) : new Rune(text[i]), inWord: length > 0);
+            if (c != Space)
             {
-                if (length == word.Length)
+                if (length + 2 > word.Length)
                 {
                     // Words longer than the stack buffer are rare (garbage or binary input); grow on the heap.
                     var larger = new char[word.Length * 2];
@@ -64,7 +72,7 @@ public static class TextNormalizer
                     word = larger;
                 }
 
-                word[length++] = c;
+                length += c.EncodeToUtf16(word[length..]);
             }
             else if (length > 0)
             {
@@ -79,26 +87,36 @@ public static class TextNormalizer
         }
     }
 
-    private static char Canonical(char c)
+    /// <summary>The character a surrogate pair at <paramref name="index"/> encodes, moving past it; a lone half reads as U+FFFD.</summary>
+    private static Rune ScalarAt(string text, ref int index)
     {
-        if (c is '\'' or '-')
+        Rune.DecodeFromUtf16(text.AsSpan(index), out var scalar, out var consumed);
+        index += consumed - 1;
+        return scalar;
+    }
+
+    /// <summary>What a character becomes in a word, or <see cref="Space"/> when it separates words.</summary>
+    /// <param name="inWord">Whether a word is under way: a combining mark belongs to the letter before it, so after a separator (an emoji's variation selector) it goes too.</param>
+    private static Rune Canonical(Rune c, bool inWord)
+    {
+        if (c.Value is '\'' or '-')
         {
             return c;
         }
 
         // Gutenberg's newer editions use typographic apostrophes; they must match the plain ones in prime phrases.
-        if (c is '\u2019' or '\u2018')
+        if (c.Value is '\u2019' or '\u2018')
         {
-            return '\'';
+            return Apostrophe;
         }
 
-        return CharUnicodeInfo.GetUnicodeCategory(c) switch
+        return Rune.GetUnicodeCategory(c) switch
         {
             UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
-                or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter => char.ToLowerInvariant(c),
-            UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark
-                or UnicodeCategory.DecimalDigitNumber => c,
-            _ => ' ',
+                or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter => Rune.ToLowerInvariant(c),
+            UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark => inWord ? c : Space,
+            UnicodeCategory.DecimalDigitNumber => c,
+            _ => Space,
         };
     }
 }

@@ -413,7 +413,7 @@ public sealed class Trainer : IDisposable
                     .Select(word => word.Word);
                 samples.Add(new TrainingSample(prime, string.Join(' ', words)));
             }
-            catch (Exception e) when (e is PrimeException or SamplerException)
+            catch (Exception e) when (e is PrimeException or SamplerException or ModelScoresException)
             {
                 samples.Add(new TrainingSample(prime, $"({e.Message})"));
             }

@@ -191,7 +191,7 @@ public sealed class TrainingSession(
         catch (Exception e)
         {
             logger.LogError(e, "Session failed to start");
-            Report(new PhaseChanged(SessionPhase.Failed, $"Unexpected failure: {e.Message} Details are in the log file; restart the app to try again."));
+            Report(new PhaseChanged(SessionPhase.Failed, $"Unexpected failure: {Sentence.Close(e.Message)}{LogPointer.Details(logger)} Restart the app to try again."));
         }
     }
 
@@ -292,7 +292,7 @@ public sealed class TrainingSession(
         catch (Exception e)
         {
             logger.LogError(e, "Training failed");
-            Report(new PhaseChanged(SessionPhase.Failed, $"Training failed: {e.Message} The last checkpoint is kept; details are in the log file."));
+            Report(new PhaseChanged(SessionPhase.Failed, $"Training failed: {Sentence.Close(e.Message)} The last checkpoint is kept.{LogPointer.Details(logger)}"));
         }
     }
 

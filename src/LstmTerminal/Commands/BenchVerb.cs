@@ -13,7 +13,8 @@ namespace LstmTerminal.Commands;
 /// <summary><c>bench</c>: training and generation speed with the current settings, against the machine's GEMM rate.</summary>
 public static class BenchVerb
 {
-    private const int WarmupSteps = 2;
+    /// <summary>The most timed steps whose sum with the warm-up still fits the step limit, an int.</summary>
+    private const int MaxTimedSteps = int.MaxValue - BenchRunner.WarmupSteps;
 
     public static Command Create(VerbRunner runner)
     {
@@ -24,15 +25,15 @@ public static class BenchVerb
         command.SetAction((parse, cancellationToken) =>
         {
             var timedSteps = parse.GetValue(steps);
-            if (timedSteps < 1)
+            if (timedSteps is < 1 or > MaxTimedSteps)
             {
-                return runner.Fail($"--steps must be at least 1, not {timedSteps}.");
+                return runner.Fail($"--steps must be between 1 and {MaxTimedSteps}, not {timedSteps}.");
             }
 
             var scratch = Path.Combine(Path.GetTempPath(), "lstm-terminal-bench-" + Guid.NewGuid().ToString("N"));
             var overrides = new Dictionary<string, string?>
             {
-                ["Training:MaxSteps"] = (timedSteps + WarmupSteps).ToString(CultureInfo.InvariantCulture),
+                ["Training:MaxSteps"] = (timedSteps + BenchRunner.WarmupSteps).ToString(CultureInfo.InvariantCulture),
                 ["Training:Epochs"] = "100000",
                 ["Training:EvalEvery"] = int.MaxValue.ToString(CultureInfo.InvariantCulture),
                 ["Training:SaveEvery"] = int.MaxValue.ToString(CultureInfo.InvariantCulture),
@@ -72,7 +73,7 @@ public static class BenchVerb
             .LoadOrFallBackAsync(corpusOptions.Provider, corpusOptions.Path, context.Warn, progress: null, context.CancellationToken)
             .ConfigureAwait(false);
         using var trainer = services.GetRequiredService<TrainingPlanner>().StartFresh(corpus, greedy, new CheckpointStore(training.CheckpointDirectory));
-        context.Error.WriteLine($"bench: {steps} timed steps of {trainer.TokensPerStep} tokens after {WarmupSteps} warm-up steps, vocabulary {trainer.Corpus.Vocabulary.Count}");
+        context.Error.WriteLine($"bench: {steps} timed steps of {trainer.TokensPerStep} tokens after {BenchRunner.WarmupSteps} warm-up steps, vocabulary {trainer.Corpus.Vocabulary.Count}");
         var report = BenchRunner.Run(trainer, greedy, context.CancellationToken);
 
         if (json)

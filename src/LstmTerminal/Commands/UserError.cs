@@ -14,7 +14,7 @@ public static class UserError
 {
     public static bool Is(Exception exception) => exception is OptionsValidationException or PrimeException
         or CorpusUnavailableException or PluginNotFoundException or InsufficientDataException or CheckpointException
-        or UsageException or SamplerException or CorpusPluginFaultException;
+        or UsageException or SamplerException or CorpusPluginFaultException or ModelScoresException;
 
     /// <summary>One line, whatever the exception carried.</summary>
     public static string OneLine(Exception exception)

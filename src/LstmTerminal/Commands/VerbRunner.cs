@@ -1,3 +1,4 @@
+using LstmTerminal.Core;
 using LstmTerminal.Hosting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
@@ -14,7 +15,7 @@ public sealed record VerbContext(IServiceProvider Services, TextWriter Output, T
 
 /// <summary>
 /// Runs a verb body inside a host built with the verb's overrides, and turns failures into exit codes:
-/// a one-line message and 2 for anything the user can fix, 1 (details in the log) for the rest.
+/// a one-line message and 2 for anything the user can fix, 1 (details in the log, when there is one) for the rest.
 /// </summary>
 public sealed class VerbRunner(IReadOnlyList<string> settings, TextWriter output, TextWriter error)
 {
@@ -32,7 +33,13 @@ public sealed class VerbRunner(IReadOnlyList<string> settings, TextWriter output
         {
             host = AppHost.Build(settings, overrides);
             using var captured = ConsoleCapture.LogTo(host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Console"));
-            return await body(new VerbContext(host.Services, output, error, cancellationToken)).ConfigureAwait(false);
+            var context = new VerbContext(host.Services, output, error, cancellationToken);
+            if (host.Services.GetRequiredService<LogFolder>().Problem is { } noLog)
+            {
+                context.Warn(noLog);
+            }
+
+            return await body(context).ConfigureAwait(false);
         }
         catch (Exception e) when (UserError.Is(e))
         {
@@ -46,8 +53,9 @@ public sealed class VerbRunner(IReadOnlyList<string> settings, TextWriter output
         }
         catch (Exception e)
         {
-            host?.Services.GetService<ILoggerFactory>()?.CreateLogger("lstm-terminal").LogError(e, "Unexpected failure");
-            error.WriteLine($"error: unexpected failure: {UserError.OneLine(e)} (details in the log file)");
+            var logger = host?.Services.GetService<ILoggerFactory>()?.CreateLogger("lstm-terminal");
+            logger?.LogError(e, "Unexpected failure");
+            error.WriteLine($"error: unexpected failure: {UserError.OneLine(e)}{LogPointer.Details(logger)}");
             return ExitCodes.Failure;
         }
         finally

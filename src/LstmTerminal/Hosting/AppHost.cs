@@ -114,13 +114,20 @@ public static class AppHost
 
     private static void ConfigureLogging(HostApplicationBuilder builder)
     {
+        var folder = LogFolder.Open(builder.Configuration[LogFolder.Key]);
+        builder.Services.AddSingleton(folder);
+        builder.Logging.ClearProviders();
+        if (folder.Problem is not null)
+        {
+            // No provider at all: every logger is then off, so no message points at a log that is not there.
+            return;
+        }
+
         // Never log onto the console: stdout carries --json output and the TUI owns the screen.
-        var directory = builder.Configuration["Logging:Directory"] ?? "logs";
         var logger = new LoggerConfiguration()
             .MinimumLevel.Information()
-            .WriteTo.File(Path.Combine(Path.GetFullPath(directory), "lstm-terminal-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 7)
+            .WriteTo.File(Path.Combine(folder.Path, "lstm-terminal-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 7)
             .CreateLogger();
-        builder.Logging.ClearProviders();
         builder.Logging.AddSerilog(logger, dispose: true);
     }
 

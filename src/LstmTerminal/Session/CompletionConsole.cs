@@ -1,4 +1,5 @@
 using System.Globalization;
+using LstmTerminal.Core;
 using LstmTerminal.Core.Generation;
 using LstmTerminal.Core.Plugins;
 using Microsoft.Extensions.Logging;
@@ -246,7 +247,7 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
                 settings.TopK, settings.TopP, settings.RepetitionPenalty, settings.NoRepeatNgram);
             body(generator, encoding, generation);
         }
-        catch (Exception e) when (e is PrimeException or SamplerException or PluginNotFoundException)
+        catch (Exception e) when (e is PrimeException or SamplerException or PluginNotFoundException or ModelScoresException)
         {
             transcript.AddError(e.Message);
         }
@@ -257,7 +258,7 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
         catch (Exception e)
         {
             logger.LogError(e, "Completion of {Prime} failed", prime);
-            transcript.AddError($"The completion failed: {e.Message} Details are in the log file.");
+            transcript.AddError($"The completion failed: {e.Message}{LogPointer.Details(logger)}");
         }
     }
 }

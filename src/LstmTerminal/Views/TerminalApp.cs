@@ -1,4 +1,5 @@
 using LstmTerminal.Commands;
+using LstmTerminal.Core;
 using LstmTerminal.Core.Options;
 using LstmTerminal.Core.Plugins;
 using LstmTerminal.Core.Workflow;
@@ -49,6 +50,11 @@ public static class TerminalApp
             state.Transcript.AddError($"Plugin problem in {error.Folder}: {error.Message}");
         }
 
+        if (services.GetRequiredService<LogFolder>().Problem is { } noLog)
+        {
+            state.Transcript.AddError(noLog);
+        }
+
         var directories = catalog.Directories;
         using var appWatcher = WatchPluginFolder(catalog, directories[0], state.Transcript);
         using var userWatcher = directories.Count > 1 ? WatchPluginFolder(catalog, directories[1], state.Transcript) : null;
@@ -64,7 +70,7 @@ public static class TerminalApp
             {
                 // Keep the app alive and the screen clean; the details go to the log.
                 log.LogError(e, "Unhandled failure in the terminal UI");
-                state.Transcript.AddError($"Internal error: {e.Message} Details are in the log file.");
+                state.Transcript.AddError($"Internal error: {e.Message}{LogPointer.Details(log)}");
                 return true;
             });
         }

@@ -28,11 +28,13 @@ internal static class TextWrap
             line = indent + word;
         }
 
-        // A single word wider than the line is cut rather than overflowing.
+        // A single word wider than the line is cut rather than overflowing, but never inside a surrogate pair (a
+        // letter outside the BMP), whose halves would show as two replacement characters.
         while (line.Length > width)
         {
-            yield return line[..width];
-            line = indent + line[width..];
+            var cut = char.IsHighSurrogate(line[width - 1]) ? width - 1 : width;
+            yield return line[..cut];
+            line = indent + line[cut..];
         }
 
         yield return line;

@@ -77,6 +77,19 @@ public sealed class GeneratorTests(TrainedModel trained) : IClassFixture<Trained
     }
 
     [Fact]
+    public void Encode_ShortensALongUnknownWord_WithoutSplittingACharacter()
+    {
+        // Given one unknown word of an ASCII letter and 30 mathematical letters, a surrogate pair each
+        var generator = trained.CreateGenerator();
+        var letters = string.Concat(Enumerable.Repeat("\U0001D41A", 30));
+
+        var error = Assert.Throws<PrimeException>(() => generator.Encode("x" + letters));
+
+        // Then the shown word is 24 whole characters: x and 23 pairs
+        Assert.Contains($"(x{letters[..46]}…)", error.Message);
+    }
+
+    [Fact]
     public void Encode_RefusesAPrimeLongerThanTheLimit()
     {
         var generator = trained.CreateGenerator();

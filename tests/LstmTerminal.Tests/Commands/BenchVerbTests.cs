@@ -22,12 +22,15 @@ public sealed class BenchVerbTests
         Assert.False(Directory.Exists(workspace.CheckpointDirectory));
     }
 
-    [Fact]
-    public async Task Bench_RefusesZeroSteps()
+    [Theory]
+    [InlineData("0")]
+    [InlineData("2147483646")] // with the two warm-up steps, past the largest step limit
+    [InlineData("2147483647")]
+    public async Task Bench_RefusesStepsOutsideItsRange_NamingTheLimit(string steps)
     {
-        var run = await CliRun.RunAsync("bench", "--steps", "0");
+        var run = await CliRun.RunAsync("bench", "--steps", steps);
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains("--steps", run.Error);
+        Assert.Equal($"error: --steps must be between 1 and 2147483645, not {steps}.", run.Error.Trim());
     }
 }

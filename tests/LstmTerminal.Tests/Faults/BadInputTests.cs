@@ -1,4 +1,5 @@
 using LstmTerminal.Tests.Commands;
+using LstmTerminal.Tests.Support;
 
 namespace LstmTerminal.Tests.Faults;
 
@@ -16,6 +17,7 @@ public sealed class BadInputTests
     [InlineData("--Training:Epochs=lots", "Training:Epochs")]
     [InlineData("--Model:TiedEmbeddings=true --Model:RnnSize=24", "Model:TiedEmbeddings")]
     [InlineData("--Training:Softmax=Approximate", "Training:Softmax")]
+    [InlineData("--Training:Softmax=99", "Training:Softmax")]
     [InlineData("--Training:SampledCandidates=0", "Training:SampledCandidates")]
     public async Task Train_RefusesABadSetting_InOneLine_WithoutTouchingTheCheckpoint(string settings, string key)
     {
@@ -34,6 +36,7 @@ public sealed class BadInputTests
 
     [Theory]
     [InlineData("--Training:Softmax=Approximate", "Training:Softmax cannot be 'Approximate'; it takes one of: Full, Sampled.")]
+    [InlineData("--Training:Softmax=99", "Training:Softmax cannot be '99'; it takes one of: Full, Sampled.")] // the binder takes numbers
     [InlineData("--Training:Epochs=lots", "Training:Epochs cannot be 'lots'; it takes a whole number.")]
     [InlineData("--Model:TiedEmbeddings=maybe", "Model:TiedEmbeddings cannot be 'maybe'; it takes true or false.")]
     public async Task Train_SaysWhatASettingTakes_WhenItsValueIsOfTheWrongKind(string setting, string expected)
@@ -62,6 +65,20 @@ public sealed class BadInputTests
         Assert.False(Directory.Exists(workspace.CheckpointDirectory));
     }
 
+    [SkippableFact]
+    public async Task Train_RefusesADeviceAsTheCorpus_InsteadOfReadingItUntilTheDeadline()
+    {
+        // Given /dev/zero, which reads forever; the short deadline and no fallback only bound the run without the check
+        Skip.IfNot(File.Exists("/dev/zero"), "No /dev/zero here.");
+        using var workspace = new TinyWorkspace();
+
+        var run = await CliRun.RunAsync([.. workspace.Args("train"), "--Corpus:Path=/dev/zero", "--Corpus:LoadTimeout=00:00:30", "--Corpus:FallbackProvider="]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("error: /dev/zero is a device, not a regular file, so it cannot be read as a corpus. Name a UTF-8 text file or a folder of .txt files with --corpus-path (or Plugins:text-file:Path).", run.Error.Trim());
+        Assert.False(Directory.Exists(workspace.CheckpointDirectory));
+    }
+
     [Fact]
     public async Task Train_ExplainsAMissingPluginsFolder()
     {
@@ -87,6 +104,26 @@ public sealed class BadInputTests
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("model.bin", run.Error);
         Assert.Contains("/32", run.Error);
+    }
+
+    [Theory]
+    [InlineData("temperature")]
+    [InlineData("beam")]
+    public async Task Generate_SaysTheModelsScoresAreNotNumbers_WhenItsWeightsAreNaN_NotThatTheSamplerFailed(string sampler)
+    {
+        // Given a checkpoint whose weights a diverged run (or damage) turned into NaN
+        using var workspace = new TinyWorkspace();
+        Assert.Equal(0, (await CliRun.RunAsync(workspace.Args("train", "--max-steps", "2"))).ExitCode);
+        NaNWeights.Fill(Path.Combine(workspace.CheckpointDirectory, "model.bin"));
+
+        // When
+        var run = await CliRun.RunAsync(workspace.Args("generate", "thou art", "--sampler", sampler));
+
+        // Then
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Error.Trim().Split('\n'));
+        Assert.StartsWith("error: The model's scores are not numbers (NaN)", line);
+        Assert.DoesNotContain("sampler", line);
     }
 
     private static Dictionary<string, string> Snapshot(string directory) =>
