@@ -1,3 +1,4 @@
+using LstmTerminal.Core.Training;
 using LstmTerminal.Core.Workflow;
 using LstmTerminal.Session;
 using LstmTerminal.Tests.Support;
@@ -41,8 +42,7 @@ public sealed class TrainingSessionTests
         Assert.Equal(paused.Step, paused.SavedStep);
         Assert.True(session.ToggleTraining());
         Eventually.True(() => state.Status.Snapshot().Step > paused.Step, "a step after resuming");
-        var saved = await session.StopAsync();
-        Assert.NotNull(saved);
+        var saved = Assert.IsType<CheckpointSaved>(await session.StopAsync());
         Assert.True(saved.Step > paused.Step);
         Assert.Equal(saved.Step, state.Losses.Snapshot().Training.Count);
     }
