@@ -32,6 +32,7 @@ public sealed class TrainingSession(
     private CancellationTokenSource? _runCancel;
     private Trainer? _trainer;
     private LoadedCheckpoint? _checkpoint;
+    private CheckpointStore? _store;
     private CheckpointLock? _folderLock;
     private TrainingEvent? _lastSave;
     private bool _finished;
@@ -147,12 +148,12 @@ public sealed class TrainingSession(
     {
         try
         {
-            var store = new CheckpointStore(trainingOptions.CheckpointDirectory);
-            // The session trains into the folder, so it is its only writer from the start; a second one is refused here.
-            var folderLock = store.Lock();
+            CheckpointStore store;
             lock (_gate)
             {
-                _folderLock = folderLock;
+                // The session trains into the folder, so it is its only writer from the start; a second one is refused here.
+                store = _store ??= new CheckpointStore(trainingOptions.CheckpointDirectory);
+                _folderLock ??= store.Lock();
             }
 
             var checkpoint = OpenCheckpoint(store);
@@ -230,7 +231,7 @@ public sealed class TrainingSession(
             }
 
             throw new CheckpointException(
-                $"{e.Message} Press F2 to set that folder aside (renamed, not deleted) and train from scratch, or move it yourself, or set Training:CheckpointDirectory to another folder.", e);
+                $"{e.Message} Press F2 to set that checkpoint aside (moved into a subfolder, nothing deleted) and train from scratch, or move it yourself, or set Training:CheckpointDirectory to another folder.", e);
         }
 
         lock (_gate)

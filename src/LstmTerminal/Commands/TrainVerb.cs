@@ -78,21 +78,34 @@ public static class TrainVerb
         }
     }
 
-    /// <summary>Loads the corpus and builds the trainer; the corpus text is garbage once this returns, not held through training.</summary>
+    /// <summary>
+    /// Reads the checkpoint to resume (first, so that a damaged one is refused before a long corpus load), loads the
+    /// corpus and builds the trainer; the corpus text is garbage once this returns, not held through training.
+    /// </summary>
     private static async Task<Trainer> OpenTrainerAsync(
         VerbContext context, bool resume, CheckpointStore store, TrainingPlanner planner, CorpusOptions corpusOptions, Abstractions.ISampler sampler)
     {
-        var corpus = await context.Services.GetRequiredService<CorpusLoader>()
-            .LoadOrFallBackAsync(corpusOptions.Provider, corpusOptions.Path, context.Warn, new CorpusProgressPrinter(context.Error), context.CancellationToken)
-            .ConfigureAwait(false);
+        var checkpoint = resume && store.Exists ? store.Load() : null;
+        Abstractions.Corpus corpus;
+        try
+        {
+            corpus = await context.Services.GetRequiredService<CorpusLoader>()
+                .LoadOrFallBackAsync(corpusOptions.Provider, corpusOptions.Path, context.Warn, new CorpusProgressPrinter(context.Error), context.CancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch
+        {
+            checkpoint?.Model.Dispose();
+            throw;
+        }
+
         foreach (var notice in corpus.Notices)
         {
             context.Error.WriteLine($"note: {notice}");
         }
 
-        if (resume && store.Exists)
+        if (checkpoint is not null)
         {
-            var checkpoint = store.Load();
             context.Error.WriteLine($"resuming {store.Directory} at step {checkpoint.Manifest.Step}");
             return planner.Resume(corpus, checkpoint, sampler);
         }

@@ -20,9 +20,12 @@ public sealed class KillDuringCheckpointTests
 
         for (var kill = 0; kill < Kills; kill++)
         {
-            // When it is killed with SIGKILL at a random moment
-            using var process = StartTraining(workspace, resume: kill > 0);
-            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(600, 2500)));
+            // When it is killed with SIGKILL at a random moment of its saving steps (timed from its first step, as a
+            // busy machine can take seconds to start it)
+            var training = StartTraining(workspace, resume: kill > 0);
+            using var process = training.Process;
+            await training.FirstStep.WaitAsync(TimeSpan.FromSeconds(60));
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 1500)));
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
 
@@ -43,7 +46,8 @@ public sealed class KillDuringCheckpointTests
         Assert.Equal(lastStep + 3, resumed.Json.GetProperty("steps").GetInt64());
     }
 
-    private static Process StartTraining(TinyWorkspace workspace, bool resume)
+    /// <returns>The process, and a task that completes when it reports its first step.</returns>
+    private static (Process Process, Task FirstStep) StartTraining(TinyWorkspace workspace, bool resume)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -60,11 +64,18 @@ public sealed class KillDuringCheckpointTests
         start.ArgumentList.Add("--Training:Epochs=100000");
         start.ArgumentList.Add("--Model:RnnSize=96");
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app.");
+        var firstStep = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         // Drain the pipes so the child never blocks on a full buffer.
         process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data?.StartsWith("step ", StringComparison.Ordinal) == true)
+            {
+                firstStep.TrySetResult();
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return process;
+        return (process, firstStep.Task);
     }
 }
