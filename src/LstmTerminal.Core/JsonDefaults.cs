@@ -1,4 +1,5 @@
 using System.Text.Json;
+using System.Text.Json.Serialization;
 
 namespace LstmTerminal.Core;
 
@@ -9,5 +10,7 @@ public static class JsonDefaults
     {
         WriteIndented = true,
         MaxDepth = 16,
+        // A diverged validation is recorded as it was: "Infinity" and "NaN" as strings, which plain JSON lacks as numbers.
+        NumberHandling = JsonNumberHandling.AllowReadingFromString | JsonNumberHandling.AllowNamedFloatingPointLiterals,
     };
 }

@@ -1,99 +1,201 @@
+using System.Security.Cryptography;
 using System.Text.Json;
 using LstmTerminal.Core.Model;
-using LstmTerminal.Core.Training;
 using LstmTerminal.Core.Text;
-using TorchSharp;
+using LstmTerminal.Core.Training;
 using TorchSharp.Modules;
-using static TorchSharp.torch;
 
 namespace LstmTerminal.Core.Checkpoints;
 
 /// <summary>
-/// One checkpoint folder. A save writes a sibling temporary folder and swaps it into place with two renames;
-/// if a crash falls between them, the next open finds the previous folder under its backup name and restores it.
+/// One checkpoint folder. The folder belongs to the user: the store creates, replaces and deletes only the names of
+/// <see cref="CheckpointFiles"/>, and never moves or deletes the folder itself (a symlinked folder, "." and "ck/" all
+/// work). A save writes its data files, complete and flushed, into a subfolder of their own, then commits by renaming
+/// a new <c>checkpoint.json</c> over the old one: killed at any moment, it leaves the previous checkpoint whole. After
+/// the commit it deletes its own older data folders but keeps the previous one for readers still on it. One process
+/// writes at a time (<see cref="Lock"/>); readers take no lock, and remove a killed save's leftovers only when no
+/// writer holds the folder.
 /// </summary>
 public sealed class CheckpointStore
 {
     private const long MaxManifestBytes = 64L * 1024 * 1024;
-    private const string TemporarySuffix = ".saving-";
-    private const string BackupSuffix = ".previous-";
+
+    private readonly Lock _gate = new();
+    private CheckpointLock? _lock;
 
     public CheckpointStore(string directory)
     {
-        Directory = Path.GetFullPath(directory);
+        // Trimmed so that "ck/" and "ck" are one folder, in messages as on disk.
+        Directory = Path.TrimEndingDirectorySeparator(Path.GetFullPath(directory));
     }
 
     public string Directory { get; }
 
-    /// <summary>True when the folder holds a complete checkpoint (after recovering an interrupted swap).</summary>
-    public bool Exists
+    /// <summary>True when the folder holds a manifest: a save was committed there.</summary>
+    public bool Exists => File.Exists(ManifestPath);
+
+    private string ManifestPath => Path.Combine(Directory, CheckpointFiles.Manifest);
+
+    /// <summary>
+    /// Refuses, without creating anything, a path that cannot become a checkpoint folder: a file, a symbolic link that
+    /// leads nowhere (or in a loop), or a path below a file.
+    /// </summary>
+    /// <exception cref="CheckpointException">The message names the path and the problem.</exception>
+    public void CheckUsable()
     {
-        get
+        for (var path = Directory; path is not null; path = Path.GetDirectoryName(path))
         {
-            RecoverInterruptedSave();
-            return File.Exists(Path.Combine(Directory, CheckpointFiles.Manifest));
-        }
-    }
-
-    /// <param name="average">When given, model.bin gets the averaged weights (what inference uses) and the raw ones go beside them.</param>
-    public void Save(CheckpointManifest manifest, Vocabulary vocabulary, LstmLanguageModel model, OptimizerHelper optimizer, LstmState? carriedState, WeightAverage? average = null)
-    {
-        var parent = Path.GetDirectoryName(Directory)!;
-        var name = Path.GetFileName(Directory);
-        var temporary = Path.Combine(parent, name + TemporarySuffix + Guid.NewGuid().ToString("N"));
-        try
-        {
-            DeleteStaleTemporaries(parent, name);
-            System.IO.Directory.CreateDirectory(temporary);
-            if (average is null)
+            if (System.IO.Directory.Exists(path))
             {
-                model.save(Path.Combine(temporary, CheckpointFiles.Weights));
-            }
-            else
-            {
-                model.save(Path.Combine(temporary, CheckpointFiles.TrainingWeights));
-                using var averaged = average.SwappedIn();
-                model.save(Path.Combine(temporary, CheckpointFiles.Weights));
+                return;
             }
 
-            optimizer.save_state_dict(Path.Combine(temporary, CheckpointFiles.Optimizer));
-            if (carriedState is not null)
+            // The link first: .NET counts a link that leads nowhere as an existing file.
+            var what = path == Directory ? "The checkpoint folder" : $"The checkpoint folder {Directory} lies below";
+            if (new FileInfo(path).LinkTarget is not null)
             {
-                using var stream = File.Create(Path.Combine(temporary, CheckpointFiles.CarriedState));
-                using var writer = new BinaryWriter(stream);
-                carriedState.Hidden.Save(writer);
-                carriedState.Cell.Save(writer);
+                throw new CheckpointException($"{what} {path} is a symbolic link that leads nowhere (or in a loop). Fix the link or choose another folder.");
             }
 
-            VocabularyFile.Write(vocabulary, Path.Combine(temporary, CheckpointFiles.Vocabulary));
-            WriteManifest(manifest with { SavedAt = DateTimeOffset.UtcNow }, Path.Combine(temporary, CheckpointFiles.Manifest));
-            SwapIntoPlace(temporary);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            TryDelete(temporary);
-            throw new CheckpointException($"Could not save the checkpoint to {Directory}: {e.Message} The previous checkpoint, if any, is unchanged.", e);
+            if (File.Exists(path))
+            {
+                throw new CheckpointException($"{what} {path} is a file. Point --checkpoint-dir (Training:CheckpointDirectory) at a folder.");
+            }
         }
     }
 
     /// <summary>
-    /// Renames an unreadable checkpoint folder out of the way (never deletes it) so a fresh run can use the name;
-    /// returns where it went.
+    /// Makes this store the folder's only writer until the lock is disposed: creates the folder if needed and removes
+    /// what killed saves left behind. A killed holder's lock is released by the kernel.
+    /// </summary>
+    /// <exception cref="CheckpointException">Another process (or store) holds the folder, or it cannot be created or written.</exception>
+    public CheckpointLock Lock()
+    {
+        CheckUsable();
+        try
+        {
+            System.IO.Directory.CreateDirectory(Directory);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CheckpointException($"Cannot create the checkpoint folder {Directory}: {e.Message}", e);
+        }
+
+        lock (_gate)
+        {
+            if (_lock is not null)
+            {
+                throw new InvalidOperationException($"This store already holds the lock of {Directory}.");
+            }
+
+            _lock = CheckpointLock.TryTake(Directory, Released) ?? throw new CheckpointException(
+                $"Another trainer is using the checkpoint folder {Directory} (it holds {CheckpointFiles.Lock}). Wait for it to finish, or train into another folder.");
+        }
+
+        RemoveLeftovers(KeptBy(TryReadManifest()));
+        return _lock;
+    }
+
+    /// <param name="average">When given, model.bin gets the averaged weights (what inference uses) and the raw ones go beside them.</param>
+    /// <exception cref="CheckpointException">Nothing was committed; the previous checkpoint is unchanged.</exception>
+    public void Save(CheckpointManifest manifest, Vocabulary vocabulary, LstmLanguageModel model, OptimizerHelper optimizer, LstmState? carriedState, WeightAverage? average = null)
+    {
+        CheckpointLock? held;
+        try
+        {
+            held = HoldsLock ? null : Lock();
+        }
+        catch (CheckpointException e)
+        {
+            throw SaveFailed(e);
+        }
+
+        using (held)
+        {
+            var replaced = TryReadManifest();
+            var committed = Commit(manifest, replaced, folder => WriteDataFiles(folder, vocabulary, model, optimizer, carriedState, average));
+            FlushFolder();
+            RemoveReplacedGenerations(committed, replaced);
+        }
+    }
+
+    /// <summary>Writes the data files into a new data folder and renames a manifest naming them over the old one.</summary>
+    private CheckpointData Commit(CheckpointManifest manifest, CheckpointManifest? replaced, Action<string> writeDataFiles)
+    {
+        var id = CheckpointFiles.NewId();
+        var writing = Path.Combine(Directory, CheckpointFiles.TemporaryFolder(id));
+        var folder = CheckpointFiles.DataFolder(manifest.Step, id);
+        var nextManifest = Path.Combine(Directory, CheckpointFiles.TemporaryManifest(id));
+        try
+        {
+            System.IO.Directory.CreateDirectory(writing);
+            writeDataFiles(writing);
+            var files = Seal(writing);
+            System.IO.Directory.Move(writing, Path.Combine(Directory, folder));
+            var data = new CheckpointData(folder, files, replaced is null ? null : replaced.Data?.Folder ?? CheckpointFiles.FlatLayout);
+            WriteManifest(manifest with { FormatVersion = CheckpointManifest.CurrentFormatVersion, SavedAt = DateTimeOffset.UtcNow, Data = data }, nextManifest);
+            // The commit: rename(2) replaces the manifest atomically.
+            File.Move(nextManifest, ManifestPath, overwrite: true);
+            return data;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(new DirectoryInfo(writing));
+            TryDelete(new DirectoryInfo(Path.Combine(Directory, folder)));
+            TryDelete(new FileInfo(nextManifest));
+            throw SaveFailed(e);
+        }
+    }
+
+    private CheckpointException SaveFailed(Exception e) =>
+        new($"Could not save the checkpoint to {Directory}: {Sentence.Close(e.Message)} The previous checkpoint, if any, is unchanged.", e);
+
+    /// <summary>
+    /// Moves an unreadable checkpoint (the manifest and every name the store owns) into a new subfolder of the folder,
+    /// deleting nothing, so a fresh run can start there; returns the subfolder.
     /// </summary>
     public string SetAside()
     {
-        var aside = $"{Directory}.unreadable-{DateTime.UtcNow:yyyyMMdd-HHmmss}";
-        System.IO.Directory.Move(Directory, aside);
+        using var held = HoldsLock ? null : Lock();
+        var aside = Path.Combine(Directory, $"unreadable-{DateTime.UtcNow:yyyyMMdd-HHmmss}");
+        System.IO.Directory.CreateDirectory(aside);
+        foreach (var entry in new DirectoryInfo(Directory).EnumerateFileSystemInfos())
+        {
+            if (entry.Name != CheckpointFiles.Lock && (entry.Name == CheckpointFiles.Manifest || IsOwned(entry.Name) || CheckpointFiles.DataFiles.Contains(entry.Name)))
+            {
+                var target = Path.Combine(aside, entry.Name);
+                if (entry is DirectoryInfo folder)
+                {
+                    folder.MoveTo(target);
+                }
+                else
+                {
+                    ((FileInfo)entry).MoveTo(target);
+                }
+            }
+        }
+
         return aside;
     }
 
     public LoadedCheckpoint Load()
     {
-        var (manifest, vocabulary) = ReadManifestAndVocabulary();
+        var (manifest, files, vocabulary) = Open();
+        var weights = files.Require(CheckpointFiles.Weights);
+        try
+        {
+            // Checked without libtorch first: it would allocate the model the file claims before noticing a mismatch.
+            WeightsFile.Check(weights, manifest.Model);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            throw WeightsUnfit(manifest.Model, e);
+        }
+
         var model = SeededRandom.DrawUnseeded(() => new LstmLanguageModel(manifest.Model));
         try
         {
-            model.load(RequireFile(CheckpointFiles.Weights), strict: true);
+            model.load(weights, strict: true);
         }
         catch (Exception e) when (e is not CheckpointException)
         {
@@ -101,7 +203,7 @@ public sealed class CheckpointStore
             throw WeightsUnfit(manifest.Model, e);
         }
 
-        return new LoadedCheckpoint(this, manifest, vocabulary, model);
+        return new LoadedCheckpoint(this, manifest, vocabulary, model, files);
     }
 
     /// <summary>
@@ -110,10 +212,11 @@ public sealed class CheckpointStore
     /// </summary>
     public InferenceCheckpoint LoadForInference()
     {
-        var (manifest, vocabulary) = ReadManifestAndVocabulary();
+        var (manifest, files, vocabulary) = Open();
+        var weights = files.Require(CheckpointFiles.Weights);
         try
         {
-            return new InferenceCheckpoint(manifest, vocabulary, WeightsFile.Read(RequireFile(CheckpointFiles.Weights), manifest.Model));
+            return new InferenceCheckpoint(manifest, vocabulary, WeightsFile.Read(weights, manifest.Model));
         }
         catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
@@ -121,20 +224,24 @@ public sealed class CheckpointStore
         }
     }
 
-    private (CheckpointManifest Manifest, Vocabulary Vocabulary) ReadManifestAndVocabulary()
+    /// <summary>The manifest, the files of its save and the vocabulary, each checked; cleans up if no writer is at work.</summary>
+    private (CheckpointManifest Manifest, SavedFiles Files, Vocabulary Vocabulary) Open()
     {
         if (!Exists)
         {
             throw new CheckpointException($"No checkpoint in {Directory} ({CheckpointFiles.Manifest} is missing). Train first, or point --checkpoint-dir at a checkpoint folder.");
         }
 
-        var manifest = ReadManifest(Path.Combine(Directory, CheckpointFiles.Manifest));
+        var manifest = ReadManifest();
+        RemoveLeftoversIfNoWriter(manifest);
+        var files = new SavedFiles(Directory, manifest);
+        var vocabularyPath = files.Require(CheckpointFiles.Vocabulary);
         Vocabulary vocabulary;
         try
         {
-            vocabulary = VocabularyFile.Read(Path.Combine(Directory, CheckpointFiles.Vocabulary));
+            vocabulary = VocabularyFile.Read(vocabularyPath);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
         {
             throw new CheckpointException($"The checkpoint in {Directory} is unusable: {e.Message}", e);
         }
@@ -145,74 +252,23 @@ public sealed class CheckpointStore
                 $"The checkpoint in {Directory} is inconsistent: {CheckpointFiles.Vocabulary} has {vocabulary.Count} ids but the model was built for {manifest.Model.VocabularySize}.");
         }
 
-        return (manifest, vocabulary);
+        return (manifest, files, vocabulary);
     }
 
     private CheckpointException WeightsUnfit(ModelShape shape, Exception e) =>
-        new($"The weights in {Path.Combine(Directory, CheckpointFiles.Weights)} do not fit a {Describe(shape)} model or are damaged: {e.Message}", e);
-
-    /// <summary>Loads the raw training weights saved beside averaged ones into <paramref name="model"/>, in place.</summary>
-    internal void RestoreTrainingWeights(LstmLanguageModel model)
-    {
-        try
-        {
-            model.load(RequireFile(CheckpointFiles.TrainingWeights), strict: true);
-        }
-        catch (Exception e) when (e is not CheckpointException)
-        {
-            throw new CheckpointException($"The training weights in {Directory} are damaged: {e.Message}", e);
-        }
-    }
-
-    internal void RestoreOptimizer(OptimizerHelper optimizer)
-    {
-        try
-        {
-            optimizer.load_state_dict(RequireFile(CheckpointFiles.Optimizer));
-        }
-        catch (Exception e) when (e is not CheckpointException)
-        {
-            throw new CheckpointException($"The optimiser state in {Directory} is damaged: {e.Message}", e);
-        }
-    }
-
-    internal LstmState? ReadCarriedState()
-    {
-        var path = Path.Combine(Directory, CheckpointFiles.CarriedState);
-        if (!File.Exists(path))
-        {
-            return null;
-        }
-
-        try
-        {
-            using var reader = new BinaryReader(File.OpenRead(path));
-            return new LstmState(Tensor.Load(reader), Tensor.Load(reader));
-        }
-        catch (Exception e)
-        {
-            throw new CheckpointException($"The LSTM state in {path} is damaged: {e.Message}", e);
-        }
-    }
+        new($"The weights in {Path.Combine(Directory, CheckpointFiles.Weights)} do not fit a {Describe(shape)} model or are damaged: {TorchErrors.Summary(e)}", e);
 
     private static string Describe(ModelShape shape) =>
         $"{shape.VocabularySize}-word, {shape.EmbeddingSize}/{shape.RnnSize}, {shape.Layers}-layer{(shape.TiedEmbeddings ? ", tied" : "")}";
 
-    private string RequireFile(string name)
+    private CheckpointManifest ReadManifest()
     {
-        var path = Path.Combine(Directory, name);
-        return File.Exists(path) ? path : throw new CheckpointException($"The checkpoint in {Directory} is incomplete: {name} is missing.");
-    }
+        var path = ManifestPath;
+        if (!NativeFiles.IsRegularFile(path))
+        {
+            throw new CheckpointException($"{path} is not a regular file (a folder, FIFO, device or socket); a checkpoint holds plain files only.");
+        }
 
-    private static void WriteManifest(CheckpointManifest manifest, string path)
-    {
-        using var stream = File.Create(path);
-        JsonSerializer.Serialize(stream, manifest, JsonDefaults.Options);
-        stream.Flush(flushToDisk: true);
-    }
-
-    private CheckpointManifest ReadManifest(string path)
-    {
         if (new FileInfo(path).Length > MaxManifestBytes)
         {
             throw new CheckpointException($"{path} is larger than a checkpoint manifest can be.");
@@ -228,93 +284,223 @@ public sealed class CheckpointStore
         {
             throw new CheckpointException($"{path} is not a valid checkpoint manifest: {e.Message}", e);
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            throw new CheckpointException($"Cannot read {path}: {e.Message}", e);
+        }
 
         if (manifest is null)
         {
             throw new CheckpointException($"{path} is empty.");
         }
 
-        if (manifest.FormatVersion != CheckpointManifest.CurrentFormatVersion)
+        if (manifest.FormatVersion is not (CheckpointManifest.FlatFormatVersion or CheckpointManifest.CurrentFormatVersion))
         {
             throw new CheckpointException(
-                $"{path} has format version {manifest.FormatVersion}; this build reads version {CheckpointManifest.CurrentFormatVersion}. Train a new model or use a matching build.");
+                $"{path} has format version {manifest.FormatVersion}; this build reads versions {CheckpointManifest.FlatFormatVersion} to {CheckpointManifest.CurrentFormatVersion}. Train a new model or use a matching build.");
         }
 
-        return manifest;
+        return ManifestCheck.FindProblem(manifest) is { } problem
+            ? throw new CheckpointException($"{path} is damaged or was not written by this app: {problem}.")
+            : manifest;
     }
 
-    private void SwapIntoPlace(string temporary)
-    {
-        RecoverInterruptedSave();
-        if (!System.IO.Directory.Exists(Directory))
-        {
-            System.IO.Directory.Move(temporary, Directory);
-            return;
-        }
-
-        var backup = Directory + BackupSuffix + Guid.NewGuid().ToString("N");
-        System.IO.Directory.Move(Directory, backup);
-        System.IO.Directory.Move(temporary, Directory);
-        TryDelete(backup);
-    }
-
-    /// <summary>Restores the previous checkpoint if a save died between its two renames.</summary>
-    private void RecoverInterruptedSave()
-    {
-        var parent = Path.GetDirectoryName(Directory)!;
-        if (!System.IO.Directory.Exists(parent))
-        {
-            return;
-        }
-
-        var name = Path.GetFileName(Directory);
-        var backups = System.IO.Directory.GetDirectories(parent, name + BackupSuffix + "*");
-        var complete = File.Exists(Path.Combine(Directory, CheckpointFiles.Manifest));
-        foreach (var backup in backups)
-        {
-            if (!complete && File.Exists(Path.Combine(backup, CheckpointFiles.Manifest)))
-            {
-                if (System.IO.Directory.Exists(Directory))
-                {
-                    System.IO.Directory.Delete(Directory, recursive: true);
-                }
-
-                System.IO.Directory.Move(backup, Directory);
-                complete = true;
-            }
-            else
-            {
-                TryDelete(backup);
-            }
-        }
-    }
-
-    /// <summary>Folders of saves that died before their swap; never complete, so never worth keeping.</summary>
-    private static void DeleteStaleTemporaries(string parent, string name)
-    {
-        if (!System.IO.Directory.Exists(parent))
-        {
-            return;
-        }
-
-        foreach (var stale in System.IO.Directory.GetDirectories(parent, name + TemporarySuffix + "*"))
-        {
-            TryDelete(stale);
-        }
-    }
-
-    private static void TryDelete(string directory)
+    /// <summary>The committed manifest, or null if there is none or it cannot be read.</summary>
+    private CheckpointManifest? TryReadManifest()
     {
         try
         {
-            if (System.IO.Directory.Exists(directory))
+            return Exists ? ReadManifest() : null;
+        }
+        catch (CheckpointException)
+        {
+            return null;
+        }
+    }
+
+    private static void WriteDataFiles(string folder, Vocabulary vocabulary, LstmLanguageModel model, OptimizerHelper optimizer, LstmState? carriedState, WeightAverage? average)
+    {
+        if (average is null)
+        {
+            model.save(Path.Combine(folder, CheckpointFiles.Weights));
+        }
+        else
+        {
+            model.save(Path.Combine(folder, CheckpointFiles.TrainingWeights));
+            using var averaged = average.SwappedIn();
+            model.save(Path.Combine(folder, CheckpointFiles.Weights));
+        }
+
+        optimizer.save_state_dict(Path.Combine(folder, CheckpointFiles.Optimizer));
+        if (carriedState is not null)
+        {
+            CarriedStateFile.Write(carriedState, Path.Combine(folder, CheckpointFiles.CarriedState));
+        }
+
+        VocabularyFile.Write(vocabulary, Path.Combine(folder, CheckpointFiles.Vocabulary));
+    }
+
+    /// <summary>Flushes every file of the folder and the folder itself to disk, and lists them with size and hash.</summary>
+    private static List<CheckpointFileEntry> Seal(string folder)
+    {
+        var entries = new List<CheckpointFileEntry>();
+        foreach (var path in System.IO.Directory.GetFiles(folder).Order(StringComparer.Ordinal))
+        {
+            NativeFiles.FlushToDisk(path);
+            using var stream = File.OpenRead(path);
+            entries.Add(new CheckpointFileEntry(Path.GetFileName(path), stream.Length, Convert.ToHexStringLower(SHA256.HashData(stream))));
+        }
+
+        NativeFiles.FlushToDisk(folder);
+        return entries;
+    }
+
+    private static void WriteManifest(CheckpointManifest manifest, string path)
+    {
+        using var stream = File.Create(path);
+        JsonSerializer.Serialize(stream, manifest, JsonDefaults.Options);
+        stream.Flush(flushToDisk: true);
+    }
+
+    /// <summary>After a commit; a failure here leaves a committed save that a power cut might undo, nothing worse.</summary>
+    private void FlushFolder()
+    {
+        try
+        {
+            NativeFiles.FlushToDisk(Directory);
+        }
+        catch (IOException)
+        {
+            // The rename is done and visible; only its durability across a power cut is in doubt.
+        }
+    }
+
+    /// <summary>
+    /// Deletes the store's data folders that neither the new save nor the one it replaced use, and the format-1 files
+    /// once the save that replaced them has itself been replaced; the caller holds the lock.
+    /// </summary>
+    private void RemoveReplacedGenerations(CheckpointData committed, CheckpointManifest? replaced)
+    {
+        RemoveLeftovers(new HashSet<string>(StringComparer.Ordinal) { committed.Folder, committed.Previous ?? committed.Folder });
+        if (replaced?.Data?.Previous == CheckpointFiles.FlatLayout)
+        {
+            foreach (var name in CheckpointFiles.DataFiles)
             {
-                System.IO.Directory.Delete(directory, recursive: true);
+                TryDelete(new FileInfo(Path.Combine(Directory, name)));
+            }
+        }
+    }
+
+    /// <summary>The data folders a manifest needs: its own and the previous one; none without a manifest; all (null) if it is unreadable.</summary>
+    private IReadOnlySet<string>? KeptBy(CheckpointManifest? manifest)
+    {
+        if (manifest is null)
+        {
+            return Exists ? null : new HashSet<string>();
+        }
+
+        var kept = new HashSet<string>(StringComparer.Ordinal);
+        if (manifest.Data is { } data)
+        {
+            kept.Add(data.Folder);
+            if (data.Previous is not null)
+            {
+                kept.Add(data.Previous);
+            }
+        }
+
+        return kept;
+    }
+
+    private void RemoveLeftoversIfNoWriter(CheckpointManifest manifest)
+    {
+        var kept = KeptBy(manifest);
+        if (!Leftovers(kept).Any())
+        {
+            return;
+        }
+
+        if (HoldsLock)
+        {
+            RemoveLeftovers(kept);
+            return;
+        }
+
+        // A writer at work owns its temporaries; a read-only folder keeps its leftovers until a writer comes.
+        CheckpointLock? taken;
+        try
+        {
+            lock (_gate)
+            {
+                taken = _lock = CheckpointLock.TryTake(Directory, Released);
+            }
+        }
+        catch (CheckpointException)
+        {
+            return;
+        }
+
+        if (taken is not null)
+        {
+            using (taken)
+            {
+                RemoveLeftovers(kept);
+            }
+        }
+    }
+
+    /// <summary>Temporaries of saves that were killed (only a writer's own lock makes them safe to delete) and unneeded data folders.</summary>
+    private void RemoveLeftovers(IReadOnlySet<string>? kept)
+    {
+        foreach (var entry in Leftovers(kept))
+        {
+            TryDelete(entry);
+        }
+    }
+
+    private IEnumerable<FileSystemInfo> Leftovers(IReadOnlySet<string>? kept) =>
+        new DirectoryInfo(Directory).EnumerateFileSystemInfos().Where(entry =>
+            CheckpointFiles.IsTemporaryFolder(entry.Name) || CheckpointFiles.IsTemporaryManifest(entry.Name)
+            || (kept is not null && CheckpointFiles.IsDataFolder(entry.Name) && !kept.Contains(entry.Name)));
+
+    private static bool IsOwned(string name) =>
+        CheckpointFiles.IsDataFolder(name) || CheckpointFiles.IsTemporaryFolder(name) || CheckpointFiles.IsTemporaryManifest(name);
+
+    private bool HoldsLock
+    {
+        get
+        {
+            lock (_gate)
+            {
+                return _lock is not null;
+            }
+        }
+    }
+
+    private void Released()
+    {
+        lock (_gate)
+        {
+            _lock = null;
+        }
+    }
+
+    private static void TryDelete(FileSystemInfo entry)
+    {
+        try
+        {
+            if (entry is DirectoryInfo folder)
+            {
+                folder.Delete(recursive: true);
+            }
+            else
+            {
+                entry.Delete();
             }
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // Leftovers are harmless: the next save or open removes them.
+            // A leftover is harmless: the next writer removes it.
         }
     }
 }

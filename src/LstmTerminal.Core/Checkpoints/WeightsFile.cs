@@ -10,17 +10,27 @@ namespace LstmTerminal.Core.Checkpoints;
 /// </summary>
 internal static class WeightsFile
 {
-    /// <summary>TorchSharp's <c>ScalarType.Float32</c>.</summary>
-    private const long Float32 = 6;
-
     /// <exception cref="InvalidDataException">The file is truncated, garbled or holds another model's tensors; the message says which.</exception>
     public static ModelWeights Read(string path, ModelShape shape)
     {
-        var expected = ExpectedSizes(shape);
         var tensors = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        using var stream = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, bufferSize: 64 * 1024);
-        var reader = new SavedTensorReader(stream);
-        try
+        Walk(path, shape, (reader, name, count) => tensors[name] = reader.ReadFloats(count));
+        return Assemble(shape, tensors);
+    }
+
+    /// <summary>
+    /// Checks that the file holds exactly the tensors of <paramref name="shape"/> at their sizes, without reading their
+    /// values: libtorch, which loads them next, fails on a mismatch only after allocating the model it describes.
+    /// </summary>
+    /// <exception cref="InvalidDataException">As <see cref="Read"/>.</exception>
+    public static void Check(string path, ModelShape shape) =>
+        Walk(path, shape, (reader, _, count) => reader.SkipFloats(count));
+
+    private static void Walk(string path, ModelShape shape, Action<SavedTensorReader, string, long> data)
+    {
+        var expected = ExpectedSizes(shape);
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        SavedTensorReader.ReadFile(path, reader =>
         {
             var count = reader.ReadNumber();
             if (count != expected.Count)
@@ -36,53 +46,16 @@ internal static class WeightsFile
                     throw new InvalidDataException($"it holds a tensor '{name}' that the model does not have");
                 }
 
-                if (tensors.ContainsKey(name))
+                if (!seen.Add(name))
                 {
                     throw new InvalidDataException($"it holds the tensor '{name}' twice");
                 }
 
-                tensors[name] = ReadTensor(reader, name, sizes);
+                data(reader, name, reader.ReadFloatHeader(name, sizes));
             }
-        }
-        catch (EndOfStreamException)
-        {
-            throw new InvalidDataException($"it ends early, after {stream.Position} bytes (a truncated file)");
-        }
 
-        if (!reader.AtEnd)
-        {
-            throw new InvalidDataException($"{stream.Length - stream.Position} bytes follow the last tensor");
-        }
-
-        return Assemble(shape, tensors);
-    }
-
-    private static float[] ReadTensor(SavedTensorReader reader, string name, long[] sizes)
-    {
-        var type = reader.ReadNumber();
-        if (type != Float32)
-        {
-            throw new InvalidDataException($"the tensor '{name}' has element type {type}, not float32 ({Float32})");
-        }
-
-        var rank = reader.ReadNumber();
-        if (rank != sizes.Length)
-        {
-            throw new InvalidDataException($"the tensor '{name}' has {rank} dimensions where the model has {sizes.Length}");
-        }
-
-        var actual = new long[rank];
-        for (var i = 0; i < rank; i++)
-        {
-            actual[i] = reader.ReadNumber();
-        }
-
-        if (!actual.AsSpan().SequenceEqual(sizes))
-        {
-            throw new InvalidDataException($"the tensor '{name}' is [{string.Join(", ", actual)}] where the model has [{string.Join(", ", sizes)}]");
-        }
-
-        return reader.ReadFloats(sizes.Aggregate(1L, (product, size) => product * size));
+            return count;
+        });
     }
 
     /// <summary>The state-dictionary names and sizes of <see cref="LstmLanguageModel"/>: its fields' names, then the modules' own.</summary>

@@ -101,14 +101,22 @@ public sealed class Trainer : IDisposable
         var trainer = new Trainer(plan, checkpoint.Model, checkpoint.Manifest);
         try
         {
+            var manifest = checkpoint.Manifest;
+            if (manifest.Window >= trainer.WindowsPerEpoch)
+            {
+                throw new CheckpointException(
+                    $"The checkpoint in {checkpoint.Store.Directory} stopped after batch {manifest.Window} of epoch {manifest.Epoch + 1}, but this corpus gives {trainer.WindowsPerEpoch} batches per epoch. " +
+                    $"Resume it with the corpus it was trained on ({manifest.Corpus}), or train without --resume.");
+            }
+
             if (trainer._average is not null)
             {
                 // The average started from model.bin, which holds it; training goes on from the raw weights.
-                checkpoint.Store.RestoreTrainingWeights(trainer._model);
+                checkpoint.RestoreTrainingWeights(trainer._model);
             }
 
-            checkpoint.Store.RestoreOptimizer(trainer._optimizer);
-            trainer._state = checkpoint.Store.ReadCarriedState();
+            checkpoint.RestoreOptimizer(trainer._optimizer);
+            trainer._state = checkpoint.ReadCarriedState();
             return trainer;
         }
         catch
@@ -181,16 +189,36 @@ public sealed class Trainer : IDisposable
         Task.Factory.StartNew(() => Run(progress, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
     /// <summary>Trains until the epochs or the step limit are done, the loss diverges, or cancellation.</summary>
+    /// <exception cref="TrainingMemoryException">libtorch could not allocate the tensors of a step.</exception>
     public TrainingResult Run(IProgress<TrainingEvent>? progress, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return RunSteps(progress, cancellationToken);
+        }
+        catch (Exception e) when (TorchErrors.IsOutOfMemory(e))
+        {
+            throw TrainingMemoryException.From(e);
+        }
+    }
+
+    private TrainingResult RunSteps(IProgress<TrainingEvent>? progress, CancellationToken cancellationToken)
     {
         var clock = Stopwatch.StartNew();
         var startStep = _step;
         PublishWhenFree();
         var recent = new Queue<double>();
         var totalSteps = TotalSteps;
-        string? checkpoint = null;
+        CheckpointSaved? saved = null;
+        string? saveProblem = null;
         string? problem = null;
         var reason = StopReason.Completed;
+
+        void Record(TrainingEvent outcome)
+        {
+            saved = outcome as CheckpointSaved ?? saved;
+            saveProblem = (outcome as CheckpointFailed)?.Message;
+        }
 
         while (_epoch < _plan.Epochs && reason == StopReason.Completed)
         {
@@ -217,10 +245,10 @@ public sealed class Trainer : IDisposable
                 }
 
                 var loss = TrainWindow(batches);
-                if (!double.IsFinite(loss))
+                if (HasDiverged(loss))
                 {
                     reason = StopReason.Diverged;
-                    problem = $"The training loss became {loss} at step {_step + 1}; training stopped and the last good checkpoint was kept. Lower Training:LearningRate or Training:GradientClip.";
+                    problem = Diverged($"The training loss became {loss:G4} at step {_step + 1}");
                     break;
                 }
 
@@ -247,23 +275,25 @@ public sealed class Trainer : IDisposable
                     NativeHeap.ReleaseFreeMemory();
                 }
 
-                if (_window == _layout.Windows)
+                if (_window == _layout.Windows && EndEpoch(progress, cancellationToken) is { } validation && HasDiverged(validation.Loss))
                 {
-                    EndEpoch(progress, cancellationToken);
+                    reason = StopReason.Diverged;
+                    problem = Diverged($"The validation loss became {validation.Loss:G4} after epoch {validation.Epoch}");
+                    break;
                 }
 
                 // Take the request even when the schedule saves anyway, so it does not cause a second save next step.
                 var saveRequested = Interlocked.Exchange(ref _saveRequested, 0) == 1;
                 if (saveRequested || _step % _plan.SaveEvery == 0)
                 {
-                    checkpoint = Save(progress) ?? checkpoint;
+                    Record(Save(progress));
                 }
             }
         }
 
         if (reason != StopReason.Diverged && _step != _lastSavedStep)
         {
-            checkpoint = Save(progress) ?? checkpoint;
+            Record(Save(progress));
         }
 
         var last = _validationHistory.LastOrDefault();
@@ -272,14 +302,22 @@ public sealed class Trainer : IDisposable
             reason,
             _step,
             _epoch,
-            recent.Count > 0 ? recent.Average() : double.NaN,
+            recent.Count > 0 ? recent.Average() : null,
             last?.Loss,
             last?.Perplexity,
             ran == 0 ? 0 : ran * _layout.Streams * _layout.WindowLength / clock.Elapsed.TotalSeconds,
             clock.Elapsed,
-            checkpoint ?? (_plan.Checkpoints.Exists ? _plan.Checkpoints.Directory : null),
-            problem);
+            saved?.Directory,
+            saved?.Step,
+            problem,
+            saveProblem);
     }
+
+    /// <summary>A loss whose perplexity no double can hold (or no number at all): the weights have blown up.</summary>
+    private static bool HasDiverged(double loss) => !double.IsFinite(Math.Exp(loss));
+
+    private static string Diverged(string what) =>
+        $"{what}: training diverged and stopped, and the last good checkpoint was kept. Lower Training:LearningRate or Training:GradientClip.";
 
     /// <summary>The steps still to go, unless the time budget runs out first.</summary>
     private TimeSpan Eta(TimeSpan bySteps, TimeSpan elapsed) =>
@@ -352,13 +390,15 @@ public sealed class Trainer : IDisposable
         return BlockwiseCrossEntropy.Backward(features, candidateWeight, candidateBias, tensor(slots));
     }
 
-    private void EndEpoch(IProgress<TrainingEvent>? progress, CancellationToken cancellationToken)
+    /// <returns>The epoch's validation, if the corpus has a validation tail.</returns>
+    private ValidationPoint? EndEpoch(IProgress<TrainingEvent>? progress, CancellationToken cancellationToken)
     {
-        Validate(progress, cancellationToken);
+        var validation = Validate(progress, cancellationToken);
         NativeHeap.ReleaseFreeMemory();
         _epoch++;
         _window = 0;
         ResetState();
+        return validation;
     }
 
     private void SetLearningRate(double learningRate)
@@ -375,11 +415,11 @@ public sealed class Trainer : IDisposable
         _state = null;
     }
 
-    private void Validate(IProgress<TrainingEvent>? progress, CancellationToken cancellationToken)
+    private ValidationPoint? Validate(IProgress<TrainingEvent>? progress, CancellationToken cancellationToken)
     {
         if (_plan.Corpus.Split.Validation.Length < 2)
         {
-            return;
+            return null;
         }
 
         double loss, perplexity;
@@ -399,6 +439,8 @@ public sealed class Trainer : IDisposable
             SetLearningRate(_learningRate);
             progress?.Report(new LearningRateLowered(_step, _learningRate));
         }
+
+        return point;
     }
 
     private List<TrainingSample> Samples(CancellationToken cancellationToken)
@@ -422,7 +464,8 @@ public sealed class Trainer : IDisposable
         return samples;
     }
 
-    private string? Save(IProgress<TrainingEvent>? progress)
+    /// <returns>What became of the save: <see cref="CheckpointSaved"/> or <see cref="CheckpointFailed"/>, as reported.</returns>
+    private TrainingEvent Save(IProgress<TrainingEvent>? progress)
     {
         var manifest = new CheckpointManifest
         {
@@ -436,6 +479,7 @@ public sealed class Trainer : IDisposable
             ValidationHistory = _validationHistory,
             LearningRate = _learningRate,
         };
+        TrainingEvent outcome;
         try
         {
             lock (_weightsLock)
@@ -444,14 +488,15 @@ public sealed class Trainer : IDisposable
             }
 
             _lastSavedStep = _step;
-            progress?.Report(new CheckpointSaved(_step, _plan.Checkpoints.Directory));
-            return _plan.Checkpoints.Directory;
+            outcome = new CheckpointSaved(_step, _plan.Checkpoints.Directory);
         }
         catch (CheckpointException e)
         {
-            progress?.Report(new CheckpointFailed(_step, e.Message));
-            return null;
+            outcome = new CheckpointFailed(_step, e.Message);
         }
+
+        progress?.Report(outcome);
+        return outcome;
     }
 
     public void Dispose()

@@ -55,12 +55,13 @@ public sealed class CorpusLoader(PluginCatalog catalog, TimeSpan deadline, strin
         var request = new CorpusRequest(string.IsNullOrWhiteSpace(path) ? null : Path.GetFullPath(path));
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(deadline);
+        Corpus? corpus;
         try
         {
             // Run on the pool so a plugin that blocks before its first await cannot hold the caller; WaitAsync bounds
             // a plugin that ignores the token.
             var load = Task.Run(() => provider.LoadAsync(request, progress, timeout.Token), CancellationToken.None);
-            return await load.WaitAsync(deadline, cancellationToken).ConfigureAwait(false);
+            corpus = await load.WaitAsync(deadline, cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
@@ -71,5 +72,10 @@ public sealed class CorpusLoader(PluginCatalog catalog, TimeSpan deadline, strin
         {
             throw new CorpusPluginFaultException($"The corpus plugin '{name}' failed: {e.Message}", e);
         }
+
+        // The contract's nullability is not enforced at run time: a plugin can still hand back nulls.
+        return corpus is { Title: not null, Text: not null, Source: not null, Notices: not null }
+            ? corpus
+            : throw new CorpusPluginFaultException($"The corpus plugin '{name}' returned {(corpus is null ? "no corpus (null)" : "a corpus without its title, text, source or notices")}.");
     }
 }

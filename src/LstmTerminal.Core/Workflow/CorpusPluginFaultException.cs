@@ -4,4 +4,4 @@ namespace LstmTerminal.Core.Workflow;
 /// A corpus plugin broke (threw something other than <see cref="Abstractions.CorpusUnavailableException"/>, or missed
 /// the deadline) rather than saying the corpus cannot be had; the message names the plugin.
 /// </summary>
-public sealed class CorpusPluginFaultException(string message, Exception innerException) : Exception(message, innerException);
+public sealed class CorpusPluginFaultException(string message, Exception? innerException = null) : Exception(message, innerException);

@@ -20,8 +20,15 @@ public sealed class TrainingPlanner(ModelOptions model, TrainingOptions training
             training.ValidationFraction, vocabulary.MinWordFrequency, seed, training.Softmax, training.SampledCandidates,
             training.WeightAveraging, training.WeightDecay);
         var prepared = PreparedCorpus.From(corpus, vocabulary: null, settings.MinWordFrequency, settings.ValidationFraction);
+        if (prepared.Vocabulary.Count < 2)
+        {
+            throw new InsufficientDataException(
+                $"No word of the corpus '{corpus.Title}' occurs more than {settings.MinWordFrequency} times, so the vocabulary would hold only the unknown word. Lower Vocabulary:MinWordFrequency.");
+        }
+
         var shape = new ModelShape(prepared.Vocabulary.Count, model.EmbeddingSize, model.RnnSize, model.Layers, model.Dropout, model.TiedEmbeddings, model.EmbeddingDropout, model.LockedDropout, model.WeightDrop);
-        return Trainer.Start(Plan(prepared, shape, settings, sampleSampler, store));
+        var plan = Plan(prepared, shape, settings, sampleSampler, store);
+        return Allocating(() => Trainer.Start(plan));
     }
 
     /// <summary>
@@ -32,10 +39,28 @@ public sealed class TrainingPlanner(ModelOptions model, TrainingOptions training
     {
         var settings = checkpoint.Manifest.Training;
         var prepared = PreparedCorpus.From(corpus, checkpoint.Vocabulary, settings.MinWordFrequency, settings.ValidationFraction);
-        return Trainer.Resume(Plan(prepared, checkpoint.Manifest.Model, settings, sampleSampler, checkpoint.Store), checkpoint);
+        var plan = Plan(prepared, checkpoint.Manifest.Model, settings, sampleSampler, checkpoint.Store);
+        return Allocating(() => Trainer.Resume(plan, checkpoint));
     }
 
-    private TrainingPlan Plan(PreparedCorpus prepared, ModelShape shape, TrainingSettings settings, ISampler sampleSampler, CheckpointStore store) =>
-        new(prepared, shape, settings, training.Epochs, training.MaxSteps, training.SaveEvery, training.EvalEvery, training.TimeBudget, training.LearningRateDecay, training.PrimeTexts,
-            sampleSampler, sampling.ToGenerationSettings(sampling.Seed ?? settings.Seed), store);
+    /// <summary>Refuses settings that cannot fit in memory before libtorch allocates anything.</summary>
+    private TrainingPlan Plan(PreparedCorpus prepared, ModelShape shape, TrainingSettings settings, ISampler sampleSampler, CheckpointStore store)
+    {
+        TrainingMemory.Check(shape, settings, PhysicalMemory.TotalBytes());
+        return new(prepared, shape, settings, training.Epochs, training.MaxSteps, training.SaveEvery, training.EvalEvery, training.TimeBudget, training.LearningRateDecay,
+            training.PrimeTexts, sampleSampler, sampling.ToGenerationSettings(sampling.Seed ?? settings.Seed), store);
+    }
+
+    /// <summary>An allocation the estimate let through can still fail in libtorch; the user gets its one line, not its stack.</summary>
+    private static Trainer Allocating(Func<Trainer> create)
+    {
+        try
+        {
+            return create();
+        }
+        catch (Exception e) when (TorchErrors.IsOutOfMemory(e))
+        {
+            throw TrainingMemoryException.From(e);
+        }
+    }
 }

@@ -32,7 +32,9 @@ public sealed class TrainingSession(
     private CancellationTokenSource? _runCancel;
     private Trainer? _trainer;
     private LoadedCheckpoint? _checkpoint;
-    private CheckpointSaved? _lastSave;
+    private CheckpointStore? _store;
+    private CheckpointLock? _folderLock;
+    private TrainingEvent? _lastSave;
     private bool _finished;
     private CheckpointStore? _unreadable;
     private bool _stopped;
@@ -102,8 +104,11 @@ public sealed class TrainingSession(
         }
     }
 
-    /// <summary>Cancels loading and training and waits for the trainer's save-on-cancel; returns the session's last save.</summary>
-    public async Task<CheckpointSaved?> StopAsync()
+    /// <summary>
+    /// Cancels loading and training and waits for the trainer's save-on-cancel; returns what became of the session's
+    /// last save (<see cref="CheckpointSaved"/> or <see cref="CheckpointFailed"/>), or null if it attempted none.
+    /// </summary>
+    public async Task<TrainingEvent?> StopAsync()
     {
         Task open, run;
         lock (_gate)
@@ -131,6 +136,8 @@ public sealed class TrainingSession(
             _trainer = null;
             _checkpoint?.Model.Dispose();
             _checkpoint = null;
+            _folderLock?.Dispose();
+            _folderLock = null;
         }
 
         _runCancel?.Dispose();
@@ -141,7 +148,14 @@ public sealed class TrainingSession(
     {
         try
         {
-            var store = new CheckpointStore(trainingOptions.CheckpointDirectory);
+            CheckpointStore store;
+            lock (_gate)
+            {
+                // The session trains into the folder, so it is its only writer from the start; a second one is refused here.
+                store = _store ??= new CheckpointStore(trainingOptions.CheckpointDirectory);
+                _folderLock ??= store.Lock();
+            }
+
             var checkpoint = OpenCheckpoint(store);
             var sampler = TrainingSamples.Sampler(catalog, samplingOptions.Sampler, change => Report(new PluginReplaced(change.Message)), out var samplesNotice);
             if (samplesNotice is not null)
@@ -217,7 +231,7 @@ public sealed class TrainingSession(
             }
 
             throw new CheckpointException(
-                $"{e.Message} Press F2 to set that folder aside (renamed, not deleted) and train from scratch, or move it yourself, or set Training:CheckpointDirectory to another folder.", e);
+                $"{e.Message} Press F2 to set that checkpoint aside (moved into a subfolder, nothing deleted) and train from scratch, or move it yourself, or set Training:CheckpointDirectory to another folder.", e);
         }
 
         lock (_gate)
@@ -282,11 +296,12 @@ public sealed class TrainingSession(
                 _finished = result.Reason is StopReason.Completed or StopReason.StepLimit or StopReason.TimeBudget;
             }
 
-            Report(result.Reason switch
+            Report(result switch
             {
-                StopReason.Completed or StopReason.StepLimit or StopReason.TimeBudget => new PhaseChanged(SessionPhase.Finished, $"at step {result.Steps}; the console keeps working"),
-                StopReason.Cancelled => new PhaseChanged(SessionPhase.Paused, $"at step {result.Steps}, checkpoint saved; F2 resumes"),
-                _ => new PhaseChanged(SessionPhase.Failed, result.Problem ?? "training stopped"),
+                { Reason: StopReason.Diverged } => new PhaseChanged(SessionPhase.Failed, result.Problem ?? "training stopped"),
+                { SaveProblem: { } saveProblem } => new PhaseChanged(SessionPhase.Failed, $"Training stopped at step {result.Steps}, but the checkpoint was NOT saved: {saveProblem}"),
+                { Reason: StopReason.Cancelled } => new PhaseChanged(SessionPhase.Paused, $"at step {result.Steps}, checkpoint saved; F2 resumes"),
+                _ => new PhaseChanged(SessionPhase.Finished, $"at step {result.Steps}; the console keeps working"),
             });
         }
         catch (Exception e)
@@ -298,11 +313,11 @@ public sealed class TrainingSession(
 
     private void OnTrainingEvent(TrainingEvent trainingEvent)
     {
-        if (trainingEvent is CheckpointSaved saved)
+        if (trainingEvent is CheckpointSaved or CheckpointFailed)
         {
             lock (_gate)
             {
-                _lastSave = saved;
+                _lastSave = trainingEvent;
             }
         }
 

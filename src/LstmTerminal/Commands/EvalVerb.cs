@@ -60,7 +60,7 @@ public static class EvalVerb
         else
         {
             context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"validation loss {loss:F4}, perplexity {perplexity:F1}, unknown words {prepared.UnknownRate:P1}, vocabulary {prepared.Vocabulary.Count:N0} (step {checkpoint.Manifest.Step})"));
+                $"validation loss {loss:F4}, perplexity {PerplexityText.Format(perplexity)}, unknown words {prepared.UnknownRate:P1}, vocabulary {prepared.Vocabulary.Count:N0} (step {checkpoint.Manifest.Step})"));
         }
 
         return ExitCodes.Success;

@@ -56,36 +56,56 @@ public static class TrainVerb
 
         var planner = services.GetRequiredService<TrainingPlanner>();
         var store = new CheckpointStore(training.CheckpointDirectory);
-
-        using var trainer = await OpenTrainerAsync(context, resume, store, planner, corpusOptions, sampler).ConfigureAwait(false);
-        var prepared = trainer.Corpus;
-        context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"corpus {prepared.Title}: {prepared.WordCount:N0} words, vocabulary {prepared.Vocabulary.Count:N0}, unknown {prepared.UnknownRate:P1}, {trainer.WindowsPerEpoch} steps per epoch"));
-
-        var result = await trainer.RunAsync(new ProgressPrinter(context.Error, TimeSpan.FromSeconds(2)), context.CancellationToken).ConfigureAwait(false);
-        Report(context, result, prepared.Vocabulary.Count, prepared.UnknownRate, json);
-        return result.Reason switch
+        store.CheckUsable();
+        // An existing folder is claimed at once, so a second trainer is refused before it loads anything; a new one is
+        // created only once the corpus and the settings have proved usable, and held for the whole run either way.
+        var folderLock = Directory.Exists(store.Directory) ? store.Lock() : null;
+        try
         {
-            StopReason.Completed or StopReason.StepLimit or StopReason.TimeBudget => ExitCodes.Success,
-            _ => ExitCodes.Failure,
-        };
+            using var trainer = await OpenTrainerAsync(context, resume, store, planner, corpusOptions, sampler).ConfigureAwait(false);
+            folderLock ??= store.Lock();
+            var prepared = trainer.Corpus;
+            context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"corpus {prepared.Title}: {prepared.WordCount:N0} words, vocabulary {prepared.Vocabulary.Count:N0}, unknown {prepared.UnknownRate:P1}, {trainer.WindowsPerEpoch} steps per epoch"));
+
+            var result = await trainer.RunAsync(new ProgressPrinter(context.Error, TimeSpan.FromSeconds(2)), context.CancellationToken).ConfigureAwait(false);
+            Report(context, result, prepared.Vocabulary.Count, prepared.UnknownRate, json);
+            return result.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
+        }
+        finally
+        {
+            folderLock?.Dispose();
+        }
     }
 
-    /// <summary>Loads the corpus and builds the trainer; the corpus text is garbage once this returns, not held through training.</summary>
+    /// <summary>
+    /// Reads the checkpoint to resume (first, so that a damaged one is refused before a long corpus load), loads the
+    /// corpus and builds the trainer; the corpus text is garbage once this returns, not held through training.
+    /// </summary>
     private static async Task<Trainer> OpenTrainerAsync(
         VerbContext context, bool resume, CheckpointStore store, TrainingPlanner planner, CorpusOptions corpusOptions, Abstractions.ISampler sampler)
     {
-        var corpus = await context.Services.GetRequiredService<CorpusLoader>()
-            .LoadOrFallBackAsync(corpusOptions.Provider, corpusOptions.Path, context.Warn, new CorpusProgressPrinter(context.Error), context.CancellationToken)
-            .ConfigureAwait(false);
+        var checkpoint = resume && store.Exists ? store.Load() : null;
+        Abstractions.Corpus corpus;
+        try
+        {
+            corpus = await context.Services.GetRequiredService<CorpusLoader>()
+                .LoadOrFallBackAsync(corpusOptions.Provider, corpusOptions.Path, context.Warn, new CorpusProgressPrinter(context.Error), context.CancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch
+        {
+            checkpoint?.Model.Dispose();
+            throw;
+        }
+
         foreach (var notice in corpus.Notices)
         {
             context.Error.WriteLine($"note: {notice}");
         }
 
-        if (resume && store.Exists)
+        if (checkpoint is not null)
         {
-            var checkpoint = store.Load();
             context.Error.WriteLine($"resuming {store.Directory} at step {checkpoint.Manifest.Step}");
             return planner.Resume(corpus, checkpoint, sampler);
         }
@@ -109,6 +129,11 @@ public static class TrainVerb
             context.Error.WriteLine($"error: {result.Problem}");
         }
 
+        if (result.SaveProblem is not null)
+        {
+            context.Error.WriteLine($"error: the checkpoint of step {result.Steps} was NOT saved: {result.SaveProblem}");
+        }
+
         if (json)
         {
             JsonOutput.Write(context.Output, new
@@ -122,13 +147,18 @@ public static class TrainVerb
                 vocabularySize,
                 unknownRate,
                 checkpoint = result.Checkpoint,
+                checkpointStep = result.CheckpointStep,
                 stopReason = result.Reason.ToString(),
                 elapsedSeconds = result.Elapsed.TotalSeconds,
             });
             return;
         }
 
-        context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"{result.Reason}: {result.Steps} steps, {result.EpochsCompleted} epochs, loss {result.Loss:F4}, validation perplexity {result.ValidationPerplexity:F1}, {result.TokensPerSecond:F0} tokens/s in {result.Elapsed.TotalSeconds:F1} s; checkpoint {result.Checkpoint ?? "none"}"));
+        var c = CultureInfo.InvariantCulture;
+        var loss = result.Loss is { } value ? value.ToString("F4", c) : "-";
+        var validation = result.ValidationPerplexity is { } perplexity ? $", validation perplexity {PerplexityText.Format(perplexity)}" : "";
+        var checkpoint = result.Checkpoint is null ? "none written" : $"{result.Checkpoint} at step {result.CheckpointStep}";
+        context.Output.WriteLine(string.Create(c,
+            $"{result.Reason}: {result.Steps} steps, {result.EpochsCompleted} epochs, loss {loss}{validation}, {result.TokensPerSecond:F0} tokens/s in {result.Elapsed.TotalSeconds:F1} s; checkpoint {checkpoint}"));
     }
 }

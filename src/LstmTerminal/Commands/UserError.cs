@@ -1,9 +1,11 @@
 using System.Text.RegularExpressions;
 using LstmTerminal.Abstractions;
+using LstmTerminal.Core;
 using LstmTerminal.Core.Checkpoints;
 using LstmTerminal.Core.Data;
 using LstmTerminal.Core.Generation;
 using LstmTerminal.Core.Plugins;
+using LstmTerminal.Core.Training;
 using LstmTerminal.Core.Workflow;
 using Microsoft.Extensions.Options;
 
@@ -14,16 +16,11 @@ public static class UserError
 {
     public static bool Is(Exception exception) => exception is OptionsValidationException or PrimeException
         or CorpusUnavailableException or PluginNotFoundException or InsufficientDataException or CheckpointException
-        or UsageException or SamplerException or CorpusPluginFaultException or ModelScoresException;
+        or UsageException or SamplerException or CorpusPluginFaultException or ModelScoresException or TrainingMemoryException;
 
     /// <summary>One line, whatever the exception carried.</summary>
-    public static string OneLine(Exception exception)
-    {
-        var message = exception is OptionsValidationException options
-            ? string.Join(" ", options.Failures.Select(OwnMessage))
-            : exception.Message;
-        return string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
-    }
+    public static string OneLine(Exception exception) =>
+        TorchErrors.Summary(exception is OptionsValidationException options ? string.Join(" ", options.Failures.Select(OwnMessage)) : exception.Message);
 
     /// <summary>Our validation messages already name the key and range; drop the framework's wrapper around them.</summary>
     private static string OwnMessage(string failure)

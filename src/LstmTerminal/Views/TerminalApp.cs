@@ -2,6 +2,7 @@ using LstmTerminal.Commands;
 using LstmTerminal.Core;
 using LstmTerminal.Core.Options;
 using LstmTerminal.Core.Plugins;
+using LstmTerminal.Core.Training;
 using LstmTerminal.Core.Workflow;
 using LstmTerminal.Hosting;
 using LstmTerminal.Session;
@@ -82,11 +83,18 @@ public static class TerminalApp
         }
 
         context.Error.WriteLine("Stopping training and saving the checkpoint...");
-        var saved = await session.StopAsync().ConfigureAwait(false);
-        context.Error.WriteLine(saved is null
-            ? "No checkpoint was written in this session."
-            : $"Checkpoint at step {saved.Step} in {saved.Directory}.");
-        return ExitCodes.Success;
+        switch (await session.StopAsync().ConfigureAwait(false))
+        {
+            case CheckpointSaved saved:
+                context.Error.WriteLine($"Checkpoint at step {saved.Step} in {saved.Directory}.");
+                return ExitCodes.Success;
+            case CheckpointFailed failed:
+                context.Error.WriteLine($"error: the checkpoint at step {failed.Step} was NOT saved: {failed.Message}");
+                return ExitCodes.Failure;
+            default:
+                context.Error.WriteLine("No checkpoint was written in this session.");
+                return ExitCodes.Success;
+        }
     }
 
     private static void ShowSettingsProblem(string problem)

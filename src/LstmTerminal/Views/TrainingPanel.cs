@@ -51,7 +51,7 @@ public sealed class TrainingPanel : FrameView
         _epochBar.Fraction = s.Windows == 0 ? 0 : (float)s.Window / s.Windows;
         _runBar.Fraction = s.TotalSteps == 0 ? 0 : (float)Math.Min(1.0, (double)s.Step / s.TotalSteps);
         _loss.Text = string.Create(c, $"Loss    {Number(s.Loss, "F3")}, smoothed {Number(s.SmoothedLoss, "F3")}");
-        _validation.Text = string.Create(c, $"Valid   loss {Number(s.ValidationLoss, "F3")}, perplexity {Number(s.Perplexity, "F1")}");
+        _validation.Text = string.Create(c, $"Valid   loss {Number(s.ValidationLoss, "F3")}, perplexity {(s.Perplexity is { } perplexity ? PerplexityText.Format(perplexity) : "-")}");
         _speed.Text = string.Create(c, $"Speed   {s.TokensPerSecond:N0} tokens/s, elapsed {Clock(s.Elapsed)}, ETA {(s.Phase == SessionPhase.Training ? Clock(s.Eta) : "-")}");
     }
 

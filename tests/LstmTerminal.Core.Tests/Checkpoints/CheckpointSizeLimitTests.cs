@@ -18,11 +18,19 @@ public sealed class CheckpointSizeLimitTests
             trainer.Run(null, CancellationToken.None);
         }
 
-        var path = temp.Combine(Path.Combine("ckpt", file));
+        var checkpoint = temp.Combine("ckpt");
+        var isManifest = file == "checkpoint.json";
+        var path = isManifest ? SavedCheckpoint.ManifestPath(checkpoint) : SavedCheckpoint.File(checkpoint, file);
         // A sparse file: the length is what counts, and writing hundreds of megabytes would only slow the test.
         using (var stream = new FileStream(path, FileMode.Open, FileAccess.Write))
         {
             stream.SetLength(length);
+        }
+
+        if (!isManifest)
+        {
+            // Past the save's recorded size, to the reader's own limit.
+            SavedCheckpoint.Reseal(checkpoint);
         }
 
         var error = Assert.Throws<CheckpointException>(() => new CheckpointStore(temp.Combine("ckpt")).Load());

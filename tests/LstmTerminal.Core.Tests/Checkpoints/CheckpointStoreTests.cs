@@ -7,37 +7,22 @@ namespace LstmTerminal.Core.Tests.Checkpoints;
 public sealed class CheckpointStoreTests
 {
     [Fact]
-    public void Save_WritesAFolderWithWeightsOptimiserVocabularyAndManifest()
+    public void Save_WritesTheManifestAndADataFolderWithWeightsOptimiserAndVocabulary()
     {
         using var temp = new TempDirectory();
         TrainAndSave(temp.Combine("ckpt"), steps: 12);
 
-        var files = Directory.GetFiles(temp.Combine("ckpt")).Select(Path.GetFileName);
+        var entries = SavedCheckpoint.Entries(temp.Combine("ckpt"));
+        var data = SavedCheckpoint.Entries(SavedCheckpoint.DataFolder(temp.Combine("ckpt")));
 
-        Assert.Superset(new HashSet<string?> { "model.bin", "optimizer.bin", "vocab.json", "checkpoint.json" }, files.ToHashSet());
+        Assert.Equal(["checkpoint.json", "checkpoint.lock"], entries[..2]);
+        Assert.Matches("^step-12-[0-9a-f]{12}$", Assert.Single(entries[2..]));
+        Assert.Equal(["lstm-state.bin", "model.bin", "optimizer.bin", "vocab.json"], data);
         Assert.Single(Directory.GetDirectories(temp.Path));
         var loaded = new CheckpointStore(temp.Combine("ckpt")).Load();
         using var model = loaded.Model;
         Assert.Equal(12, loaded.Manifest.Step);
         Assert.Equal(7, loaded.Manifest.Training.Seed);
-    }
-
-    [Fact]
-    public void Open_RestoresThePreviousCheckpoint_WhenASaveDiedBetweenItsRenames()
-    {
-        // Given a save that moved the old folder aside and died before moving the new one in
-        using var temp = new TempDirectory();
-        TrainAndSave(temp.Combine("ckpt"), steps: 4);
-        Directory.Move(temp.Combine("ckpt"), temp.Combine("ckpt.previous-dead"));
-        Directory.CreateDirectory(temp.Combine("ckpt.saving-dead"));
-
-        // When the store is opened
-        var store = new CheckpointStore(temp.Combine("ckpt"));
-
-        // Then the previous checkpoint is back
-        Assert.True(store.Exists);
-        using var model = store.Load().Model;
-        Assert.False(Directory.Exists(temp.Combine("ckpt.previous-dead")));
     }
 
     [Theory]
@@ -47,7 +32,7 @@ public sealed class CheckpointStoreTests
     {
         using var temp = new TempDirectory();
         TrainAndSave(temp.Combine("ckpt"), steps: 2);
-        var weights = temp.Combine(Path.Combine("ckpt", "model.bin"));
+        var weights = SavedCheckpoint.File(temp.Combine("ckpt"), "model.bin");
         var bytes = File.ReadAllBytes(weights);
         File.WriteAllBytes(weights, bytes[..(bytes.Length / 2)]);
 
@@ -63,7 +48,7 @@ public sealed class CheckpointStoreTests
         using var temp = new TempDirectory();
         TrainAndSave(temp.Combine("ckpt"), steps: 2);
         var manifest = temp.Combine(Path.Combine("ckpt", "checkpoint.json"));
-        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"formatVersion\": 1", "\"formatVersion\": 99"));
+        File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("\"formatVersion\": 2", "\"formatVersion\": 99"));
 
         var error = Assert.Throws<CheckpointException>(() => Load(temp.Combine("ckpt"), loader));
         Assert.Contains("format version 99", error.Message);
@@ -76,7 +61,8 @@ public sealed class CheckpointStoreTests
     {
         using var temp = new TempDirectory();
         TrainAndSave(temp.Combine("ckpt"), steps: 2);
-        File.WriteAllText(temp.Combine(Path.Combine("ckpt", "vocab.json")), "{\"formatVersion\":1,\"words\":[\"a\",\"b\"]}");
+        File.WriteAllText(SavedCheckpoint.File(temp.Combine("ckpt"), "vocab.json"), "{\"formatVersion\":1,\"words\":[\"a\",\"b\"]}");
+        SavedCheckpoint.Reseal(temp.Combine("ckpt"));
 
         var error = Assert.Throws<CheckpointException>(() => Load(temp.Combine("ckpt"), loader));
         Assert.Contains("inconsistent", error.Message);
@@ -124,9 +110,10 @@ public sealed class CheckpointStoreTests
     {
         using var temp = new TempDirectory();
         TrainAndSave(temp.Combine("ckpt"), steps: 2);
-        var weights = temp.Combine(Path.Combine("ckpt", "model.bin"));
+        var weights = SavedCheckpoint.File(temp.Combine("ckpt"), "model.bin");
         var bytes = File.ReadAllBytes(weights);
         File.WriteAllBytes(weights, bytes[..(keptBytes >= 0 ? keptBytes : bytes.Length + keptBytes)]);
+        SavedCheckpoint.Reseal(temp.Combine("ckpt"));
 
         var error = Assert.Throws<CheckpointException>(() => new CheckpointStore(temp.Combine("ckpt")).LoadForInference());
 
@@ -145,7 +132,7 @@ public sealed class CheckpointStoreTests
         // Given model.bin with one kind of damage (the file starts: count, name length, "_embedding.weight", type)
         using var temp = new TempDirectory();
         TrainAndSave(temp.Combine("ckpt"), steps: 2);
-        var weights = temp.Combine(Path.Combine("ckpt", "model.bin"));
+        var weights = SavedCheckpoint.File(temp.Combine("ckpt"), "model.bin");
         var bytes = File.ReadAllBytes(weights);
         switch (damage)
         {
@@ -168,6 +155,7 @@ public sealed class CheckpointStoreTests
         }
 
         File.WriteAllBytes(weights, bytes);
+        SavedCheckpoint.Reseal(temp.Combine("ckpt"));
 
         // When it is read for generation, then the error names the file and the reason
         var error = Assert.Throws<CheckpointException>(() => new CheckpointStore(temp.Combine("ckpt")).LoadForInference());

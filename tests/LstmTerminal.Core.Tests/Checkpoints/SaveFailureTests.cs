@@ -11,11 +11,9 @@ public sealed class SaveFailureTests
     public void Training_ContinuesAndKeepsTheOldCheckpoint_WhenTheFolderBecomesReadOnly()
     {
         using var temp = new TempDirectory();
-        var parent = temp.Combine("read-only");
-        var directory = Path.Combine(parent, "ckpt");
-        Directory.CreateDirectory(parent);
+        var directory = temp.Combine("ckpt");
         TrainAndSave(directory, steps: 5);
-        Skip.IfNot(HostCommand.TryRun("chattr", "+i", parent), "needs root and chattr to make a folder read-only for root");
+        Skip.IfNot(HostCommand.TryRun("chattr", "+i", directory), "needs root and chattr to make a folder read-only for root");
         try
         {
             var (result, events) = ResumeTo(directory, steps: 15);
@@ -23,10 +21,11 @@ public sealed class SaveFailureTests
             Assert.Equal(StopReason.StepLimit, result.Reason);
             Assert.Equal(15, result.Steps);
             Assert.Contains(events, e => e is CheckpointFailed failed && failed.Message.Contains("previous checkpoint"));
+            AssertFailedWithoutACheckpoint(result);
         }
         finally
         {
-            HostCommand.TryRun("chattr", "-i", parent);
+            HostCommand.TryRun("chattr", "-i", directory);
         }
 
         AssertCheckpointAt(directory, step: 5);
@@ -49,13 +48,68 @@ public sealed class SaveFailureTests
 
             Assert.Equal(15, result.Steps);
             Assert.Contains(events, e => e is CheckpointFailed);
+            AssertFailedWithoutACheckpoint(result);
             AssertCheckpointAt(directory, step: 5);
-            Assert.Empty(Directory.GetDirectories(mount, "ckpt.saving-*"));
+            Assert.DoesNotContain(SavedCheckpoint.Entries(directory), name => name.StartsWith(".saving-", StringComparison.Ordinal) || name.EndsWith(".tmp", StringComparison.Ordinal));
         }
         finally
         {
             HostCommand.TryRun("umount", mount);
         }
+    }
+
+    [Fact]
+    public void Run_NamesNoCheckpoint_WhenItsSavesFail_BecauseAnotherWriterHoldsTheFolder()
+    {
+        // Given a checkpoint at step 5 and another store holding the folder
+        using var temp = new TempDirectory();
+        var directory = temp.Combine("ckpt");
+        TrainAndSave(directory, steps: 5);
+        using var other = new CheckpointStore(directory).Lock();
+
+        // When a run resumes it to step 15, saving at 10 and 15
+        var (result, events) = ResumeTo(directory, steps: 15);
+
+        // Then every save fails, the result says so and names no checkpoint, and the folder keeps step 5
+        Assert.Equal([10L, 15], events.OfType<CheckpointFailed>().Select(failed => failed.Step).Distinct());
+        Assert.Contains("Another trainer", result.SaveProblem);
+        AssertFailedWithoutACheckpoint(result);
+        AssertCheckpointAt(directory, step: 5);
+    }
+
+    [Fact]
+    public void Run_NamesTheCheckpointItWrote_WhenOnlyAnEarlierSaveFailed()
+    {
+        using var temp = new TempDirectory();
+        var directory = temp.Combine("ckpt");
+        TrainAndSave(directory, steps: 5);
+        var plan = Plans.Tiny(directory, maxSteps: 15, saveEvery: 5);
+        using var trainer = Trainer.Resume(plan, plan.Checkpoints.Load());
+        CheckpointLock? other = new CheckpointStore(directory).Lock();
+
+        // The other writer lets go after the save at step 10 failed.
+        var result = trainer.Run(new SynchronousProgress<TrainingEvent>(e =>
+        {
+            if (e is CheckpointFailed)
+            {
+                other?.Dispose();
+                other = null;
+            }
+        }), CancellationToken.None);
+
+        Assert.True(result.Succeeded);
+        Assert.Null(result.SaveProblem);
+        Assert.Equal(directory, result.Checkpoint);
+        Assert.Equal(15, result.CheckpointStep);
+        AssertCheckpointAt(directory, step: 15);
+    }
+
+    private static void AssertFailedWithoutACheckpoint(TrainingResult result)
+    {
+        Assert.False(result.Succeeded);
+        Assert.NotNull(result.SaveProblem);
+        Assert.Null(result.Checkpoint);
+        Assert.Null(result.CheckpointStep);
     }
 
     private static void TrainAndSave(string directory, int steps)

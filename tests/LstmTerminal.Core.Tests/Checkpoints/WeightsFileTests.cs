@@ -53,4 +53,14 @@ public sealed class WeightsFileTests
 
         Assert.Contains("[40, 6] where the model has [48, 6]", error.Message);
     }
+
+    [Fact]
+    public void ReadFloats_RefusesACountWhoseByteLengthWouldWrap()
+    {
+        // 2^62 floats are 2^64 bytes, which wraps to 0 in a long: the check must not be fooled into allocating.
+        using var stream = new MemoryStream(new byte[16]);
+        var reader = new SavedTensorReader(stream);
+
+        Assert.Throws<EndOfStreamException>(() => reader.ReadFloats(1L << 62));
+    }
 }

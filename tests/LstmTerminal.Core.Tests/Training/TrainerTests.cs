@@ -135,7 +135,7 @@ public sealed class TrainerTests
             var (averagedLoss, _) = Evaluator.Evaluate(model, plan.Corpus.Split.Validation, 4, 8);
             Assert.Equal(result.ValidationLoss!.Value, averagedLoss, 4);
 
-            saved.Store.RestoreTrainingWeights(model);
+            saved.RestoreTrainingWeights(model);
             var (rawLoss, _) = Evaluator.Evaluate(model, plan.Corpus.Split.Validation, 4, 8);
             Assert.NotEqual(averagedLoss, rawLoss, 3);
         }

@@ -70,6 +70,34 @@ public sealed class CorpusLoaderTests
         Assert.Equal(Path.GetFullPath("some/file.txt"), seen);
     }
 
+    [Fact]
+    public async Task Load_ReportsAPluginThatReturnsNull_AsAFault_SoTheFallbackTakesOver()
+    {
+        var error = await Assert.ThrowsAsync<CorpusPluginFaultException>(() =>
+            CorpusLoader.LoadAsync(new NullProvider(), "nothing", null, null, AnswerDeadline, CancellationToken.None));
+
+        Assert.Contains("'nothing' returned no corpus", error.Message);
+    }
+
+    [Fact]
+    public async Task Load_ReportsAPluginThatReturnsACorpusWithoutText_AsAFault()
+    {
+        var error = await Assert.ThrowsAsync<CorpusPluginFaultException>(() =>
+            CorpusLoader.LoadAsync(new FakeProvider(_ => null!), "hollow", null, null, AnswerDeadline, CancellationToken.None));
+
+        Assert.Contains("'hollow' returned a corpus without", error.Message);
+    }
+
+    private sealed class NullProvider : ICorpusProvider
+    {
+        public string Name => "null";
+
+        public string Description => "returns null, as the contract forbids";
+
+        public Task<Corpus> LoadAsync(CorpusRequest request, IProgress<CorpusLoadProgress>? progress, CancellationToken cancellationToken) =>
+            Task.FromResult<Corpus>(null!);
+    }
+
     private sealed class FakeProvider(Func<CancellationToken, string> text, Action<CorpusRequest>? observe = null) : ICorpusProvider
     {
         public string Name => "fake";

@@ -25,6 +25,31 @@ public sealed class TrainVerbTests
     }
 
     [Fact]
+    public async Task Train_SaysNothingOfValidation_WhenNoneRan()
+    {
+        // Two steps end before the first epoch does, so no validation runs.
+        using var workspace = new TinyWorkspace();
+
+        var human = await CliRun.RunAsync(workspace.Args("train", "--max-steps", "2"));
+        var json = await CliRun.RunAsync(workspace.Args("train", "--max-steps", "2", "--json"));
+
+        Assert.Equal(0, human.ExitCode);
+        Assert.StartsWith("StepLimit: 2 steps, 0 epochs, loss ", human.Output);
+        Assert.DoesNotContain("validation", human.Output);
+        Assert.Contains($"checkpoint {workspace.CheckpointDirectory} at step 2", human.Output);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.Json.GetProperty("validationPerplexity").ValueKind);
+        Assert.Equal(System.Text.Json.JsonValueKind.Null, json.Json.GetProperty("validationLoss").ValueKind);
+    }
+
+    [Theory]
+    [InlineData(double.PositiveInfinity, "inf")]
+    [InlineData(double.NaN, "inf")]
+    [InlineData(2.4e146, "2.40e+146")]
+    [InlineData(171.84, "171.8")]
+    public void PerplexityText_PrintsAnOverflowOrAHugeValueReadably(double perplexity, string expected) =>
+        Assert.Equal(expected, PerplexityText.Format(perplexity));
+
+    [Fact]
     public async Task Train_MaxSteps_CountsGlobalSteps_WhenResuming()
     {
         // Given a 6-step checkpoint

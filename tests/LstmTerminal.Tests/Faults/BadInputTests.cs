@@ -114,7 +114,7 @@ public sealed class BadInputTests
         // Given a checkpoint whose weights a diverged run (or damage) turned into NaN
         using var workspace = new TinyWorkspace();
         Assert.Equal(0, (await CliRun.RunAsync(workspace.Args("train", "--max-steps", "2"))).ExitCode);
-        NaNWeights.Fill(Path.Combine(workspace.CheckpointDirectory, "model.bin"));
+        NaNWeights.Fill(workspace.CheckpointDirectory);
 
         // When
         var run = await CliRun.RunAsync(workspace.Args("generate", "thou art", "--sampler", sampler));
@@ -126,6 +126,75 @@ public sealed class BadInputTests
         Assert.DoesNotContain("sampler", line);
     }
 
+    [Fact]
+    public async Task Train_RefusesAVocabularyWithoutWords_WithoutReplacingTheCheckpoint()
+    {
+        using var workspace = new TinyWorkspace();
+        Assert.Equal(0, (await CliRun.RunAsync(workspace.Args("train", "--max-steps", "2"))).ExitCode);
+        var before = Snapshot(workspace.CheckpointDirectory);
+
+        var run = await CliRun.RunAsync([.. workspace.Args("train", "--max-steps", "2"), "--Vocabulary:MinWordFrequency=1000000"]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Vocabulary:MinWordFrequency", Assert.Single(ErrorLines(run)));
+        Assert.Equal(before, Snapshot(workspace.CheckpointDirectory));
+    }
+
+    [Theory]
+    [InlineData("generate", "\"layers\": 1", "\"layers\": 1000000000")]
+    [InlineData("eval", "\"layers\": 1", "\"layers\": 0")]
+    [InlineData("train", "\"rnnSize\": 16", "\"rnnSize\": -16")]
+    [InlineData("generate", "\"model\": {", "\"model\": null, \"unused\": {")]
+    [InlineData("eval", "\"training\": {", "\"training\": null, \"unused\": {")]
+    [InlineData("train", "\"lossHistory\": [", "\"lossHistory\": [null, ")]
+    public async Task EveryVerb_RefusesAnAbsurdManifest_InOneLine(string verb, string original, string damaged)
+    {
+        using var workspace = new TinyWorkspace();
+        Assert.Equal(0, (await CliRun.RunAsync(workspace.Args("train", "--max-steps", "2"))).ExitCode);
+        var manifest = Path.Combine(workspace.CheckpointDirectory, "checkpoint.json");
+        var text = File.ReadAllText(manifest);
+        Assert.Contains(original, text);
+        File.WriteAllText(manifest, text.Replace(original, damaged));
+        var before = Snapshot(workspace.CheckpointDirectory);
+
+        var run = await CliRun.RunAsync(verb switch
+        {
+            "generate" => workspace.Args("generate", "thou art"),
+            "eval" => workspace.Args("eval"),
+            _ => workspace.Args("train", "--resume", "--max-steps", "4"),
+        });
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("checkpoint.json is damaged", run.Error);
+        Assert.Single(run.Error.Trim().Split('\n'));
+        Assert.Equal(before, Snapshot(workspace.CheckpointDirectory));
+    }
+
+    [Fact]
+    public async Task Train_RefusesSettingsWhoseTensorsCannotFitInMemory_BeforeAllocating()
+    {
+        // Given a corpus of two million words, so that batches of 100,000 x 20 fit it, with 4096-wide layers
+        using var workspace = new TinyWorkspace();
+        var corpus = Path.Combine(workspace.Root, "big.txt");
+        File.WriteAllText(corpus, string.Concat(Enumerable.Repeat("thou art more lovely and more temperate\n", 2_000_000 / 7 + 1)));
+
+        var run = await CliRun.RunAsync(
+        [
+            .. workspace.Args("train", "--max-steps", "1"), $"--Corpus:Path={corpus}", "--Training:BatchSize=100000", "--Training:SequenceLength=20",
+            "--Model:EmbeddingSize=4096", "--Model:RnnSize=4096", "--Training:ValidationFraction=0",
+        ]);
+
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains("Training with these settings needs at least", Assert.Single(ErrorLines(run)));
+        Assert.False(Directory.Exists(workspace.CheckpointDirectory));
+    }
+
+    /// <summary>The lines that report a failure, after whatever progress (reading the corpus) came before.</summary>
+    private static IEnumerable<string> ErrorLines(CliRun run) =>
+        run.Error.Split('\n').Where(line => line.StartsWith("error:", StringComparison.Ordinal));
+
+    /// <summary>Every file below the folder, by relative path, with its hash.</summary>
     private static Dictionary<string, string> Snapshot(string directory) =>
-        Directory.GetFiles(directory).ToDictionary(f => Path.GetFileName(f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
+        Directory.GetFiles(directory, "*", SearchOption.AllDirectories).ToDictionary(
+            f => Path.GetRelativePath(directory, f), f => Convert.ToHexString(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(f))));
 }

@@ -20,9 +20,12 @@ public sealed class KillDuringCheckpointTests
 
         for (var kill = 0; kill < Kills; kill++)
         {
-            // When it is killed with SIGKILL at a random moment
-            using var process = StartTraining(workspace, resume: kill > 0);
-            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(600, 2500)));
+            // When it is killed with SIGKILL at a random moment of its saving steps (timed from its first step, as a
+            // busy machine can take seconds to start it)
+            var training = StartTraining(workspace, resume: kill > 0);
+            using var process = training.Process;
+            await training.FirstStep.WaitAsync(TimeSpan.FromSeconds(60));
+            await Task.Delay(TimeSpan.FromMilliseconds(random.Next(0, 1500)));
             process.Kill(entireProcessTree: true);
             await process.WaitForExitAsync();
 
@@ -43,7 +46,33 @@ public sealed class KillDuringCheckpointTests
         Assert.Equal(lastStep + 3, resumed.Json.GetProperty("steps").GetInt64());
     }
 
-    private static Process StartTraining(TinyWorkspace workspace, bool resume)
+    [Theory]
+    [InlineData("TERM")]
+    [InlineData("INT")]
+    [Trait("Category", "Slow")]
+    public async Task TerminationOrCtrlC_SavesTheLastCompletedStep_AndSaysWhichItIs(string signal)
+    {
+        // Given a training process past its first step
+        using var workspace = new TinyWorkspace();
+        var training = StartTraining(workspace, resume: false, "--json");
+        using var process = training.Process;
+        await training.FirstStep.WaitAsync(TimeSpan.FromSeconds(60));
+
+        // When it gets SIGTERM (or SIGINT, as from Ctrl+C)
+        Assert.True(HostCommand.TryRun("kill", $"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+
+        // Then it saved the step it reports, as a cancelled run
+        Assert.Equal(1, process.ExitCode);
+        var result = System.Text.Json.JsonDocument.Parse(await training.Output).RootElement;
+        Assert.Equal("Cancelled", result.GetProperty("stopReason").GetString());
+        var saved = new CheckpointStore(workspace.CheckpointDirectory).LoadForInference().Manifest.Step;
+        Assert.Equal(result.GetProperty("steps").GetInt64(), saved);
+        Assert.Equal(saved, result.GetProperty("checkpointStep").GetInt64());
+    }
+
+    /// <returns>The process, a task that completes when it reports its first step, and its whole standard output.</returns>
+    private static (Process Process, Task FirstStep, Task<string> Output) StartTraining(TinyWorkspace workspace, bool resume, params string[] extra)
     {
         var start = new ProcessStartInfo("dotnet")
         {
@@ -59,12 +88,36 @@ public sealed class KillDuringCheckpointTests
         start.ArgumentList.Add("--Training:SaveEvery=1");
         start.ArgumentList.Add("--Training:Epochs=100000");
         start.ArgumentList.Add("--Model:RnnSize=96");
+        foreach (var arg in extra)
+        {
+            start.ArgumentList.Add(arg);
+        }
+
         var process = Process.Start(start) ?? throw new InvalidOperationException("Could not start the app.");
+        var firstStep = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var output = new System.Text.StringBuilder();
+        var outputDone = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
         // Drain the pipes so the child never blocks on a full buffer.
-        process.OutputDataReceived += (_, _) => { };
-        process.ErrorDataReceived += (_, _) => { };
+        process.OutputDataReceived += (_, line) =>
+        {
+            if (line.Data is null)
+            {
+                outputDone.TrySetResult(output.ToString());
+            }
+            else
+            {
+                output.AppendLine(line.Data);
+            }
+        };
+        process.ErrorDataReceived += (_, line) =>
+        {
+            if (line.Data?.StartsWith("step ", StringComparison.Ordinal) == true)
+            {
+                firstStep.TrySetResult();
+            }
+        };
         process.BeginOutputReadLine();
         process.BeginErrorReadLine();
-        return process;
+        return (process, firstStep.Task, outputDone.Task);
     }
 }

@@ -1,3 +1,4 @@
+using LstmTerminal.Core.Training;
 using LstmTerminal.Core.Workflow;
 using LstmTerminal.Session;
 using LstmTerminal.Tests.Support;
@@ -41,8 +42,7 @@ public sealed class TrainingSessionTests
         Assert.Equal(paused.Step, paused.SavedStep);
         Assert.True(session.ToggleTraining());
         Eventually.True(() => state.Status.Snapshot().Step > paused.Step, "a step after resuming");
-        var saved = await session.StopAsync();
-        Assert.NotNull(saved);
+        var saved = Assert.IsType<CheckpointSaved>(await session.StopAsync());
         Assert.True(saved.Step > paused.Step);
         Assert.Equal(saved.Step, state.Losses.Snapshot().Training.Count);
     }
@@ -103,7 +103,7 @@ public sealed class TrainingSessionTests
         session.Open(CancellationToken.None);
         Eventually.True(() => state.Status.Snapshot().Phase == SessionPhase.Failed, "the failure");
 
-        Assert.Contains("Press F2 to set that folder aside", state.Status.Snapshot().Detail);
+        Assert.Contains("Press F2 to set that checkpoint aside", state.Status.Snapshot().Detail);
         Assert.Equal("{ not json", File.ReadAllText(temp.Combine("ckpt/checkpoint.json")));
         Assert.Null(session.TryCreateGenerator());
     }
@@ -123,11 +123,48 @@ public sealed class TrainingSessionTests
         // When the person takes the offer
         Assert.True(session.ToggleTraining());
 
-        // Then training starts fresh and the old folder survives under another name
+        // Then training starts fresh and the old checkpoint survives in a subfolder
         Eventually.True(() => state.Status.Snapshot().Phase == SessionPhase.Finished, "a fresh run to its step limit");
-        var aside = Assert.Single(Directory.GetDirectories(temp.Path, "ckpt.unreadable-*"));
+        var aside = Assert.Single(Directory.GetDirectories(temp.Combine("ckpt"), "unreadable-*"));
         Assert.Equal("{ not json", File.ReadAllText(Path.Combine(aside, "checkpoint.json")));
         Assert.True(File.Exists(temp.Combine("ckpt/checkpoint.json")));
+    }
+
+    [Fact]
+    public async Task A_final_save_that_fails_is_shown_as_failed_never_as_saved()
+    {
+        // Given a folder where the manifest cannot be committed (its name is taken by a folder)
+        using var temp = new TempDirectory();
+        Directory.CreateDirectory(temp.Combine("ckpt/checkpoint.json"));
+        var state = new SessionState();
+        await using var session = TinySession.Create(temp, state, maxSteps: 4);
+
+        // When the run ends and saves
+        session.Open(CancellationToken.None);
+        Eventually.True(() => state.Status.Snapshot().Phase == SessionPhase.Failed, "the failed save");
+
+        // Then the state says the checkpoint was not saved, and so does the session at exit
+        var status = state.Status.Snapshot();
+        Assert.Contains("was NOT saved", status.Detail);
+        Assert.Null(status.SavedStep);
+        Assert.IsType<CheckpointFailed>(await session.StopAsync());
+    }
+
+    [Fact]
+    public async Task A_second_session_on_the_same_folder_is_refused_while_the_first_trains()
+    {
+        using var temp = new TempDirectory();
+        var firstState = new SessionState();
+        await using var first = TinySession.Create(temp, firstState, maxSteps: 100_000, evalEvery: 100_000);
+        first.Open(CancellationToken.None);
+        Eventually.True(() => firstState.Status.Snapshot().Step >= 1, "the first session training");
+
+        var secondState = new SessionState();
+        await using var second = TinySession.Create(temp, secondState);
+        second.Open(CancellationToken.None);
+
+        Eventually.True(() => secondState.Status.Snapshot().Phase == SessionPhase.Failed, "the refusal");
+        Assert.Contains("Another trainer is using the checkpoint folder", secondState.Status.Snapshot().Detail);
     }
 
     [Fact]

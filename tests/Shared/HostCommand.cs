@@ -1,6 +1,6 @@
 using System.Diagnostics;
 
-namespace LstmTerminal.Core.Tests.Support;
+namespace LstmTerminal.Testing;
 
 /// <summary>Runs a system command (mount, chattr) for tests that stage file-system faults.</summary>
 internal static class HostCommand
