@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using LstmTerminal.Abstractions;
 using LstmTerminal.Core.Checkpoints;
 using LstmTerminal.Core.Generation;
 using LstmTerminal.Core.Options;
@@ -31,8 +32,7 @@ public static class TrainVerb
         command.SetAction((parse, cancellationToken) =>
         {
             var overrides = new Dictionary<string, string?>();
-            CommonOptions.Set(overrides, "Corpus:Provider", parse.GetValue(corpus));
-            CommonOptions.Set(overrides, "Corpus:Path", parse.GetValue(corpusPath));
+            CommonOptions.SetCorpus(overrides, parse, corpus, corpusPath);
             CommonOptions.Set(overrides, "Training:Epochs", parse.GetValue(epochs));
             CommonOptions.Set(overrides, "Training:MaxSteps", parse.GetValue(maxSteps));
             CommonOptions.Set(overrides, "Training:CheckpointDirectory", parse.GetValue(checkpointDirectory));
@@ -73,19 +73,31 @@ public static class TrainVerb
 
     /// <summary>Loads the corpus and builds the trainer; the corpus text is garbage once this returns, not held through training.</summary>
     private static async Task<Trainer> OpenTrainerAsync(
-        VerbContext context, bool resume, CheckpointStore store, TrainingPlanner planner, CorpusOptions corpusOptions, Abstractions.ISampler sampler)
+        VerbContext context, bool resume, CheckpointStore store, TrainingPlanner planner, CorpusOptions corpusOptions, ISampler sampler)
     {
-        var corpus = await context.Services.GetRequiredService<CorpusLoader>()
-            .LoadOrFallBackAsync(corpusOptions.Provider, corpusOptions.Path, context.Warn, new CorpusProgressPrinter(context.Error), context.CancellationToken)
-            .ConfigureAwait(false);
+        // Read first, so the corpus provider can hand back the text the checkpoint was trained on.
+        var checkpoint = resume && store.Exists ? store.Load() : null;
+        var request = new CorpusRequest(corpusOptions.Path) { RecordedSource = checkpoint?.Manifest.Corpus };
+        Corpus corpus;
+        try
+        {
+            corpus = await context.Services.GetRequiredService<CorpusLoader>()
+                .LoadOrFallBackAsync(corpusOptions.ProviderToLoad, request, context.Warn, new CorpusProgressPrinter(context.Error), context.CancellationToken)
+                .ConfigureAwait(false);
+        }
+        catch
+        {
+            checkpoint?.Model.Dispose();
+            throw;
+        }
+
         foreach (var notice in corpus.Notices)
         {
             context.Error.WriteLine($"note: {notice}");
         }
 
-        if (resume && store.Exists)
+        if (checkpoint is not null)
         {
-            var checkpoint = store.Load();
             context.Error.WriteLine($"resuming {store.Directory} at step {checkpoint.Manifest.Step}");
             return planner.Resume(corpus, checkpoint, sampler);
         }
@@ -97,6 +109,10 @@ public static class TrainVerb
         else if (store.Exists)
         {
             context.Error.WriteLine($"starting fresh; the checkpoint in {store.Directory} will be replaced at the first save (use --resume to continue it)");
+        }
+        else
+        {
+            context.Error.WriteLine($"starting fresh; checkpoints go to {store.Directory}");
         }
 
         return planner.StartFresh(corpus, sampler, store);

@@ -108,8 +108,9 @@ public static class AppHost
 
     private static void ConfigureLogging(HostApplicationBuilder builder)
     {
-        // Never log onto the console: stdout carries --json output and the TUI owns the screen.
-        var directory = builder.Configuration["Logging:Directory"] ?? "logs";
+        // Never log onto the console: stdout carries --json output and the TUI owns the screen. Never into the
+        // folder the user stands in either: the user's state folder unless the setting names another.
+        var directory = builder.Configuration["Logging:Directory"] ?? Path.Combine(UserFolders.State, "logs");
         var logger = new LoggerConfiguration()
             .MinimumLevel.Information()
             .WriteTo.File(Path.Combine(Path.GetFullPath(directory), "lstm-terminal-.log"), rollingInterval: RollingInterval.Day, retainedFileCountLimit: 7)
@@ -123,7 +124,7 @@ public static class AppHost
         var settings = configuration.GetSection(PluginOptions.Section).AsEnumerable(makePathsRelative: true)
             .Where(pair => pair.Value is not null)
             .ToDictionary(pair => pair.Key, pair => pair.Value!, StringComparer.OrdinalIgnoreCase);
-        var context = new PluginContext(settings, services.GetRequiredService<ILoggerFactory>());
+        var context = new PluginContext(settings, services.GetRequiredService<ILoggerFactory>(), UserFolders.Cache);
         var catalog = PluginCatalog.Load(PluginsDirectory(services), context);
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Plugins");
         foreach (var error in catalog.Errors)

@@ -51,6 +51,7 @@ public static class TerminalApp
 
         using var watcher = new PluginFolderWatcher(catalog, AppHost.PluginsDirectory(services), PluginQuietPeriod);
         watcher.FolderLoaded += result => Announce(state.Transcript, result);
+        state.Transcript.AddNotice($"Checkpoints are read from and saved to {Path.GetFullPath(AppHost.Value<TrainingOptions>(services).CheckpointDirectory)}.");
         state.Transcript.AddNotice("Type a phrase and press Enter to continue it; F1 or /help for more.");
 
         var app = Application.Create().Init();
