@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Json;
 using LstmTerminal.Tests.Commands;
 
@@ -38,8 +37,7 @@ public sealed class OfflineStartTests : IDisposable
         // Given a checkpoint trained offline, and then a server that would hand out the complete works
         var offline = await CliRun.RunAsync(DefaultCorpus(LoopbackHttpServer.RefusingUrl(), "train", "--max-steps", "2", "--json"));
         Assert.True(offline.ExitCode == 0, offline.Error);
-        var ebook = Encoding.UTF8.GetBytes("*** START OF THE EBOOK ***\n" + TinyCorpus.Text() + "\n*** END OF THE EBOOK ***\n");
-        await using var server = new LoopbackHttpServer(LoopbackReply.Ok(ebook));
+        await using var server = new LoopbackHttpServer(LoopbackReply.Ok(TinyCorpus.GutenbergEbook()));
 
         // When it is evaluated and resumed
         var eval = await CliRun.RunAsync(DefaultCorpus(server.Url, "eval", "--json"));

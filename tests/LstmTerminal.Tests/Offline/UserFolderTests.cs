@@ -1,4 +1,3 @@
-using System.Text;
 using LstmTerminal.Tests.Commands;
 using LstmTerminal.Tests.Support;
 
@@ -55,8 +54,7 @@ public sealed class UserFolderTests : IDisposable
     public async Task Train_CachesTheDownloadInTheCacheFolder_AndSaysWhereCheckpointsGo()
     {
         // Given the default corpus served by a loopback server
-        var ebook = Encoding.UTF8.GetBytes("*** START OF THE EBOOK ***\n" + TinyCorpus.Text() + "\n*** END OF THE EBOOK ***\n");
-        await using var server = new LoopbackHttpServer(LoopbackReply.Ok(ebook));
+        await using var server = new LoopbackHttpServer(LoopbackReply.Ok(TinyCorpus.GutenbergEbook()));
 
         // When training from the working folder with the default checkpoint folder
         var (exitCode, _, error) = await Run(
