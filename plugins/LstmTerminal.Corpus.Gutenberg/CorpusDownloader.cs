@@ -7,38 +7,40 @@ using Polly.Timeout;
 namespace LstmTerminal.Corpus.Gutenberg;
 
 /// <summary>
-/// Downloads a file into the cache with bounded retries and a per-attempt timeout. The body goes to a temporary file
-/// beside the cache file and is renamed only when complete, so a failed or cancelled download leaves no cache behind.
+/// Downloads a file into the cache with bounded retries, a connect timeout and a per-attempt timeout. The body goes to
+/// a temporary file beside the cache file and is renamed only when complete, so a failed or cancelled download leaves
+/// no cache behind.
 /// </summary>
-internal sealed class CorpusDownloader(HttpClient http, ILogger logger)
+internal sealed class CorpusDownloader(GutenbergSettings settings, ILogger logger)
 {
     private const int BufferSize = 81920;
 
-    public async Task DownloadAsync(GutenbergSettings settings, string cachePath, IProgress<CorpusLoadProgress>? progress, CancellationToken cancellationToken)
+    /// <exception cref="DownloadFailedException">Every attempt failed (no network, refused, timed out, an HTTP error).</exception>
+    public async Task DownloadAsync(string cachePath, IProgress<CorpusLoadProgress>? progress, CancellationToken cancellationToken)
     {
+        // An unreachable host must fail within the connect timeout rather than the whole attempt's, so an offline
+        // start gives up in seconds; Polly owns the attempt timeout, so the client must not cut attempts short itself.
+        using var http = new HttpClient(new SocketsHttpHandler { ConnectTimeout = settings.ConnectTimeout }) { Timeout = Timeout.InfiniteTimeSpan };
+        http.DefaultRequestHeaders.UserAgent.ParseAdd("LstmTerminal/1.0");
         var attempts = 0;
         try
         {
-            await BuildPipeline(settings).ExecuteAsync(
+            await BuildPipeline().ExecuteAsync(
                 async token =>
                 {
                     attempts++;
-                    await DownloadOnceAsync(settings.Url, cachePath, progress, token);
+                    await DownloadOnceAsync(http, cachePath, progress, token);
                 },
                 cancellationToken);
         }
         catch (Exception e) when (!cancellationToken.IsCancellationRequested && IsDownloadFailure(e))
         {
             var tries = attempts > 1 ? $" after {attempts} attempts" : "";
-            throw new CorpusUnavailableException(
-                $"Could not download {settings.Url} ({Describe(e, settings)}){tries}. Check the network connection and the setting " +
-                "Plugins:gutenberg-shakespeare:Url, or train on a local file: --Corpus:Provider=text-file --Corpus:Path=FILE " +
-                "(with the train verb also --corpus text-file --corpus-path FILE).",
-                e);
+            throw new DownloadFailedException($"Could not download {settings.Url} ({Describe(e)}){tries}.", e);
         }
     }
 
-    private ResiliencePipeline BuildPipeline(GutenbergSettings settings)
+    private ResiliencePipeline BuildPipeline()
     {
         var builder = new ResiliencePipelineBuilder();
         if (settings.Retries > 0)
@@ -53,6 +55,7 @@ internal sealed class CorpusDownloader(HttpClient http, ILogger logger)
                     .Handle<HttpRequestException>()
                     .Handle<IOException>()
                     .Handle<TimeoutRejectedException>()
+                    .Handle<OperationCanceledException>(IsConnectTimeout)
                     .Handle<DownloadStatusException>(e => e.IsTransient),
                 OnRetry = args =>
                 {
@@ -67,9 +70,9 @@ internal sealed class CorpusDownloader(HttpClient http, ILogger logger)
         return builder.AddTimeout(settings.Timeout).Build();
     }
 
-    private async Task DownloadOnceAsync(Uri url, string cachePath, IProgress<CorpusLoadProgress>? progress, CancellationToken cancellationToken)
+    private async Task DownloadOnceAsync(HttpClient http, string cachePath, IProgress<CorpusLoadProgress>? progress, CancellationToken cancellationToken)
     {
-        using var response = await http.GetAsync(url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
+        using var response = await http.GetAsync(settings.Url, HttpCompletionOption.ResponseHeadersRead, cancellationToken);
         if (!response.IsSuccessStatusCode)
         {
             throw new DownloadStatusException(response.StatusCode, response.ReasonPhrase);
@@ -107,11 +110,15 @@ internal sealed class CorpusDownloader(HttpClient http, ILogger logger)
     }
 
     private static bool IsDownloadFailure(Exception e) =>
-        e is HttpRequestException or IOException or TimeoutRejectedException or DownloadStatusException;
+        e is HttpRequestException or IOException or TimeoutRejectedException or DownloadStatusException || e is OperationCanceledException c && IsConnectTimeout(c);
 
-    private static string Describe(Exception e, GutenbergSettings settings) => e switch
+    // SocketsHttpHandler reports an expired ConnectTimeout as a cancellation whose inner exception is a TimeoutException.
+    private static bool IsConnectTimeout(OperationCanceledException e) => e.InnerException is TimeoutException;
+
+    private string Describe(Exception e) => e switch
     {
         TimeoutRejectedException => $"no complete answer within {settings.Timeout.TotalSeconds:0.#} s",
+        OperationCanceledException => $"no connection within {settings.ConnectTimeout.TotalSeconds:0.#} s",
         HttpRequestException { InnerException: { } inner } => $"{e.Message} {inner.Message}",
         _ => e.Message,
     };

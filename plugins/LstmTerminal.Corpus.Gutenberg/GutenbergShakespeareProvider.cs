@@ -5,7 +5,8 @@ namespace LstmTerminal.Corpus.Gutenberg;
 
 /// <summary>
 /// The complete works of Shakespeare from Project Gutenberg (ebook #100): downloaded once, cached, and handed back
-/// without the Gutenberg header and licence.
+/// without the Gutenberg header and licence. When the download fails it hands back the bundled Shakespeare excerpt
+/// instead and says so, so a first start without network still trains.
 /// </summary>
 public sealed class GutenbergShakespeareProvider : ICorpusProvider
 {
@@ -13,27 +14,30 @@ public sealed class GutenbergShakespeareProvider : ICorpusProvider
 
     private readonly PluginContext _context;
     private readonly ILogger _logger;
-    private readonly CorpusDownloader _downloader;
 
     public GutenbergShakespeareProvider(PluginContext context)
     {
         ArgumentNullException.ThrowIfNull(context);
         _context = context;
         _logger = context.CreateLogger(ProviderName);
-
-        // Polly owns the per-attempt timeout, so the client must not cut attempts short on its own.
-        var http = new HttpClient { Timeout = Timeout.InfiniteTimeSpan };
-        http.DefaultRequestHeaders.UserAgent.ParseAdd("LstmTerminal/1.0");
-        _downloader = new CorpusDownloader(http, _logger);
     }
 
     public string Name => ProviderName;
 
-    public string Description => "The complete works of Shakespeare from Project Gutenberg, downloaded once and cached.";
+    public string Description =>
+        "The complete works of Shakespeare from Project Gutenberg, downloaded once and cached; a bundled excerpt when offline.";
 
     public async Task<Abstractions.Corpus> LoadAsync(CorpusRequest request, IProgress<CorpusLoadProgress>? progress, CancellationToken cancellationToken)
     {
+        ArgumentNullException.ThrowIfNull(request);
         var settings = GutenbergSettings.Read(_context, ProviderName);
+        if (request.RecordedSource == BundledShakespeare.Source)
+        {
+            return await BundledShakespeare.LoadAsync(
+                "The checkpoint was trained on the bundled Shakespeare, so this run uses that text again (a fresh run trains on the complete works).",
+                cancellationToken);
+        }
+
         var cachePath = Path.Combine(settings.CacheDirectory, CacheFileName.For(settings.Url));
         var notices = new List<string>();
         if (File.Exists(cachePath))
@@ -43,8 +47,20 @@ public sealed class GutenbergShakespeareProvider : ICorpusProvider
         }
         else
         {
-            CreateCacheDirectory(settings.CacheDirectory);
-            await _downloader.DownloadAsync(settings, cachePath, progress, cancellationToken);
+            try
+            {
+                CreateCacheDirectory(settings.CacheDirectory);
+                await new CorpusDownloader(settings, _logger).DownloadAsync(cachePath, progress, cancellationToken);
+            }
+            catch (DownloadFailedException e)
+            {
+                _logger.LogWarning("{Reason} Training on the bundled Shakespeare instead.", e.Message);
+                return await BundledShakespeare.LoadAsync(
+                    $"{e.Message} Training on the bundled Shakespeare (tinyshakespeare, 1.1 MB) instead; the complete works download " +
+                    "at a later start once the network answers. To train on your own text: --corpus-path FILE.",
+                    cancellationToken);
+            }
+
             _logger.LogInformation("Downloaded {Url} to {CachePath}.", settings.Url, cachePath);
         }
 
@@ -64,8 +80,8 @@ public sealed class GutenbergShakespeareProvider : ICorpusProvider
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            throw new CorpusUnavailableException(
-                $"Cannot create the cache folder {directory} ({e.Message}). Set Plugins:{ProviderName}:CacheDirectory to a writable folder.",
+            throw new DownloadFailedException(
+                $"Cannot create the cache folder {directory} ({e.Message}); set Plugins:{ProviderName}:CacheDirectory to a writable folder.",
                 e);
         }
     }

@@ -2,6 +2,7 @@ using System.Diagnostics;
 using System.Text;
 using LstmTerminal.Abstractions;
 using LstmTerminal.Plugins.Tests.Support;
+using Microsoft.Extensions.Logging.Abstractions;
 
 namespace LstmTerminal.Plugins.Tests;
 
@@ -30,6 +31,17 @@ public sealed class GutenbergProviderTests : IDisposable
             ("Retries", retries.ToString()),
             ("TimeoutSeconds", timeoutSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture)),
             ("RetryDelaySeconds", "0"));
+
+    /// <summary>The bundled tinyshakespeare, untouched, with a notice that names the download's failure.</summary>
+    private static void AssertBundled(Abstractions.Corpus corpus, string reason)
+    {
+        Assert.Equal(File.ReadAllText(SharedData.TinyShakespeare), corpus.Text);
+        Assert.Contains("bundled", corpus.Title);
+        Assert.Contains("bundled", corpus.Source);
+        var notice = Assert.Single(corpus.Notices);
+        Assert.Contains(reason, notice);
+        Assert.Contains("Training on the bundled Shakespeare", notice);
+    }
 
     private string[] CacheFiles() => Directory.Exists(_cache.Path) ? Directory.GetFiles(_cache.Path) : [];
 
@@ -91,20 +103,99 @@ public sealed class GutenbergProviderTests : IDisposable
     }
 
     [Fact]
-    public async Task LoadAsync_FailsWithoutRetryOrCache_When_TheServerAnswers404()
+    public async Task LoadAsync_FallsBackToTheBundledTextWithoutRetryOrCache_When_TheServerAnswers404()
     {
         // Given
         await using var server = new LoopbackHttpServer(LoopbackReply.Failing(404));
 
         // When
-        var error = await Assert.ThrowsAsync<CorpusUnavailableException>(
-            () => Provider(server, retries: 3).LoadAsync(new CorpusRequest(), null, CancellationToken.None));
+        var corpus = await Provider(server, retries: 3).LoadAsync(new CorpusRequest(), null, CancellationToken.None);
 
         // Then
-        Assert.Contains("(404", error.Message);
-        Assert.Contains("--Corpus:Provider=text-file --Corpus:Path=FILE", error.Message);
+        AssertBundled(corpus, "(404");
         Assert.Equal(1, server.Hits);
         Assert.Empty(CacheFiles());
+    }
+
+    [Fact]
+    public async Task LoadAsync_FallsBackToTheBundledText_When_TheConnectionIsRefused()
+    {
+        // Given a loopback port nobody listens on
+        var provider = ShippedPlugins.CorpusProvider(
+            "gutenberg-shakespeare", ("Url", LoopbackHttpServer.RefusingUrl().ToString()), ("CacheDirectory", _cache.Path), ("Retries", "1"), ("RetryDelaySeconds", "0"));
+
+        // When
+        var corpus = await provider.LoadAsync(new CorpusRequest(), null, CancellationToken.None);
+
+        // Then
+        AssertBundled(corpus, "after 2 attempts");
+        Assert.Empty(CacheFiles());
+    }
+
+    [Fact]
+    public async Task LoadAsync_FallsBackToTheBundledText_When_TheHostNameDoesNotResolve()
+    {
+        // Given a name that never resolves (RFC 6761 reserves .invalid), as on a machine without DNS
+        var provider = ShippedPlugins.CorpusProvider(
+            "gutenberg-shakespeare", ("Url", "http://lstm-terminal-test.invalid/pg100.txt"), ("CacheDirectory", _cache.Path), ("Retries", "0"));
+
+        // When
+        var corpus = await provider.LoadAsync(new CorpusRequest(), null, CancellationToken.None);
+
+        // Then
+        AssertBundled(corpus, "lstm-terminal-test.invalid");
+    }
+
+    [Fact]
+    public async Task LoadAsync_FallsBackWithinTheConnectTimeout_When_ConnectionsHang()
+    {
+        // Given a port that drops connection attempts, and an attempt timeout far longer than the test may run
+        using var stalled = new StalledListener();
+        var provider = ShippedPlugins.CorpusProvider(
+            "gutenberg-shakespeare", ("Url", stalled.Url.ToString()), ("CacheDirectory", _cache.Path), ("Retries", "1"), ("RetryDelaySeconds", "0"),
+            ("ConnectTimeoutSeconds", "1"), ("TimeoutSeconds", "3600"));
+        using var hang = new CancellationTokenSource(TimeSpan.FromSeconds(60));
+
+        // When
+        var corpus = await provider.LoadAsync(new CorpusRequest(), null, hang.Token);
+
+        // Then the connect timeout, not the hour-long attempt timeout, ended each attempt
+        AssertBundled(corpus, "no connection within 1 s");
+        Assert.Contains("after 2 attempts", corpus.Notices[0]);
+    }
+
+    [Fact]
+    public async Task LoadAsync_ReturnsTheBundledTextWithoutDownloading_When_TheCheckpointRecordsIt()
+    {
+        // Given a working server and a request from a checkpoint that was trained on the bundled text
+        await using var server = new LoopbackHttpServer(LoopbackReply.Ok(GutenbergEbook()));
+        var bundled = await Provider(server, url: LoopbackHttpServer.RefusingUrl()).LoadAsync(new CorpusRequest(), null, CancellationToken.None);
+
+        // When
+        var resumed = await Provider(server).LoadAsync(new CorpusRequest { RecordedSource = bundled.Source }, null, CancellationToken.None);
+
+        // Then
+        Assert.Equal(bundled.Source, resumed.Source);
+        Assert.Equal(bundled.Text, resumed.Text);
+        Assert.Equal(0, server.Hits);
+        Assert.Contains(resumed.Notices, n => n.Contains("trained on the bundled Shakespeare, so this run uses that text again"));
+    }
+
+    [Fact]
+    public async Task LoadAsync_CachesInThePluginCacheFolderOfTheContext_When_NoCacheDirectoryIsSet()
+    {
+        // Given a context with a cache root and no CacheDirectory setting
+        await using var server = new LoopbackHttpServer(LoopbackReply.Ok(GutenbergEbook()));
+        var context = new PluginContext(
+            new Dictionary<string, string> { ["gutenberg-shakespeare:Url"] = server.Url.ToString() }, NullLoggerFactory.Instance, _cache.Path);
+        var provider = ShippedPlugins.CorpusProvider("gutenberg-shakespeare", context);
+
+        // When
+        await provider.LoadAsync(new CorpusRequest(), null, CancellationToken.None);
+
+        // Then
+        var file = Assert.Single(Directory.GetFiles(_cache.Path, "*", SearchOption.AllDirectories));
+        Assert.Equal(Path.Combine(_cache.Path, "gutenberg-shakespeare"), Path.GetDirectoryName(file));
     }
 
     [Fact]
@@ -129,29 +220,27 @@ public sealed class GutenbergProviderTests : IDisposable
         await using var server = new LoopbackHttpServer(LoopbackReply.Truncated(GutenbergEbook()));
 
         // When
-        var error = await Assert.ThrowsAsync<CorpusUnavailableException>(
-            () => Provider(server, retries: 1).LoadAsync(new CorpusRequest(), null, CancellationToken.None));
+        var corpus = await Provider(server, retries: 1).LoadAsync(new CorpusRequest(), null, CancellationToken.None);
 
         // Then
-        Assert.Contains("after 2 attempts", error.Message);
+        AssertBundled(corpus, "after 2 attempts");
         Assert.Equal(2, server.Hits);
         Assert.Empty(CacheFiles());
     }
 
     [Fact]
-    public async Task LoadAsync_GivesUpInBoundedTime_When_TheServerIsTooSlow()
+    public async Task LoadAsync_FallsBackInBoundedTime_When_TheServerIsTooSlow()
     {
         // Given a server that takes far longer than the one-second timeout, for each of three attempts
         await using var server = new LoopbackHttpServer(LoopbackReply.Slow(GutenbergEbook(), TimeSpan.FromSeconds(30)));
         var clock = Stopwatch.StartNew();
 
         // When
-        var error = await Assert.ThrowsAsync<CorpusUnavailableException>(
-            () => Provider(server, retries: 2, timeoutSeconds: 1).LoadAsync(new CorpusRequest(), null, CancellationToken.None));
+        var corpus = await Provider(server, retries: 2, timeoutSeconds: 1).LoadAsync(new CorpusRequest(), null, CancellationToken.None);
 
         // Then
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(10), $"took {clock.Elapsed}");
-        Assert.Contains("within 1 s", error.Message);
+        AssertBundled(corpus, "within 1 s");
         Assert.Equal(3, server.Hits);
         Assert.Empty(CacheFiles());
     }

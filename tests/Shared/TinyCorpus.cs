@@ -19,6 +19,10 @@ internal static class TinyCorpus
 
     public static Corpus Corpus(int repeats = 40) => new("tiny", Text(repeats), "memory");
 
+    /// <summary>The corpus between Project Gutenberg's start and end lines, as a loopback server hands it to the Gutenberg plugin.</summary>
+    public static byte[] GutenbergEbook() =>
+        System.Text.Encoding.UTF8.GetBytes("*** START OF THE EBOOK ***\n" + Text() + "\n*** END OF THE EBOOK ***\n");
+
     /// <summary>Writes the corpus to <paramref name="path"/> for the text-file plugin and returns the path.</summary>
     public static string WriteTo(string path)
     {

@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
-# End-to-end check of the full-screen UI: starts the built app in tmux at 120x40 on tinyshakespeare with a small
-# step budget, waits for training progress, completes "thou art more", quits with Ctrl+Q and expects a checkpoint.
+# End-to-end check of the full-screen UI: starts the built app in tmux at 120x40 on tinyshakespeare (--corpus-path)
+# with a small step budget, waits for training progress, completes "thou art more", quits with Ctrl+Q and expects a
+# checkpoint; then starts it as the README does, offline, and expects the bundled text to train within a minute.
 # Usage: tests/e2e/tui-e2e.sh [path/to/lstm-terminal]   (builds nothing; run `dotnet build LstmTerminal.sln` first)
 set -uo pipefail
 
@@ -49,7 +50,7 @@ continued() { awk '/> thou art more/ { getline; print; exit }' "$tmp/last.txt" |
 
 tmux new-session -d -s "$session" -x 120 -y 40 \
     "cd '$tmp' && '$app' --Training:MaxSteps=20 --Training:EvalEvery=5 --Training:CheckpointDirectory='$tmp/ckpt' \
-     --Corpus:Provider=text-file --Corpus:Path='$corpus'; echo \"APP EXITED \$?\"; sleep 600" \
+     --corpus-path '$corpus'; echo \"APP EXITED \$?\"; sleep 600" \
     || fail "could not start tmux"
 
 wait_until 120 screen_has 'step [1-9][0-9]* of 20' || fail "no training progress within 120 s"
@@ -65,6 +66,26 @@ tmux send-keys -t "$session" C-q
 wait_until 60 screen_has 'APP EXITED 0' || fail "the app did not exit cleanly within 60 s after Ctrl+Q"
 [[ -f "$tmp/ckpt/checkpoint.json" ]] || fail "no checkpoint at $tmp/ckpt/checkpoint.json after quitting"
 
+# The README's run command on a machine without network: the download is refused, the bundled Shakespeare trains
+# within a minute and the screen says so. Logs and the download cache go to the XDG folders, not the working folder.
+offline_port=9
+if (exec 3<>"/dev/tcp/127.0.0.1/$offline_port") 2>/dev/null; then
+    fail "something listens on 127.0.0.1:$offline_port; the offline check needs a port that refuses connections"
+fi
+tmux kill-session -t "$session" 2>/dev/null
+mkdir -p "$tmp/offline"
+tmux new-session -d -s "$session" -x 120 -y 40 \
+    "cd '$tmp/offline' && env XDG_STATE_HOME='$tmp/state' XDG_CACHE_HOME='$tmp/cache' \
+     'LSTMTERMINAL_Plugins__gutenberg-shakespeare__Url=http://127.0.0.1:$offline_port/pg100.txt' '$app'; echo \"APP EXITED \$?\"; sleep 600" \
+    || fail "could not start tmux"
+wait_until 60 screen_has 'step [1-9][0-9,]* of' || fail "the offline start did not train within 60 s"
+screen_has 'training: from step 0 on Shakespeare \(offline,' || fail "the state line does not say the bundled text is used"
+tmux send-keys -t "$session" C-q
+wait_until 60 screen_has 'APP EXITED 0' || fail "the offline app did not exit cleanly within 60 s after Ctrl+Q"
+[[ -f "$tmp/offline/checkpoints/checkpoint.json" ]] || fail "the offline run left no checkpoint in ./checkpoints"
+[[ "$(ls "$tmp/offline")" == "checkpoints" ]] || fail "the offline run left more than checkpoints/ in the working folder: $(ls "$tmp/offline")"
+ls "$tmp/state/lstm-terminal/logs/"*.log >/dev/null 2>&1 || fail "no log file in \$XDG_STATE_HOME/lstm-terminal/logs"
+
 # A bad setting opens a screen that names it instead of the main window; Ctrl+Q leaves with exit code 2.
 tmux kill-session -t "$session" 2>/dev/null
 tmux new-session -d -s "$session" -x 120 -y 40 \
@@ -75,4 +96,4 @@ tmux send-keys -t "$session" C-q
 wait_until 30 screen_has 'APP EXITED 2' || fail "the app did not exit with code 2 after Ctrl+Q on the settings problem"
 [[ ! -e "$tmp/bad" ]] || fail "a bad setting still created $tmp/bad"
 
-echo "PASS: training progressed, 'thou art more' was continued, Ctrl+Q left checkpoint.json (screen saved to $excerpt); a bad setting was shown in the UI and quit with exit code 2"
+echo "PASS: training progressed, 'thou art more' was continued, Ctrl+Q left checkpoint.json (screen saved to $excerpt); offline, the default corpus trained on the bundled text; a bad setting was shown in the UI and quit with exit code 2"

@@ -13,25 +13,28 @@ namespace LstmTerminal.Core.Workflow;
 public sealed class CorpusLoader(PluginCatalog catalog, TimeSpan deadline, string? fallbackProvider)
 {
     /// <summary>Loads through the named provider only, for a caller that must not score or train on a substitute.</summary>
-    public Task<Corpus> LoadAsync(string providerName, string? path, IProgress<CorpusLoadProgress>? progress, CancellationToken cancellationToken)
+    /// <exception cref="CorpusUnavailableException">The request names a path that does not exist.</exception>
+    public Task<Corpus> LoadAsync(string providerName, CorpusRequest request, IProgress<CorpusLoadProgress>? progress, CancellationToken cancellationToken)
     {
+        RequireExistingPath(request);
         var provider = catalog.GetCorpusProvider(providerName);
-        return LoadAsync(provider.Plugin, provider.Name, path, progress, deadline, cancellationToken);
+        return LoadAsync(provider.Plugin, provider.Name, request, progress, deadline, cancellationToken);
     }
 
     /// <summary>
     /// Loads through the named provider; if it faults, tells <paramref name="fellBack"/> (before the fallback starts,
     /// which may download) and loads the fallback provider with the same path.
     /// </summary>
-    /// <exception cref="CorpusUnavailableException">The fallback failed too; the message names both.</exception>
+    /// <exception cref="CorpusUnavailableException">The request names a path that does not exist, or the fallback failed too (the message names both).</exception>
     public async Task<Corpus> LoadOrFallBackAsync(
-        string providerName, string? path, Action<string> fellBack, IProgress<CorpusLoadProgress>? progress, CancellationToken cancellationToken)
+        string providerName, CorpusRequest request, Action<string> fellBack, IProgress<CorpusLoadProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fellBack);
+        RequireExistingPath(request);
         var provider = catalog.GetCorpusProvider(providerName);
         try
         {
-            return await LoadAsync(provider.Plugin, provider.Name, path, progress, deadline, cancellationToken).ConfigureAwait(false);
+            return await LoadAsync(provider.Plugin, provider.Name, request, progress, deadline, cancellationToken).ConfigureAwait(false);
         }
         catch (CorpusPluginFaultException fault) when (
             !string.IsNullOrWhiteSpace(fallbackProvider) && !string.Equals(fallbackProvider, provider.Name, StringComparison.OrdinalIgnoreCase))
@@ -40,7 +43,7 @@ public sealed class CorpusLoader(PluginCatalog catalog, TimeSpan deadline, strin
             try
             {
                 var fallback = catalog.GetCorpusProvider(fallbackProvider);
-                return await LoadAsync(fallback.Plugin, fallback.Name, path, progress, deadline, cancellationToken).ConfigureAwait(false);
+                return await LoadAsync(fallback.Plugin, fallback.Name, request, progress, deadline, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is CorpusUnavailableException or CorpusPluginFaultException or PluginNotFoundException)
             {
@@ -49,10 +52,23 @@ public sealed class CorpusLoader(PluginCatalog catalog, TimeSpan deadline, strin
         }
     }
 
-    internal static async Task<Corpus> LoadAsync(
-        ICorpusProvider provider, string name, string? path, IProgress<CorpusLoadProgress>? progress, TimeSpan deadline, CancellationToken cancellationToken)
+    /// <summary>
+    /// A path names what to train on whichever provider reads it, so a missing one is the user's to fix before any
+    /// plugin runs (one that ignores paths would otherwise train on something else without a word).
+    /// </summary>
+    private static void RequireExistingPath(CorpusRequest request)
     {
-        var request = new CorpusRequest(string.IsNullOrWhiteSpace(path) ? null : Path.GetFullPath(path));
+        if (!string.IsNullOrWhiteSpace(request.Path) && !File.Exists(request.Path) && !Directory.Exists(request.Path))
+        {
+            throw new CorpusUnavailableException(
+                $"The corpus path {Path.GetFullPath(request.Path)} does not exist. Check --corpus-path (or Corpus:Path); it must name an existing file or folder.");
+        }
+    }
+
+    internal static async Task<Corpus> LoadAsync(
+        ICorpusProvider provider, string name, CorpusRequest request, IProgress<CorpusLoadProgress>? progress, TimeSpan deadline, CancellationToken cancellationToken)
+    {
+        request = request with { Path = string.IsNullOrWhiteSpace(request.Path) ? null : Path.GetFullPath(request.Path) };
         using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         timeout.CancelAfter(deadline);
         Corpus? corpus;

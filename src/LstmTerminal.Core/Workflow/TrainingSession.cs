@@ -163,9 +163,10 @@ public sealed class TrainingSession(
                 Report(new SessionNotice(samplesNotice));
             }
 
-            Report(new PhaseChanged(SessionPhase.LoadingCorpus, $"loading the {corpusOptions.Provider} corpus"));
+            Report(new PhaseChanged(SessionPhase.LoadingCorpus, $"loading the {corpusOptions.ProviderToLoad} corpus"));
             var progress = new CallbackProgress<CorpusLoadProgress>(p => Report(new CorpusLoading(p)));
-            var corpus = await loader.LoadOrFallBackAsync(corpusOptions.Provider, corpusOptions.Path, message => Report(new PluginReplaced(message)), progress, cancellationToken)
+            var request = new CorpusRequest(corpusOptions.Path) { RecordedSource = checkpoint?.Manifest.Corpus };
+            var corpus = await loader.LoadOrFallBackAsync(corpusOptions.ProviderToLoad, request, message => Report(new PluginReplaced(message)), progress, cancellationToken)
                 .ConfigureAwait(false);
             foreach (var notice in corpus.Notices)
             {
@@ -275,7 +276,8 @@ public sealed class TrainingSession(
 
         _runCancel?.Dispose();
         _runCancel = CancellationTokenSource.CreateLinkedTokenSource(_lifetime.Token);
-        Report(new PhaseChanged(SessionPhase.Training, $"from step {_trainer.Step}"));
+        // The corpus is named here too, so a run on a stand-in (e.g. the bundled text when offline) says so where the eye is.
+        Report(new PhaseChanged(SessionPhase.Training, $"from step {_trainer.Step} on {_trainer.Corpus.Title}"));
         _run = RunAsync(_trainer, _runCancel.Token);
         return true;
     }

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using LstmTerminal.Abstractions;
 using LstmTerminal.Core.Bench;
 using LstmTerminal.Core.Checkpoints;
 using LstmTerminal.Core.Options;
@@ -18,10 +19,11 @@ public static class BenchVerb
 
     public static Command Create(VerbRunner runner)
     {
+        var corpus = CommonOptions.Corpus();
         var corpusPath = CommonOptions.CorpusPath();
         var steps = new Option<int>("--steps") { Description = "Timed training steps after warm-up.", DefaultValueFactory = _ => 20 };
         var json = CommonOptions.Json();
-        var command = new Command("bench", "Measure training tokens/s, generation ms/word and the GEMM bound.") { corpusPath, steps, json };
+        var command = new Command("bench", "Measure training tokens/s, generation ms/word and the GEMM bound.") { corpus, corpusPath, steps, json };
         command.SetAction((parse, cancellationToken) =>
         {
             var timedSteps = parse.GetValue(steps);
@@ -39,11 +41,7 @@ public static class BenchVerb
                 ["Training:SaveEvery"] = int.MaxValue.ToString(CultureInfo.InvariantCulture),
                 ["Training:CheckpointDirectory"] = scratch,
             };
-            if (parse.GetValue(corpusPath) is { } path)
-            {
-                overrides["Corpus:Provider"] = "text-file";
-                overrides["Corpus:Path"] = path;
-            }
+            CommonOptions.SetCorpus(overrides, parse, corpus, corpusPath);
 
             return runner.RunAsync(overrides, async context =>
             {
@@ -70,7 +68,7 @@ public static class BenchVerb
         var training = AppHost.Value<TrainingOptions>(services);
         var greedy = services.GetRequiredService<PluginCatalog>().GetSampler("greedy").Plugin;
         var corpus = await services.GetRequiredService<CorpusLoader>()
-            .LoadOrFallBackAsync(corpusOptions.Provider, corpusOptions.Path, context.Warn, progress: null, context.CancellationToken)
+            .LoadOrFallBackAsync(corpusOptions.ProviderToLoad, new CorpusRequest(corpusOptions.Path), context.Warn, progress: null, context.CancellationToken)
             .ConfigureAwait(false);
         using var trainer = services.GetRequiredService<TrainingPlanner>().StartFresh(corpus, greedy, new CheckpointStore(training.CheckpointDirectory));
         context.Error.WriteLine($"bench: {steps} timed steps of {trainer.TokensPerStep} tokens after {BenchRunner.WarmupSteps} warm-up steps, vocabulary {trainer.Corpus.Vocabulary.Count}");

@@ -26,7 +26,16 @@ public sealed class CliApplication(TextWriter output, TextWriter error)
             PluginsVerb.Create(runner),
             BenchVerb.Create(runner),
         };
-        root.SetAction((_, cancellationToken) => runner.RunAsync(new Dictionary<string, string?>(), TerminalApp.RunAsync, cancellationToken));
+        var corpus = CommonOptions.Corpus();
+        var corpusPath = CommonOptions.CorpusPath();
+        root.Options.Add(corpus);
+        root.Options.Add(corpusPath);
+        root.SetAction((parse, cancellationToken) =>
+        {
+            var overrides = new Dictionary<string, string?>();
+            CommonOptions.SetCorpus(overrides, parse, corpus, corpusPath);
+            return runner.RunAsync(overrides, TerminalApp.RunAsync, cancellationToken);
+        });
 
         var parse = root.Parse(split.Command.ToArray());
         if (parse.Errors.Count > 0)

@@ -11,7 +11,15 @@ public static class CommonOptions
 
     public static Option<string?> Corpus() => new("--corpus") { Description = "Corpus plugin name (Corpus:Provider), e.g. gutenberg-shakespeare or text-file." };
 
-    public static Option<string?> CorpusPath() => new("--corpus-path") { Description = "File or folder for the corpus plugin (Corpus:Path)." };
+    public static Option<string?> CorpusPath() =>
+        new("--corpus-path") { Description = "File or folder to train on (Corpus:Path); selects the text-file plugin unless --corpus names another." };
+
+    /// <summary>Maps <c>--corpus</c> and <c>--corpus-path</c> onto their settings.</summary>
+    public static void SetCorpus(Dictionary<string, string?> overrides, ParseResult parse, Option<string?> corpus, Option<string?> corpusPath)
+    {
+        Set(overrides, "Corpus:Provider", parse.GetValue(corpus));
+        Set(overrides, "Corpus:Path", parse.GetValue(corpusPath));
+    }
 
     /// <summary>Adds <paramref name="key"/> only when the user gave the option, so configuration keeps its say otherwise.</summary>
     public static void Set<T>(Dictionary<string, string?> overrides, string key, T? value)

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using LstmTerminal.Abstractions;
 using LstmTerminal.Core.Checkpoints;
 using LstmTerminal.Core.Data;
 using LstmTerminal.Core.Options;
@@ -27,8 +28,7 @@ public static class EvalVerb
         {
             var overrides = new Dictionary<string, string?>();
             CommonOptions.Set(overrides, "Training:CheckpointDirectory", parse.GetValue(checkpointDirectory));
-            CommonOptions.Set(overrides, "Corpus:Provider", parse.GetValue(corpus));
-            CommonOptions.Set(overrides, "Corpus:Path", parse.GetValue(corpusPath));
+            CommonOptions.SetCorpus(overrides, parse, corpus, corpusPath);
             return runner.RunAsync(overrides, context => RunAsync(context, parse.GetValue(json)), cancellationToken);
         });
         return command;
@@ -38,11 +38,18 @@ public static class EvalVerb
     {
         var corpusOptions = AppHost.Value<CorpusOptions>(context.Services);
         var training = AppHost.Value<TrainingOptions>(context.Services);
-        var checkpoint = new CheckpointStore(training.CheckpointDirectory).Load();
+        var store = new CheckpointStore(training.CheckpointDirectory);
+        var checkpoint = store.Load();
         using var model = checkpoint.Model;
+        var request = new CorpusRequest(corpusOptions.Path) { RecordedSource = checkpoint.Manifest.Corpus };
         var corpus = await context.Services.GetRequiredService<CorpusLoader>()
-            .LoadAsync(corpusOptions.Provider, corpusOptions.Path, new CorpusProgressPrinter(context.Error), context.CancellationToken)
+            .LoadAsync(corpusOptions.ProviderToLoad, request, new CorpusProgressPrinter(context.Error), context.CancellationToken)
             .ConfigureAwait(false);
+        foreach (var notice in corpus.Notices)
+        {
+            context.Error.WriteLine($"note: {notice}");
+        }
+
         var settings = checkpoint.Manifest.Training;
         var prepared = PreparedCorpus.From(corpus, checkpoint.Vocabulary, settings.MinWordFrequency, settings.ValidationFraction);
         var (loss, perplexity) = Evaluator.Evaluate(model, prepared.Split.Validation, settings.BatchSize, settings.SequenceLength, context.CancellationToken);
@@ -60,7 +67,7 @@ public static class EvalVerb
         else
         {
             context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"validation loss {loss:F4}, perplexity {PerplexityText.Format(perplexity)}, unknown words {prepared.UnknownRate:P1}, vocabulary {prepared.Vocabulary.Count:N0} (step {checkpoint.Manifest.Step})"));
+                $"validation loss {loss:F4}, perplexity {PerplexityText.Format(perplexity)}, unknown words {prepared.UnknownRate:P1}, vocabulary {prepared.Vocabulary.Count:N0} (checkpoint {store.Directory}, step {checkpoint.Manifest.Step})"));
         }
 
         return ExitCodes.Success;

@@ -57,7 +57,8 @@ public static class GenerateVerb
         var catalog = context.Services.GetRequiredService<PluginCatalog>();
         var isBeam = BeamSearch.IsNamed(sampling.Sampler);
         var sampler = request.Compare || isBeam ? null : GetSampler(catalog, sampling.Sampler, change => context.Warn(change.Message));
-        var checkpoint = new CheckpointStore(training.CheckpointDirectory).LoadForInference();
+        var store = new CheckpointStore(training.CheckpointDirectory);
+        var checkpoint = store.LoadForInference();
         var generator = new Generator(checkpoint.Weights, checkpoint.Vocabulary);
 
         var encoding = generator.Encode(request.Prime);
@@ -111,7 +112,7 @@ public static class GenerateVerb
         else
         {
             context.Output.WriteLine();
-            context.Error.WriteLine(Describe(samplerName, settings, sampling.BeamWidth));
+            context.Error.WriteLine($"{Describe(samplerName, settings, sampling.BeamWidth)}; checkpoint {store.Directory}");
         }
 
         return ExitCodes.Success;

@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using LstmTerminal.Abstractions;
 using LstmTerminal.Core.Checkpoints;
 using LstmTerminal.Core.Generation;
 using LstmTerminal.Core.Options;
@@ -31,8 +32,7 @@ public static class TrainVerb
         command.SetAction((parse, cancellationToken) =>
         {
             var overrides = new Dictionary<string, string?>();
-            CommonOptions.Set(overrides, "Corpus:Provider", parse.GetValue(corpus));
-            CommonOptions.Set(overrides, "Corpus:Path", parse.GetValue(corpusPath));
+            CommonOptions.SetCorpus(overrides, parse, corpus, corpusPath);
             CommonOptions.Set(overrides, "Training:Epochs", parse.GetValue(epochs));
             CommonOptions.Set(overrides, "Training:MaxSteps", parse.GetValue(maxSteps));
             CommonOptions.Set(overrides, "Training:CheckpointDirectory", parse.GetValue(checkpointDirectory));
@@ -83,14 +83,16 @@ public static class TrainVerb
     /// corpus and builds the trainer; the corpus text is garbage once this returns, not held through training.
     /// </summary>
     private static async Task<Trainer> OpenTrainerAsync(
-        VerbContext context, bool resume, CheckpointStore store, TrainingPlanner planner, CorpusOptions corpusOptions, Abstractions.ISampler sampler)
+        VerbContext context, bool resume, CheckpointStore store, TrainingPlanner planner, CorpusOptions corpusOptions, ISampler sampler)
     {
+        // Read first, so the corpus provider can hand back the text the checkpoint was trained on.
         var checkpoint = resume && store.Exists ? store.Load() : null;
-        Abstractions.Corpus corpus;
+        var request = new CorpusRequest(corpusOptions.Path) { RecordedSource = checkpoint?.Manifest.Corpus };
+        Corpus corpus;
         try
         {
             corpus = await context.Services.GetRequiredService<CorpusLoader>()
-                .LoadOrFallBackAsync(corpusOptions.Provider, corpusOptions.Path, context.Warn, new CorpusProgressPrinter(context.Error), context.CancellationToken)
+                .LoadOrFallBackAsync(corpusOptions.ProviderToLoad, request, context.Warn, new CorpusProgressPrinter(context.Error), context.CancellationToken)
                 .ConfigureAwait(false);
         }
         catch
@@ -117,6 +119,10 @@ public static class TrainVerb
         else if (store.Exists)
         {
             context.Error.WriteLine($"starting fresh; the checkpoint in {store.Directory} will be replaced at the first save (use --resume to continue it)");
+        }
+        else
+        {
+            context.Error.WriteLine($"starting fresh; checkpoints go to {store.Directory}");
         }
 
         return planner.StartFresh(corpus, sampler, store);

@@ -136,7 +136,7 @@ public static class AppHost
         var settings = configuration.GetSection(PluginOptions.Section).AsEnumerable(makePathsRelative: true)
             .Where(pair => pair.Value is not null)
             .ToDictionary(pair => pair.Key, pair => pair.Value!, StringComparer.OrdinalIgnoreCase);
-        var context = new PluginContext(settings, services.GetRequiredService<ILoggerFactory>());
+        var context = new PluginContext(settings, services.GetRequiredService<ILoggerFactory>(), UserFolders.Cache);
         var locations = new PluginLocations(PluginsDirectory(services))
         {
             UserDirectory = UserPluginsDirectory(services),

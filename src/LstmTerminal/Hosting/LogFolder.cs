@@ -9,7 +9,8 @@ public sealed class LogFolder
 {
     public const string Key = "Logging:Directory";
 
-    private const string DefaultDirectory = "logs";
+    // Never the folder the user stands in: the user's state folder unless the setting names another.
+    private static string DefaultDirectory => System.IO.Path.Combine(UserFolders.State, "logs");
 
     private LogFolder(string path, string? problem)
     {

@@ -59,6 +59,7 @@ public static class TerminalApp
         var directories = catalog.Directories;
         using var appWatcher = WatchPluginFolder(catalog, directories[0], state.Transcript);
         using var userWatcher = directories.Count > 1 ? WatchPluginFolder(catalog, directories[1], state.Transcript) : null;
+        state.Transcript.AddNotice($"Checkpoints are read from and saved to {Path.GetFullPath(AppHost.Value<TrainingOptions>(services).CheckpointDirectory)}.");
         state.Transcript.AddNotice("Type a phrase and press Enter to continue it; F1 or /help for more.");
 
         var app = Application.Create().Init();

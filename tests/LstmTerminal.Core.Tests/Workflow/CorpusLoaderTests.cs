@@ -20,7 +20,7 @@ public sealed class CorpusLoaderTests
         {
             var clock = Stopwatch.StartNew();
             var error = await Assert.ThrowsAsync<CorpusPluginFaultException>(() =>
-                CorpusLoader.LoadAsync(new FakeProvider(_ => { release.Wait(); return "never"; }), "stuck", null, null, HangDeadline, CancellationToken.None));
+                CorpusLoader.LoadAsync(new FakeProvider(_ => { release.Wait(); return "never"; }), "stuck", new CorpusRequest(), null, HangDeadline, CancellationToken.None));
 
             Assert.Contains("did not finish", error.Message);
             Assert.Contains("--corpus-path", error.Message);
@@ -36,7 +36,7 @@ public sealed class CorpusLoaderTests
     public async Task Load_ReportsAPluginThatThrows_NamingIt()
     {
         var error = await Assert.ThrowsAsync<CorpusPluginFaultException>(() =>
-            CorpusLoader.LoadAsync(new FakeProvider(_ => throw new InvalidDataException("bad bytes")), "broken", null, null, AnswerDeadline, CancellationToken.None));
+            CorpusLoader.LoadAsync(new FakeProvider(_ => throw new InvalidDataException("bad bytes")), "broken", new CorpusRequest(), null, AnswerDeadline, CancellationToken.None));
 
         Assert.Contains("'broken' failed: bad bytes", error.Message);
     }
@@ -46,7 +46,7 @@ public sealed class CorpusLoaderTests
     {
         // A missing file is the user's input, not a plugin fault: it must not look like one (which would trigger the fallback).
         var error = await Assert.ThrowsAsync<CorpusUnavailableException>(() =>
-            CorpusLoader.LoadAsync(new FakeProvider(_ => throw new CorpusUnavailableException("no such file")), "text", null, null, AnswerDeadline, CancellationToken.None));
+            CorpusLoader.LoadAsync(new FakeProvider(_ => throw new CorpusUnavailableException("no such file")), "text", new CorpusRequest(), null, AnswerDeadline, CancellationToken.None));
 
         Assert.Equal("no such file", error.Message);
     }
@@ -58,14 +58,14 @@ public sealed class CorpusLoaderTests
         cancel.Cancel();
 
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
-            CorpusLoader.LoadAsync(new FakeProvider(token => { token.ThrowIfCancellationRequested(); return "x"; }), "any", null, null, AnswerDeadline, cancel.Token));
+            CorpusLoader.LoadAsync(new FakeProvider(token => { token.ThrowIfCancellationRequested(); return "x"; }), "any", new CorpusRequest(), null, AnswerDeadline, cancel.Token));
     }
 
     [Fact]
     public async Task Load_ResolvesARelativePathAgainstTheWorkingDirectory()
     {
         string? seen = null;
-        await CorpusLoader.LoadAsync(new FakeProvider(_ => "text", request => seen = request.Path), "any", "some/file.txt", null, AnswerDeadline, CancellationToken.None);
+        await CorpusLoader.LoadAsync(new FakeProvider(_ => "text", request => seen = request.Path), "any", new CorpusRequest("some/file.txt"), null, AnswerDeadline, CancellationToken.None);
 
         Assert.Equal(Path.GetFullPath("some/file.txt"), seen);
     }
@@ -74,7 +74,7 @@ public sealed class CorpusLoaderTests
     public async Task Load_ReportsAPluginThatReturnsNull_AsAFault_SoTheFallbackTakesOver()
     {
         var error = await Assert.ThrowsAsync<CorpusPluginFaultException>(() =>
-            CorpusLoader.LoadAsync(new NullProvider(), "nothing", null, null, AnswerDeadline, CancellationToken.None));
+            CorpusLoader.LoadAsync(new NullProvider(), "nothing", new CorpusRequest(), null, AnswerDeadline, CancellationToken.None));
 
         Assert.Contains("'nothing' returned no corpus", error.Message);
     }
@@ -83,7 +83,7 @@ public sealed class CorpusLoaderTests
     public async Task Load_ReportsAPluginThatReturnsACorpusWithoutText_AsAFault()
     {
         var error = await Assert.ThrowsAsync<CorpusPluginFaultException>(() =>
-            CorpusLoader.LoadAsync(new FakeProvider(_ => null!), "hollow", null, null, AnswerDeadline, CancellationToken.None));
+            CorpusLoader.LoadAsync(new FakeProvider(_ => null!), "hollow", new CorpusRequest(), null, AnswerDeadline, CancellationToken.None));
 
         Assert.Contains("'hollow' returned a corpus without", error.Message);
     }

@@ -23,6 +23,10 @@ internal static class ShippedPlugins
     public static ICorpusProvider CorpusProvider(string name, params (string Key, string Value)[] settings) =>
         Create<ICorpusProvider>(Catalog.GetCorpusProvider(name).Plugin.GetType(), name, settings);
 
+    /// <summary>A new instance of a shipped corpus provider, created with the given context.</summary>
+    public static ICorpusProvider CorpusProvider(string name, PluginContext context) =>
+        (ICorpusProvider)Activator.CreateInstance(Catalog.GetCorpusProvider(name).Plugin.GetType(), context)!;
+
     private static T Create<T>(Type type, string name, (string Key, string Value)[] settings)
     {
         var context = new PluginContext(settings.ToDictionary(s => $"{name}:{s.Key}", s => s.Value), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);

@@ -30,9 +30,15 @@ internal sealed class TinyWorkspace : IDisposable
     /// <summary>Settings for a tiny model on the tiny corpus, plus the verb's own arguments.</summary>
     public string[] Args(params string[] verbArgs) =>
     [
-        .. verbArgs,
+        .. ModelArgs(verbArgs),
         "--Corpus:Provider=text-file",
         $"--Corpus:Path={CorpusPath}",
+    ];
+
+    /// <summary>Settings for a tiny model, with no word on the corpus, plus the verb's own arguments.</summary>
+    public string[] ModelArgs(params string[] verbArgs) =>
+    [
+        .. verbArgs,
         $"--Training:CheckpointDirectory={CheckpointDirectory}",
         "--Training:BatchSize=4",
         "--Training:SequenceLength=8",

@@ -25,27 +25,27 @@ public sealed class CorpusFallbackTests : IDisposable
     [Fact]
     public async Task Train_NamesBothProviders_WhenTheFallbackFailsToo()
     {
-        var missing = Path.Combine(_workspace.Root, "missing.txt");
+        var empty = Directory.CreateDirectory(Path.Combine(_workspace.Root, "empty")).FullName;
 
-        var run = await Train(HostilePlugins.ThrowingCorpus, fallback: "text-file", $"--Corpus:Path={missing}");
+        var run = await Train(HostilePlugins.ThrowingCorpus, fallback: "text-file", $"--Corpus:Path={empty}");
 
         Assert.Equal(2, run.ExitCode);
         var error = run.Error.Trim().Split('\n')[^1];
         Assert.StartsWith("error: The corpus plugin 'throwing-corpus' failed: the test corpus breaks on load. The fallback corpus 'text-file' failed too: ", error);
-        Assert.Contains($"{missing} does not exist", error);
+        Assert.Contains($"{empty} holds no .txt files", error);
     }
 
     [Fact]
     public async Task Train_DoesNotFallBack_WhenTheCorpusIsMerelyUnavailable()
     {
-        // Given text-file pointed at a missing file, and a fallback that would announce itself by failing
-        var missing = Path.Combine(_workspace.Root, "missing.txt");
+        // Given text-file pointed at a folder without text, and a fallback that would announce itself by failing
+        var empty = Directory.CreateDirectory(Path.Combine(_workspace.Root, "empty")).FullName;
 
-        var run = await Train("text-file", fallback: HostilePlugins.ThrowingCorpus, $"--Corpus:Path={missing}");
+        var run = await Train("text-file", fallback: HostilePlugins.ThrowingCorpus, $"--Corpus:Path={empty}");
 
         // Then the user reads text-file's own message, and the fallback was never tried
         Assert.Equal(2, run.ExitCode);
-        Assert.StartsWith($"error: The corpus path {missing} does not exist.", run.Error.Trim());
+        Assert.StartsWith($"error: The folder {empty} holds no .txt files.", run.Error.Trim());
         Assert.DoesNotContain("throwing-corpus", run.Error);
     }
 

@@ -34,14 +34,15 @@ public sealed class TrainingSessionFallbackTests
         var state = new SessionState();
         var catalog = HostilePlugins.Catalog(temp.Path, HostilePlugins.ThrowingCorpus);
         await using var session = TinySession.Create(
-            temp, state, corpusPath: temp.Combine("missing.txt"), catalog: catalog, corpusProvider: HostilePlugins.ThrowingCorpus, fallbackProvider: "text-file");
+            temp, state, corpusPath: Directory.CreateDirectory(temp.Combine("empty")).FullName, catalog: catalog, corpusProvider: HostilePlugins.ThrowingCorpus,
+            fallbackProvider: "text-file");
 
         session.Open(CancellationToken.None);
         Eventually.True(() => state.Status.Snapshot().Phase == SessionPhase.Failed, "the failure");
 
         var detail = state.Status.Snapshot().Detail;
         Assert.StartsWith("The corpus plugin 'throwing-corpus' failed: the test corpus breaks on load. The fallback corpus 'text-file' failed too: ", detail);
-        Assert.Contains("missing.txt does not exist", detail);
+        Assert.Contains("holds no .txt files", detail);
     }
 
     [Fact]

@@ -1,4 +1,4 @@
-namespace LstmTerminal.Plugins.Tests.Support;
+namespace LstmTerminal.Testing;
 
 /// <summary>What the loopback server answers to one request.</summary>
 /// <param name="Status">The HTTP status code.</param>

@@ -2,7 +2,7 @@ using System.Net;
 using System.Net.Sockets;
 using System.Text;
 
-namespace LstmTerminal.Plugins.Tests.Support;
+namespace LstmTerminal.Testing;
 
 /// <summary>
 /// A tiny HTTP/1.1 server on 127.0.0.1 and a free port, one response per connection. Written on raw sockets so a
@@ -28,6 +28,16 @@ internal sealed class LoopbackHttpServer : IAsyncDisposable
     public LoopbackHttpServer(LoopbackReply reply)
         : this(_ => reply)
     {
+    }
+
+    /// <summary>A loopback URL on a port nobody listens on, so connecting is refused at once (as offline, or with the server down).</summary>
+    public static Uri RefusingUrl()
+    {
+        var listener = new TcpListener(IPAddress.Loopback, 0);
+        listener.Start();
+        var port = ((IPEndPoint)listener.LocalEndpoint).Port;
+        listener.Stop();
+        return new Uri($"http://127.0.0.1:{port}/cache/epub/100/pg100.txt");
     }
 
     /// <summary>Stays the same after the server stops, so a test can prove nothing needs it any more.</summary>

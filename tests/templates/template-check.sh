@@ -1,0 +1,76 @@
+#!/usr/bin/env bash
+# Checks the plugin templates the way an author outside this repository uses them (README, "Writing a plugin"):
+# packs the contracts into a local package folder, installs templates/ with `dotnet new install` (into a private
+# template store), creates a sampler and a corpus plugin, builds each against the contracts package, drops it into a
+# copy of the app's plugins folder, and checks that `plugins --json` lists both, the corpus trains 3 steps and the
+# sampler generates.
+# Usage: tests/templates/template-check.sh [APP_FOLDER]   (default: the Debug build output; build it first)
+set -euo pipefail
+
+repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+app_folder="${1:-$repo/src/LstmTerminal/bin/Debug/net10.0}"
+app="$app_folder/lstm-terminal"
+corpus="$repo/../shared/data/tinyshakespeare.txt"
+tmp="$(mktemp -d)"
+trap 'rm -rf "$tmp"' EXIT
+
+fail() {
+    echo "FAIL: $*" >&2
+    exit 1
+}
+
+[[ -x "$app" ]] || fail "no app at $app; build it (dotnet build LstmTerminal.sln) or pass the app's folder"
+[[ -f "$corpus" ]] || fail "the corpus $corpus is missing; put tinyshakespeare.txt in ../shared/data beside the repository"
+
+echo "== the contracts package and the templates"
+dotnet pack "$repo/src/LstmTerminal.Abstractions" -c Release -o "$tmp/packages" -nologo -v quiet -clp:ErrorsOnly || fail "dotnet pack of the contracts failed"
+hive="$tmp/template-store"
+dotnet new install "$repo/templates" --debug:custom-hive "$hive" >/dev/null || fail "dotnet new install templates/ failed"
+
+# The author's own folder: the local package folder for the contracts, the machine's usual feed for the rest.
+authors="$tmp/authors"
+mkdir -p "$authors"
+cat >"$authors/nuget.config" <<CONFIG
+<?xml version="1.0" encoding="utf-8"?>
+<configuration>
+  <packageSources>
+    <add key="lstm-terminal" value="$tmp/packages" />
+  </packageSources>
+</configuration>
+CONFIG
+# A private package cache, so the contracts packed just now are used rather than a 1.0.0 cached by an earlier run.
+export NUGET_PACKAGES="$tmp/nuget-packages"
+
+cp -r "$app_folder/plugins" "$tmp/plugins"
+for kind in sampler corpus; do
+    name="Check${kind^}"
+    dotnet new "lstm-$kind" -n "$name" -o "$authors/$name" --debug:custom-hive "$hive" >/dev/null || fail "dotnet new lstm-$kind failed"
+    dotnet build "$authors/$name" -c Release -nologo -v quiet -clp:ErrorsOnly || fail "the $kind plugin made from the template does not build"
+    [[ ! -e "$authors/$name/bin/Release/net10.0/LstmTerminal.Abstractions.dll" ]] || fail "the $kind plugin copies the contracts into its folder"
+    cp -r "$authors/$name/bin/Release/net10.0" "$tmp/plugins/$name"
+    echo "ok: lstm-$kind made $name, which builds against the contracts package"
+done
+dotnet new uninstall "$repo/templates" --debug:custom-hive "$hive" >/dev/null
+
+echo "== the app with both plugins dropped in"
+work="$tmp/work"
+mkdir -p "$work"
+grep -v '^$' "$corpus" | sed '1i # a comment line the corpus plugin leaves out' >"$tmp/corpus.txt"
+cd "$work"
+run() { env XDG_STATE_HOME="$tmp/state" XDG_CACHE_HOME="$tmp/cache" "$app" "$@" "--Plugins:Directory=$tmp/plugins" "--Training:CheckpointDirectory=$tmp/checkpoints"; }
+
+run plugins --json >plugins.json || fail "plugins exited with $?"
+grep -q '"name": "check-sampler"' plugins.json || fail "plugins --json does not list check-sampler: $(cat plugins.json)"
+grep -q '"name": "check-corpus"' plugins.json || fail "plugins --json does not list check-corpus: $(cat plugins.json)"
+grep -q '"errors": \[\]' plugins.json || fail "plugins --json reports load errors: $(cat plugins.json)"
+
+run train --corpus check-corpus --corpus-path "$tmp/corpus.txt" --max-steps 3 --json >train.json 2>train.err \
+    || fail "train on check-corpus exited with $?: $(tail -3 train.err)"
+grep -q '"steps": 3' train.json || fail "train on check-corpus did not run 3 steps: $(cat train.json)"
+grep -q 'Left out 1 comment lines' train.err || fail "train did not show check-corpus's notice: $(cat train.err)"
+
+run generate "thou art more" --sampler check-sampler --seed 1 --json >generate.json 2>generate.err \
+    || fail "generate with check-sampler exited with $?: $(cat generate.err)"
+grep -q '"sampler": "check-sampler"' generate.json || fail "generate did not use check-sampler: $(cat generate.json) $(cat generate.err)"
+
+echo "PASS: the sampler and corpus templates build against the contracts package; dropped into plugins/, both load, the corpus trains and the sampler generates"
