@@ -3,7 +3,7 @@ using LstmTerminal.Abstractions;
 namespace LstmTerminal.Core.Plugins;
 
 /// <summary>
-/// The corpus providers and samplers found in the plugins folder, and why any folder failed. Loading never throws:
+/// The corpus providers, samplers and tokenizers found in the plugins folder, and why any folder failed. Loading never throws:
 /// a broken plugin is an entry in <see cref="Errors"/>, not a crash. Folders can be added while the app runs.
 /// </summary>
 public sealed class PluginCatalog
@@ -13,6 +13,7 @@ public sealed class PluginCatalog
     private readonly HashSet<string> _loadedFolders = new(StringComparer.Ordinal);
     private LoadedPlugin<ICorpusProvider>[] _corpusProviders = [];
     private LoadedPlugin<ISampler>[] _samplers = [];
+    private LoadedPlugin<ITokenizer>[] _tokenizers = [];
     private PluginLoadError[] _errors = [];
 
     private PluginCatalog(PluginContext context)
@@ -29,6 +30,11 @@ public sealed class PluginCatalog
     public IReadOnlyList<LoadedPlugin<ISampler>> Samplers
     {
         get { lock (_gate) { return _samplers; } }
+    }
+
+    public IReadOnlyList<LoadedPlugin<ITokenizer>> Tokenizers
+    {
+        get { lock (_gate) { return _tokenizers; } }
     }
 
     public IReadOnlyList<PluginLoadError> Errors
@@ -86,8 +92,9 @@ public sealed class PluginCatalog
             var errors = scan.Errors.ToList();
             var corpusProviders = Register(scan, PluginKinds.Corpus, (ICorpusProvider p) => p.Name, ref _corpusProviders, errors, p => p);
             var samplers = Register(scan, PluginKinds.Sampler, (ISampler s) => s.Name, ref _samplers, errors, s => new GuardedSampler(s, GuardedSampler.DefaultTimeout));
+            var tokenizers = Register(scan, PluginKinds.Tokenizer, (ITokenizer t) => t.Name, ref _tokenizers, errors, t => t);
             _errors = [.. _errors.Where(e => e.Folder != fullPath), .. errors];
-            return new PluginFolderResult(fullPath, corpusProviders, samplers, errors);
+            return new PluginFolderResult(fullPath, corpusProviders, samplers, errors) { Tokenizers = tokenizers };
         }
     }
 
@@ -96,6 +103,9 @@ public sealed class PluginCatalog
 
     /// <exception cref="PluginNotFoundException">No sampler has that name; the message lists those that do.</exception>
     public LoadedPlugin<ISampler> GetSampler(string name) => Find(Samplers, name, "sampler");
+
+    /// <exception cref="PluginNotFoundException">No tokenizer has that name; the message lists those that do.</exception>
+    public LoadedPlugin<ITokenizer> GetTokenizer(string name) => Find(Tokenizers, name, "tokenizer");
 
     private static List<LoadedPlugin<T>> Register<T>(
         PluginFolderScan scan, string kind, Func<T, string> nameOf, ref LoadedPlugin<T>[] all, List<PluginLoadError> errors, Func<T, T> guard)

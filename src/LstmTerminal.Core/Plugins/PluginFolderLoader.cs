@@ -12,7 +12,7 @@ namespace LstmTerminal.Core.Plugins;
 /// </summary>
 internal static class PluginFolderLoader
 {
-    private static readonly Type[] Contracts = [typeof(ICorpusProvider), typeof(ISampler)];
+    private static readonly Type[] Contracts = [typeof(ICorpusProvider), typeof(ISampler), typeof(ITokenizer)];
     private static readonly Type[] SharedTypes = [.. Contracts, typeof(ILogger)];
 
     public static PluginFolderScan Load(string folder, PluginContext context)
@@ -60,7 +60,7 @@ internal static class PluginFolderLoader
 
         if (instances.Count == 0 && errors.Count == 0)
         {
-            errors.Add(new PluginLoadError(folder, $"{name}.dll has no public class implementing ICorpusProvider or ISampler."));
+            errors.Add(new PluginLoadError(folder, $"{name}.dll has no public class implementing ICorpusProvider, ISampler or ITokenizer."));
         }
 
         return new PluginFolderScan(folder, true, VersionOf(assembly, assemblyPath), instances, errors);

@@ -7,4 +7,7 @@ public sealed record PluginFolderResult(
     string Folder,
     IReadOnlyList<LoadedPlugin<ICorpusProvider>> CorpusProviders,
     IReadOnlyList<LoadedPlugin<ISampler>> Samplers,
-    IReadOnlyList<PluginLoadError> Errors);
+    IReadOnlyList<PluginLoadError> Errors)
+{
+    public IReadOnlyList<LoadedPlugin<ITokenizer>> Tokenizers { get; init; } = [];
+}
