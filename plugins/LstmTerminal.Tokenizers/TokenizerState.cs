@@ -36,7 +36,7 @@ internal static class TokenizerState
         }
         catch (JsonException e)
         {
-            throw Damaged(format, $"it is not valid JSON ({e.Message})", e);
+            throw Damaged(format, $"it is not the expected JSON ({e.Message})", e);
         }
 
         if (state is null)

@@ -24,7 +24,7 @@ internal sealed class CharacterVocabulary : ITokenVocabulary
     private readonly string[] _elements;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _ids;
 
-    /// <param name="known">Distinct text elements in id order, from id 1; none a lone surrogate (JSON cannot carry one).</param>
+    /// <param name="known">Distinct text elements in id order, from id 1; none a lone surrogate, which JSON cannot carry.</param>
     public CharacterVocabulary(IReadOnlyList<string> known)
     {
         _elements = [UnknownText, .. known];
@@ -103,9 +103,9 @@ internal sealed class CharacterVocabulary : ITokenVocabulary
         for (var i = 0; i < state.Elements.Length; i++)
         {
             var element = state.Elements[i];
-            if (string.IsNullOrEmpty(element) || IsLoneSurrogate(element) || !seen.Add(element))
+            if (string.IsNullOrEmpty(element) || !seen.Add(element))
             {
-                throw TokenizerState.Damaged(Format, $"element {i + 1} is {(string.IsNullOrEmpty(element) ? "empty" : "not a character or a repeat")}");
+                throw TokenizerState.Damaged(Format, $"element {i + 1} is {(string.IsNullOrEmpty(element) ? "empty" : "a repeat")}");
             }
         }
 

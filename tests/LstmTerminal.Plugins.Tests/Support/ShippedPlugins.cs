@@ -23,6 +23,10 @@ internal static class ShippedPlugins
     public static ICorpusProvider CorpusProvider(string name, params (string Key, string Value)[] settings) =>
         Create<ICorpusProvider>(Catalog.GetCorpusProvider(name).Plugin.GetType(), name, settings);
 
+    /// <summary>A new instance of a shipped tokenizer, created with the given settings (keys <c>Name:Key</c>).</summary>
+    public static ITokenizer Tokenizer(string name, params (string Key, string Value)[] settings) =>
+        Create<ITokenizer>(Catalog.GetTokenizer(name).Plugin.GetType(), name, settings);
+
     private static T Create<T>(Type type, string name, (string Key, string Value)[] settings)
     {
         var context = new PluginContext(settings.ToDictionary(s => $"{name}:{s.Key}", s => s.Value), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);

@@ -24,6 +24,8 @@ public sealed class PluginsDialogTests
         Assert.Contains("corpus    text-file", screen);
         Assert.Contains("sampler   greedy", screen);
         Assert.Matches(@"sampler   temperature \S*\d\S* \(active\)", screen);
+        Assert.Contains("tokenizer characters", screen);
+        Assert.Contains("tokenizer subwords", screen);
 
         // When Enter is pressed on the first sampler row (selected on opening)
         ui.Press(Key.Enter);
