@@ -62,12 +62,13 @@ internal sealed class MergeLearner
             cancellationToken.ThrowIfCancellationRequested();
             MergeEverywhere(merge, firstId + merges.Count);
             merges.Add(merge);
-            if (merges.Count % reportEvery == 0)
+            if (merges.Count % reportEvery == 0 && merges.Count < target)
             {
                 progress?.Report(new TokenizerLearnProgress(Stage, merges.Count, target));
             }
         }
 
+        // Also when no pair repeated before the target: the stage is over all the same.
         progress?.Report(new TokenizerLearnProgress(Stage, target, target));
         return merges;
     }
