@@ -12,8 +12,6 @@ public sealed class CharactersTokenizer : ITokenizer
     public const string PluginName = "characters";
     public const int DefaultMinFrequency = 1;
 
-    private const int ProgressEvery = 1 << 20;
-
     private readonly PluginContext _context;
 
     /// <param name="context">Supplies <c>Plugins:characters:MinFrequency</c> (default 1), read when learning starts.</param>
@@ -43,27 +41,16 @@ public sealed class CharactersTokenizer : ITokenizer
 
     private static CharacterVocabulary Learn(string text, int minFrequency, IProgress<TokenizerLearnProgress>? progress, CancellationToken cancellationToken)
     {
-        const string stage = "counting characters";
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
+        var counter = new PieceCounter("counting characters", text.Length, progress, cancellationToken);
         var span = text.AsSpan();
-        var nextReport = 0;
         for (var position = 0; position < span.Length;)
         {
-            if (position >= nextReport)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                progress?.Report(new TokenizerLearnProgress(stage, position, span.Length));
-                nextReport = position + ProgressEvery;
-            }
-
             var element = span.Slice(position, StringInfo.GetNextTextElementLength(span[position..]));
-            lookup[element] = lookup.TryGetValue(element, out var count) ? count + 1 : 1;
+            counter.Add(element);
             position += element.Length;
         }
 
-        progress?.Report(new TokenizerLearnProgress(stage, span.Length, span.Length));
-        var known = counts
+        var known = counter.Finish()
             .Where(pair => pair.Value >= minFrequency && !CharacterVocabulary.IsLoneSurrogate(pair.Key))
             .OrderByDescending(pair => pair.Value)
             .ThenBy(pair => pair.Key, StringComparer.Ordinal)

@@ -13,9 +13,6 @@ public sealed class SubwordsTokenizer : ITokenizer
     public const int DefaultMerges = 2000;
     public const int MaxMerges = 100_000;
 
-    private const string CountingStage = "counting words";
-    private const int ProgressEvery = 1 << 20;
-
     private readonly PluginContext _context;
 
     /// <param name="context">Supplies <c>Plugins:subwords:Merges</c> (default 2000), read when learning starts.</param>
@@ -52,25 +49,13 @@ public sealed class SubwordsTokenizer : ITokenizer
     /// <summary>The distinct pieces as UTF-8 bytes with their counts, in ordinal order.</summary>
     private static List<(int[] Symbols, long Count)> CountPieces(string text, IProgress<TokenizerLearnProgress>? progress, CancellationToken cancellationToken)
     {
-        var counts = new Dictionary<string, long>(StringComparer.Ordinal);
-        var lookup = counts.GetAlternateLookup<ReadOnlySpan<char>>();
-        long done = 0;
-        long nextReport = 0;
+        var counter = new PieceCounter("counting words", text.Length, progress, cancellationToken);
         foreach (var piece in PreTokenizer.Split(text))
         {
-            if (done >= nextReport)
-            {
-                cancellationToken.ThrowIfCancellationRequested();
-                progress?.Report(new TokenizerLearnProgress(CountingStage, done, text.Length));
-                nextReport = done + ProgressEvery;
-            }
-
-            lookup[piece] = lookup.TryGetValue(piece, out var count) ? count + 1 : 1;
-            done += piece.Length;
+            counter.Add(piece);
         }
 
-        progress?.Report(new TokenizerLearnProgress(CountingStage, text.Length, text.Length));
-        return [.. counts
+        return [.. counter.Finish()
             .OrderBy(pair => pair.Key, StringComparer.Ordinal)
             .Select(pair => (Encoding.UTF8.GetBytes(pair.Key).Select(b => (int)b).ToArray(), pair.Value))];
     }
