@@ -120,17 +120,24 @@ public sealed class TokenizerContractTests
     }
 
     [Theory]
-    [InlineData("characters")]
-    [InlineData("subwords")]
-    public async Task LearnAsync_Stops_When_Cancelled(string tokenizer)
+    [InlineData("characters", "counting characters")]
+    [InlineData("subwords", "counting words")]
+    [InlineData("subwords", "learning merges")]
+    public async Task LearnAsync_StopsWithinTheStage_When_CancelledDuringIt(string tokenizer, string stage)
     {
-        // Given a token cancelled as the first progress report arrives
+        // Given a token cancelled as the stage first reports progress
         using var cancellation = new CancellationTokenSource();
-        var progress = new CancelOnFirstReport(cancellation);
+        var progress = new CancelAtStage(stage, cancellation);
 
-        // When / Then
+        // When
         await Assert.ThrowsAnyAsync<OperationCanceledException>(() =>
             ShippedPlugins.Tokenizer(tokenizer).LearnAsync(TokenizerTexts.Corpus + TokenizerTexts.Corpus, progress, cancellation.Token));
+
+        // Then it stopped before the stage ended
+        var last = progress.Last;
+        Assert.NotNull(last);
+        Assert.Equal(stage, last.Stage);
+        Assert.True(last.Done < last.Total, $"{stage} ran to its end: {last}");
     }
 
     [Theory]
@@ -167,8 +174,17 @@ public sealed class TokenizerContractTests
         Assert.All(encoded.Ids.Where(vocabulary.ForbiddenIds.Contains), id => Assert.Equal(vocabulary.UnknownId, id));
     }
 
-    private sealed class CancelOnFirstReport(CancellationTokenSource cancellation) : IProgress<TokenizerLearnProgress>
+    private sealed class CancelAtStage(string stage, CancellationTokenSource cancellation) : IProgress<TokenizerLearnProgress>
     {
-        public void Report(TokenizerLearnProgress value) => cancellation.Cancel();
+        public TokenizerLearnProgress? Last { get; private set; }
+
+        public void Report(TokenizerLearnProgress value)
+        {
+            Last = value;
+            if (value.Stage == stage)
+            {
+                cancellation.Cancel();
+            }
+        }
     }
 }
