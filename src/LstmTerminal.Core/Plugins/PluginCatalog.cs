@@ -3,8 +3,8 @@ using LstmTerminal.Abstractions;
 namespace LstmTerminal.Core.Plugins;
 
 /// <summary>
-/// The corpus providers, samplers and tokenizers found in the plugins folder, and why any folder failed. Loading never throws:
-/// a broken plugin is an entry in <see cref="Errors"/>, not a crash. Folders can be added while the app runs.
+/// The corpus providers, samplers and tokenizers found in the plugins folder, and why any folder failed. Loading never
+/// throws: a broken plugin is an entry in <see cref="Errors"/>, not a crash. Folders can be added while the app runs.
 /// </summary>
 public sealed class PluginCatalog
 {

@@ -9,5 +9,6 @@ public sealed record PluginFolderResult(
     IReadOnlyList<LoadedPlugin<ISampler>> Samplers,
     IReadOnlyList<PluginLoadError> Errors)
 {
+    // Set by initialiser, so the positional constructor every caller uses stays as it was.
     public IReadOnlyList<LoadedPlugin<ITokenizer>> Tokenizers { get; init; } = [];
 }
