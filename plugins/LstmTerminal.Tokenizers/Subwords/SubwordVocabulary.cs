@@ -14,8 +14,8 @@ namespace LstmTerminal.Tokenizers.Subwords;
 /// </summary>
 /// <remarks>
 /// Encoding is written here rather than left to Microsoft.ML.Tokenizers 3.0: its BpeTokenizer (ByteLevel, with these
-/// merges respelt in GPT-2's byte alphabet and this pre-tokenizer) gives the same ids, but took 0.8-2.8 s for the
-/// 5.5 MB of <c>TokenizerBenchmarks</c> where this took 0.4-0.6 s on the same (busy) machine.
+/// merges respelt in GPT-2's byte alphabet and this pre-tokenizer) gives the same ids, but took 0.5-1.0 s for the
+/// 5.5 MB of <c>TokenizerBenchmarks</c> where this took 0.2-0.5 s, in the same process on the same machine.
 /// </remarks>
 internal sealed class SubwordVocabulary : ITokenVocabulary
 {
