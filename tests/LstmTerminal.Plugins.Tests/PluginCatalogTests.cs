@@ -10,6 +10,8 @@ public sealed class PluginCatalogTests : IDisposable
     private const string ThrowingSampler = "LstmTerminal.TestPlugins.ThrowingSampler";
     private const string ForeignContractSampler = "LstmTerminal.TestPlugins.ForeignContractSampler";
     private const string LookAlikeSampler = "LstmTerminal.TestPlugins.LookAlikeSampler";
+    private const string Tokenizers = "LstmTerminal.Tokenizers";
+    private const string CodeUnitTokenizer = "LstmTerminal.TestPlugins.CodeUnitTokenizer";
 
     private readonly TempFolder _plugins = new();
 
@@ -41,6 +43,9 @@ public sealed class PluginCatalogTests : IDisposable
             ["greedy", "nucleus", "temperature", "top-k"],
             catalog.Samplers.Select(p => p.Name));
         Assert.All(catalog.Samplers, p => Assert.Equal("sampler/1.0.0/LstmTerminal.Samplers", $"{p.Kind}/{p.Version}/{Path.GetFileName(p.Path)}"));
+        Assert.Equal(
+            ["characters/tokenizer/LstmTerminal.Tokenizers", "subwords/tokenizer/LstmTerminal.Tokenizers", "utf16-units/tokenizer/" + CodeUnitTokenizer],
+            catalog.Tokenizers.Select(p => $"{p.Name}/{p.Kind}/{Path.GetFileName(p.Path)}").Order(StringComparer.Ordinal));
         Assert.Equal(
             [ForeignContractSampler, LookAlikeSampler, ThrowingSampler],
             catalog.Errors.Select(e => Path.GetFileName(e.Folder)).Distinct().Order(StringComparer.Ordinal));
@@ -172,6 +177,43 @@ public sealed class PluginCatalogTests : IDisposable
     }
 
     [Fact]
+    public void GetTokenizer_ListsTheKnownNames_When_TheNameIsUnknown()
+    {
+        // Given
+        _plugins.CopyPlugin(Tokenizers);
+        var catalog = LoadTemp();
+
+        // When
+        var error = Assert.Throws<PluginNotFoundException>(() => catalog.GetTokenizer("words"));
+
+        // Then
+        Assert.StartsWith("There is no tokenizer named 'words'. Known tokenizers: ", error.Message);
+        Assert.Contains("characters", error.Message);
+        Assert.Equal("subwords", catalog.GetTokenizer("SUBWORDS").Name);
+    }
+
+    [Fact]
+    public async Task AThirdPartyTokenizer_LoadsFromAPluginsFolder_AndRoundTripsText()
+    {
+        // Given a tokenizer plugin built elsewhere against the contracts, dropped into a plugins folder
+        _plugins.CopyPlugin(CodeUnitTokenizer);
+        var catalog = LoadTemp();
+
+        // When
+        var tokenizer = catalog.GetTokenizer("utf16-units");
+        var vocabulary = await tokenizer.Plugin.LearnAsync("any corpus", null, CancellationToken.None);
+        var encoded = vocabulary.Encode("Thou 👍🏽\r\n");
+
+        // Then it is listed as a tokenizer and works through the host's contracts alone
+        Assert.Empty(catalog.Errors);
+        Assert.Equal(PluginKinds.Tokenizer, tokenizer.Kind);
+        Assert.True(tokenizer.Plugin.IsLossless);
+        Assert.Equal("Thou 👍🏽\r\n", vocabulary.Decode(encoded.Ids));
+        Assert.Equal("Thou 👍🏽\r\n", TokenizerTexts.Streamed(vocabulary, encoded.Ids));
+        Assert.Equal(encoded.Ids, tokenizer.Plugin.Load(vocabulary.Save()).Encode("Thou 👍🏽\r\n").Ids);
+    }
+
+    [Fact]
     public void LoadFolder_AddsTheNewPlugins_When_AFolderAppearsLater()
     {
         // Given a catalog of an empty folder
@@ -187,6 +229,21 @@ public sealed class PluginCatalogTests : IDisposable
         Assert.Empty(again.Samplers);
         Assert.Empty(again.Errors);
         Assert.Equal(4, catalog.Samplers.Count);
+    }
+
+    [Fact]
+    public void LoadFolder_ReportsTheTokenizersItAdded_SoTheAppCanAnnounceThem()
+    {
+        // Given
+        var catalog = LoadTemp();
+        var folder = _plugins.CopyPlugin(Tokenizers);
+
+        // When
+        var added = catalog.LoadFolder(folder);
+
+        // Then
+        Assert.Equal(["characters", "subwords"], added.Tokenizers.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(2, catalog.Tokenizers.Count);
     }
 
     [Fact]

@@ -3,7 +3,7 @@ using LstmTerminal.Abstractions;
 namespace LstmTerminal.Core.Plugins;
 
 /// <summary>
-/// The corpus providers and samplers found in the app's plugins folder and then the user's, and why any folder failed.
+/// The corpus providers, samplers and tokenizers found in the app's plugins folder and then the user's, and why any folder failed.
 /// Loading never throws: a broken plugin is an entry in <see cref="Errors"/>, not a crash. Folders can be added while
 /// the app runs. Two plugins of a kind with one name: a shipped one wins, else the first loaded; the other is reported.
 /// </summary>
@@ -16,6 +16,7 @@ public sealed class PluginCatalog
     private readonly HashSet<string> _loadedFolders = new(StringComparer.Ordinal);
     private LoadedPlugin<ICorpusProvider>[] _corpusProviders = [];
     private LoadedPlugin<ISampler>[] _samplers = [];
+    private LoadedPlugin<ITokenizer>[] _tokenizers = [];
     private PluginLoadError[] _errors = [];
 
     private PluginCatalog(PluginLocations locations, PluginContext context)
@@ -34,6 +35,11 @@ public sealed class PluginCatalog
     public IReadOnlyList<LoadedPlugin<ISampler>> Samplers
     {
         get { lock (_gate) { return _samplers; } }
+    }
+
+    public IReadOnlyList<LoadedPlugin<ITokenizer>> Tokenizers
+    {
+        get { lock (_gate) { return _tokenizers; } }
     }
 
     public IReadOnlyList<PluginLoadError> Errors
@@ -110,8 +116,9 @@ public sealed class PluginCatalog
             var corpusProviders = Register(scan, source, ref _corpusProviders, errors, (ICorpusProvider p, CreatedPlugin _) => p);
             var samplers = Register(scan, source, ref _samplers, errors,
                 (ISampler s, CreatedPlugin created) => new GuardedSampler(s, created.Name, created.Description, GuardedSampler.DefaultTimeout));
+            var tokenizers = Register(scan, source, ref _tokenizers, errors, (ITokenizer t, CreatedPlugin _) => t);
             _errors = [.. _errors.Where(e => e.Folder != fullPath), .. errors];
-            return new PluginFolderResult(fullPath, corpusProviders, samplers, errors);
+            return new PluginFolderResult(fullPath, corpusProviders, samplers, errors) { Tokenizers = tokenizers };
         }
     }
 
@@ -120,6 +127,9 @@ public sealed class PluginCatalog
 
     /// <exception cref="PluginNotFoundException">No sampler has that name; the message lists those that do.</exception>
     public LoadedPlugin<ISampler> GetSampler(string name) => Find(Samplers, name, "sampler");
+
+    /// <exception cref="PluginNotFoundException">No tokenizer has that name; the message lists those that do.</exception>
+    public LoadedPlugin<ITokenizer> GetTokenizer(string name) => Find(Tokenizers, name, "tokenizer");
 
     private static string FullPath(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
 

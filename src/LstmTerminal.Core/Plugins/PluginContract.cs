@@ -11,5 +11,6 @@ internal sealed record PluginContract(string Kind, Type Interface, Func<object, 
     [
         new(PluginKinds.Corpus, typeof(ICorpusProvider), p => ((ICorpusProvider)p).Name, p => ((ICorpusProvider)p).Description),
         new(PluginKinds.Sampler, typeof(ISampler), p => ((ISampler)p).Name, p => ((ISampler)p).Description),
+        new(PluginKinds.Tokenizer, typeof(ITokenizer), p => ((ITokenizer)p).Name, p => ((ITokenizer)p).Description),
     ];
 }

@@ -7,4 +7,8 @@ public sealed record PluginFolderResult(
     string Folder,
     IReadOnlyList<LoadedPlugin<ICorpusProvider>> CorpusProviders,
     IReadOnlyList<LoadedPlugin<ISampler>> Samplers,
-    IReadOnlyList<PluginLoadError> Errors);
+    IReadOnlyList<PluginLoadError> Errors)
+{
+    // Set by initialiser, so the positional constructor every caller uses stays as it was.
+    public IReadOnlyList<LoadedPlugin<ITokenizer>> Tokenizers { get; init; } = [];
+}

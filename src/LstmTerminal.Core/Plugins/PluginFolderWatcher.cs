@@ -101,7 +101,7 @@ public sealed class PluginFolderWatcher : IDisposable
         foreach (var folder in ready.Where(f => File.Exists(Path.Combine(f, Path.GetFileName(f) + ".dll"))))
         {
             var result = _catalog.LoadFolder(folder);
-            if (result.CorpusProviders.Count + result.Samplers.Count + result.Errors.Count > 0)
+            if (result.CorpusProviders.Count + result.Samplers.Count + result.Tokenizers.Count + result.Errors.Count > 0)
             {
                 FolderLoaded?.Invoke(result);
             }

@@ -5,4 +5,5 @@ public static class PluginKinds
 {
     public const string Corpus = "corpus";
     public const string Sampler = "sampler";
+    public const string Tokenizer = "tokenizer";
 }

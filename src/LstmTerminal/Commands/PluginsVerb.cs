@@ -10,7 +10,7 @@ public static class PluginsVerb
     public static Command Create(VerbRunner runner)
     {
         var json = CommonOptions.Json();
-        var command = new Command("plugins", "List corpus and sampler plugins, where each came from, and any load errors.") { json };
+        var command = new Command("plugins", "List corpus, sampler and tokenizer plugins, where each came from, and any load errors.") { json };
         command.SetAction((parse, cancellationToken) =>
             runner.RunAsync(new Dictionary<string, string?>(), context => Task.FromResult(Run(context, parse.GetValue(json))), cancellationToken));
         return command;
@@ -24,6 +24,7 @@ public static class PluginsVerb
         var catalog = context.Services.GetRequiredService<PluginCatalog>();
         var plugins = catalog.CorpusProviders.Select(p => Row(p.Name, p.Kind, p.Version, p.Source, p.Path, p.Description))
             .Concat(catalog.Samplers.Select(p => Row(p.Name, p.Kind, p.Version, p.Source, p.Path, p.Description)))
+            .Concat(catalog.Tokenizers.Select(p => Row(p.Name, p.Kind, p.Version, p.Source, p.Path, p.Description)))
             .ToList();
         var errors = catalog.Errors.Select(e => new { folder = e.Folder, message = e.Message }).ToList();
         if (json)
@@ -35,13 +36,13 @@ public static class PluginsVerb
         context.Output.WriteLine($"plugin folders: {string.Join(", then ", catalog.Directories)}");
         foreach (var plugin in plugins)
         {
-            context.Output.WriteLine($"{plugin.Kind,-8} {plugin.Name,-24} {plugin.Version,-10} {plugin.Source,-8} {plugin.Path}");
-            context.Output.WriteLine($"         {plugin.Description}");
+            context.Output.WriteLine($"{plugin.Kind,-9} {plugin.Name,-24} {plugin.Version,-10} {plugin.Source,-8} {plugin.Path}");
+            context.Output.WriteLine($"          {plugin.Description}");
         }
 
         foreach (var error in errors)
         {
-            context.Output.WriteLine($"error    {error.folder}: {error.message}");
+            context.Output.WriteLine($"error     {error.folder}: {error.message}");
         }
 
         return ExitCodes.Success;

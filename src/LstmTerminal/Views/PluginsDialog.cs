@@ -8,7 +8,7 @@ using Terminal.Gui.Views;
 
 namespace LstmTerminal.Views;
 
-/// <summary>Every corpus and sampler plugin with its version, every load error; Enter on a sampler makes it active.</summary>
+/// <summary>Every corpus, sampler and tokenizer plugin with its version, every load error; Enter on a sampler makes it active.</summary>
 public sealed class PluginsDialog : Dialog
 {
     private readonly CompletionConsole _console;
@@ -34,18 +34,23 @@ public sealed class PluginsDialog : Dialog
         var active = console.Settings.Sampler;
         foreach (var p in catalog.CorpusProviders)
         {
-            Row($"corpus  {p.Name} {p.Version} {Origin(p.Source)}: {p.Description}");
+            Row($"corpus    {p.Name} {p.Version} {Origin(p.Source)}: {p.Description}");
         }
 
         foreach (var p in catalog.Samplers)
         {
             var marker = string.Equals(p.Name, active, StringComparison.OrdinalIgnoreCase) ? " (active)" : "";
-            Row($"sampler {p.Name} {p.Version}{marker} {Origin(p.Source)}: {p.Description}", p.Name);
+            Row($"sampler   {p.Name} {p.Version}{marker} {Origin(p.Source)}: {p.Description}", p.Name);
+        }
+
+        foreach (var p in catalog.Tokenizers)
+        {
+            Row($"tokenizer {p.Name} {p.Version} {Origin(p.Source)}: {p.Description}");
         }
 
         foreach (var e in catalog.Errors)
         {
-            Row($"error   {e.Folder}: {e.Message}");
+            Row($"error     {e.Folder}: {e.Message}");
         }
 
         _list = new ListView { Width = Dim.Fill(), Height = Dim.Fill() };

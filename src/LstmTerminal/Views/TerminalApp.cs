@@ -123,7 +123,10 @@ public static class TerminalApp
 
     private static void Announce(ConsoleTranscript transcript, PluginFolderResult result)
     {
-        var added = result.CorpusProviders.Select(p => $"corpus {p.Name}").Concat(result.Samplers.Select(p => $"sampler {p.Name}")).ToList();
+        var added = result.CorpusProviders.Select(p => $"corpus {p.Name}")
+            .Concat(result.Samplers.Select(p => $"sampler {p.Name}"))
+            .Concat(result.Tokenizers.Select(p => $"tokenizer {p.Name}"))
+            .ToList();
         if (added.Count > 0)
         {
             transcript.AddNotice($"New plugins from {result.Folder}: {string.Join(", ", added)}.");

@@ -27,6 +27,10 @@ internal static class ShippedPlugins
     public static ICorpusProvider CorpusProvider(string name, PluginContext context) =>
         (ICorpusProvider)Activator.CreateInstance(Catalog.GetCorpusProvider(name).Plugin.GetType(), context)!;
 
+    /// <summary>A new instance of a shipped tokenizer, created with the given settings (keys <c>Name:Key</c>).</summary>
+    public static ITokenizer Tokenizer(string name, params (string Key, string Value)[] settings) =>
+        Create<ITokenizer>(Catalog.GetTokenizer(name).Plugin.GetType(), name, settings);
+
     private static T Create<T>(Type type, string name, (string Key, string Value)[] settings)
     {
         var context = new PluginContext(settings.ToDictionary(s => $"{name}:{s.Key}", s => s.Value), Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);

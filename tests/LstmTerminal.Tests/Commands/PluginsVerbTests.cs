@@ -11,9 +11,11 @@ public sealed class PluginsVerbTests
 
         Assert.Equal(0, run.ExitCode);
         var plugins = run.Json.GetProperty("plugins").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
-        Assert.Equal(["greedy", "gutenberg-shakespeare", "nucleus", "temperature", "text-file", "top-k"], plugins.Keys.Order());
+        Assert.Equal(["characters", "greedy", "gutenberg-shakespeare", "nucleus", "subwords", "temperature", "text-file", "top-k"], plugins.Keys.Order());
         Assert.Equal("corpus", plugins["text-file"].GetProperty("kind").GetString());
         Assert.Equal("sampler", plugins["greedy"].GetProperty("kind").GetString());
+        Assert.Equal("tokenizer", plugins["subwords"].GetProperty("kind").GetString());
+        Assert.Contains("lossless", plugins["subwords"].GetProperty("description").GetString());
         Assert.Equal("1.0.0", plugins["greedy"].GetProperty("version").GetString());
         Assert.True(Directory.Exists(plugins["greedy"].GetProperty("path").GetString()));
         Assert.Empty(run.Json.GetProperty("errors").EnumerateArray());

@@ -20,10 +20,12 @@ public sealed class PluginsDialogTests
 
         // Then every shipped plugin shows, with a version, and the active sampler is marked
         var screen = ui.Screen();
-        Assert.Contains("corpus  gutenberg-shakespeare", screen);
-        Assert.Contains("corpus  text-file", screen);
-        Assert.Contains("sampler greedy", screen);
-        Assert.Matches(@"sampler temperature \S*\d\S* \(active\)", screen);
+        Assert.Contains("corpus    gutenberg-shakespeare", screen);
+        Assert.Contains("corpus    text-file", screen);
+        Assert.Contains("sampler   greedy", screen);
+        Assert.Matches(@"sampler   temperature \S*\d\S* \(active\)", screen);
+        Assert.Contains("tokenizer characters", screen);
+        Assert.Contains("tokenizer subwords", screen);
 
         // When Enter is pressed on the first sampler row (selected on opening)
         ui.Press(Key.Enter);

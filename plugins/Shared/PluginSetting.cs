@@ -1,9 +1,9 @@
 using System.Globalization;
 using LstmTerminal.Abstractions;
 
-namespace LstmTerminal.Samplers;
+namespace LstmTerminal.Plugins.Shared;
 
-/// <summary>Reads a sampler's numeric setting, refusing a bad value with a message that names the key and its range.</summary>
+/// <summary>Reads a plugin's numeric setting, refusing a bad value with a message that names the key and its range.</summary>
 internal static class PluginSetting
 {
     public static int Int(PluginContext context, string plugin, string key, int fallback, int min, int max)
