@@ -56,15 +56,17 @@ public sealed class LogFolderTests
     [InlineData("   ")]
     public async Task BlankLogFolder_MeansTheDefaultFolder(string blank)
     {
-        // Given a blank setting, run from a folder of its own since the default is relative to the working folder
+        // Given a blank setting, with the user's state folder (where the default log folder is) in a folder of its own
         using var workspace = new TinyWorkspace();
+        var state = Path.Combine(workspace.Root, "state");
 
         // When
-        var (exitCode, _, error) = await AppProcess.RunAsync(["plugins", $"--Logging:Directory={blank}"], workingDirectory: workspace.Root);
+        var (exitCode, _, error) = await AppProcess.RunAsync(
+            ["plugins", $"--Logging:Directory={blank}"], environment: [("XDG_STATE_HOME", state)], workingDirectory: workspace.Root);
 
         // Then
         Assert.Equal(0, exitCode);
         Assert.Equal(string.Empty, error.Trim());
-        Assert.True(Directory.Exists(Path.Combine(workspace.Root, "logs")));
+        Assert.True(Directory.Exists(Path.Combine(state, "lstm-terminal", "logs")));
     }
 }

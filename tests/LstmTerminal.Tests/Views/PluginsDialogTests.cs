@@ -49,8 +49,8 @@ public sealed class PluginsDialogTests
 
         // Then each row names its source, and the sequences show as pictures (Terminal.Gui draws control characters so)
         var screen = ui.Screen();
-        Assert.Matches(@"sampler greedy \S+ \(active\) \[shipped\]", screen);
-        Assert.Matches(@"sampler writes-stdout \S+ \[added\]: ␛\[2J␛\]0;owned", screen);
+        Assert.Matches(@"sampler   greedy \S+ \(active\) \[shipped\]", screen);
+        Assert.Matches(@"sampler   writes-stdout \S+ \[added\]: ␛\[2J␛\]0;owned", screen);
         Assert.DoesNotContain('\u001b', screen);
     }
 }
