@@ -5,6 +5,7 @@ using LstmTerminal.Core.Model;
 using LstmTerminal.Core.Plugins;
 using LstmTerminal.Core.Text;
 using Generator = LstmTerminal.Core.Generation.Generator;
+using LstmTerminal.Torch.Model;
 
 namespace LstmTerminal.Benchmarks;
 

@@ -58,7 +58,7 @@ internal static class WeightsFile
         });
     }
 
-    /// <summary>The state-dictionary names and sizes of <see cref="LstmLanguageModel"/>: its fields' names, then the modules' own.</summary>
+    /// <summary>The state-dictionary names and sizes of <c>LstmLanguageModel</c>: its fields' names, then the modules' own.</summary>
     private static Dictionary<string, long[]> ExpectedSizes(ModelShape shape)
     {
         var gates = 4L * shape.RnnSize;

@@ -1,13 +1,15 @@
 using System.CommandLine;
 using System.Globalization;
 using LstmTerminal.Abstractions;
-using LstmTerminal.Core.Bench;
 using LstmTerminal.Core.Checkpoints;
 using LstmTerminal.Core.Options;
 using LstmTerminal.Core.Plugins;
 using LstmTerminal.Core.Workflow;
 using LstmTerminal.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using LstmTerminal.Torch.Workflow;
+using LstmTerminal.Torch.Checkpoints;
+using LstmTerminal.Torch.Bench;
 
 namespace LstmTerminal.Commands;
 

@@ -8,6 +8,8 @@ using LstmTerminal.Core.Training;
 using LstmTerminal.Core.Workflow;
 using LstmTerminal.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using LstmTerminal.Torch.Training;
+using LstmTerminal.Torch.Checkpoints;
 
 namespace LstmTerminal.Commands;
 

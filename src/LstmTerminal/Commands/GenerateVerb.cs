@@ -6,6 +6,7 @@ using LstmTerminal.Core.Options;
 using LstmTerminal.Core.Plugins;
 using LstmTerminal.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using LstmTerminal.Torch.Checkpoints;
 
 namespace LstmTerminal.Commands;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using LstmTerminal.Core.Training;
+using LstmTerminal.Torch.Training;
 
 namespace LstmTerminal.Commands;
 

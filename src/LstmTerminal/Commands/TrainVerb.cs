@@ -9,6 +9,9 @@ using LstmTerminal.Core.Training;
 using LstmTerminal.Core.Workflow;
 using LstmTerminal.Hosting;
 using Microsoft.Extensions.DependencyInjection;
+using LstmTerminal.Torch.Workflow;
+using LstmTerminal.Torch.Training;
+using LstmTerminal.Torch.Checkpoints;
 
 namespace LstmTerminal.Commands;
 

@@ -8,6 +8,8 @@ using LstmTerminal.Core.Plugins;
 using LstmTerminal.Core.Training;
 using LstmTerminal.Core.Workflow;
 using Microsoft.Extensions.Options;
+using LstmTerminal.Torch.Training;
+using LstmTerminal.Torch;
 
 namespace LstmTerminal.Commands;
 

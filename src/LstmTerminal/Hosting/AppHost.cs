@@ -9,6 +9,7 @@ using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Options;
 using Serilog;
+using LstmTerminal.Torch.Workflow;
 
 namespace LstmTerminal.Hosting;
 

@@ -1,5 +1,7 @@
 using LstmTerminal.Core.Training;
 using LstmTerminal.Core.Workflow;
+using LstmTerminal.Torch.Workflow;
+using LstmTerminal.Torch.Training;
 
 namespace LstmTerminal.Session;
 

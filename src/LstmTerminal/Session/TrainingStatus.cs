@@ -1,6 +1,8 @@
 using System.Globalization;
 using LstmTerminal.Core.Training;
 using LstmTerminal.Core.Workflow;
+using LstmTerminal.Torch.Workflow;
+using LstmTerminal.Torch.Training;
 
 namespace LstmTerminal.Session;
 

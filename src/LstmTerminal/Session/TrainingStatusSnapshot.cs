@@ -1,4 +1,5 @@
 using LstmTerminal.Core.Workflow;
+using LstmTerminal.Torch.Workflow;
 
 namespace LstmTerminal.Session;
 

@@ -7,6 +7,7 @@ using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
+using LstmTerminal.Torch.Workflow;
 
 namespace LstmTerminal.Views;
 

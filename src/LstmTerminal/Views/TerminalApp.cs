@@ -9,6 +9,8 @@ using LstmTerminal.Session;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Terminal.Gui.App;
+using LstmTerminal.Torch.Workflow;
+using LstmTerminal.Torch.Training;
 
 namespace LstmTerminal.Views;
 

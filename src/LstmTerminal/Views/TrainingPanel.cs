@@ -3,6 +3,7 @@ using LstmTerminal.Core.Workflow;
 using LstmTerminal.Session;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
+using LstmTerminal.Torch.Workflow;
 
 namespace LstmTerminal.Views;
 

@@ -1,6 +1,8 @@
 using LstmTerminal.Core.Checkpoints;
 using LstmTerminal.Core.Tests.Support;
 using LstmTerminal.Core.Training;
+using LstmTerminal.Torch.Training;
+using LstmTerminal.Torch.Checkpoints;
 
 namespace LstmTerminal.Core.Tests.Checkpoints;
 

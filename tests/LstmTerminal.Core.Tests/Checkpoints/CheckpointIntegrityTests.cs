@@ -3,6 +3,9 @@ using LstmTerminal.Core.Model;
 using LstmTerminal.Core.Tests.Support;
 using LstmTerminal.Core.Training;
 using static TorchSharp.torch;
+using LstmTerminal.Torch.Training;
+using LstmTerminal.Torch.Model;
+using LstmTerminal.Torch.Checkpoints;
 
 namespace LstmTerminal.Core.Tests.Checkpoints;
 

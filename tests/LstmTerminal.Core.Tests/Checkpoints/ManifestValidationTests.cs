@@ -2,6 +2,8 @@ using System.Text.Json.Nodes;
 using LstmTerminal.Core.Checkpoints;
 using LstmTerminal.Core.Tests.Support;
 using LstmTerminal.Core.Training;
+using LstmTerminal.Torch.Training;
+using LstmTerminal.Torch.Checkpoints;
 
 namespace LstmTerminal.Core.Tests.Checkpoints;
 

@@ -1,5 +1,6 @@
 using LstmTerminal.Core.Data;
 using static TorchSharp.torch;
+using LstmTerminal.Torch.Data;
 
 namespace LstmTerminal.Core.Tests.Data;
 

@@ -2,6 +2,8 @@ using LstmTerminal.Core.Generation;
 using LstmTerminal.Core.Model;
 using LstmTerminal.Core.Training;
 using static TorchSharp.torch;
+using LstmTerminal.Torch.Training;
+using LstmTerminal.Torch.Model;
 
 namespace LstmTerminal.Core.Tests.Generation;
 

@@ -6,6 +6,7 @@ using LstmTerminal.Core.Model;
 using LstmTerminal.Core.Tests.Support;
 using LstmTerminal.Core.Training;
 using Xunit.Abstractions;
+using LstmTerminal.Torch.Training;
 
 namespace LstmTerminal.Core.Tests.Load;
 

@@ -1,6 +1,7 @@
 using LstmTerminal.Core.Model;
 using TorchSharp.Modules;
 using static TorchSharp.torch;
+using LstmTerminal.Torch.Model;
 
 namespace LstmTerminal.Core.Tests.Model;
 

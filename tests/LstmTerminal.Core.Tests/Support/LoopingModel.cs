@@ -1,6 +1,7 @@
 using LstmTerminal.Abstractions;
 using LstmTerminal.Core.Generation;
 using LstmTerminal.Core.Training;
+using LstmTerminal.Torch.Training;
 
 namespace LstmTerminal.Core.Tests.Support;
 

@@ -3,6 +3,8 @@ using LstmTerminal.Core.Data;
 using LstmTerminal.Core.Generation;
 using LstmTerminal.Core.Model;
 using LstmTerminal.Core.Training;
+using LstmTerminal.Torch.Training;
+using LstmTerminal.Torch.Checkpoints;
 
 namespace LstmTerminal.Core.Tests.Support;
 

@@ -1,6 +1,7 @@
 using LstmTerminal.Core.Training;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn.functional;
+using LstmTerminal.Torch.Training;
 
 namespace LstmTerminal.Core.Tests.Training;
 

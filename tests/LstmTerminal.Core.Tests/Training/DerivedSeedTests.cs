@@ -1,4 +1,5 @@
 using LstmTerminal.Core.Training;
+using LstmTerminal.Torch.Training;
 
 namespace LstmTerminal.Core.Tests.Training;
 

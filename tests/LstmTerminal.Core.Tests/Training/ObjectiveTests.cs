@@ -2,6 +2,9 @@ using LstmTerminal.Core.Checkpoints;
 using LstmTerminal.Core.Model;
 using LstmTerminal.Core.Tests.Support;
 using LstmTerminal.Core.Training;
+using LstmTerminal.Torch.Training;
+using LstmTerminal.Torch.Model;
+using LstmTerminal.Torch.Checkpoints;
 
 namespace LstmTerminal.Core.Tests.Training;
 

@@ -1,5 +1,6 @@
 using System.Runtime.InteropServices;
 using static TorchSharp.torch;
+using LstmTerminal.Torch;
 
 namespace LstmTerminal.Core.Tests.Training;
 

@@ -1,5 +1,6 @@
 using LstmTerminal.Core.Tests.Support;
 using LstmTerminal.Core.Training;
+using LstmTerminal.Torch.Training;
 
 namespace LstmTerminal.Core.Tests.Training;
 

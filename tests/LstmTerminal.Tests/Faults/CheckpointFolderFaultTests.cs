@@ -1,6 +1,7 @@
 using LstmTerminal.Core.Checkpoints;
 using LstmTerminal.Tests.Commands;
 using LstmTerminal.Tests.Support;
+using LstmTerminal.Torch.Checkpoints;
 
 namespace LstmTerminal.Tests.Faults;
 

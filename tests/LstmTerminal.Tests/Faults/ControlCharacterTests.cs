@@ -1,6 +1,7 @@
 using LstmTerminal.Core.Training;
 using LstmTerminal.Session;
 using LstmTerminal.Tests.Commands;
+using LstmTerminal.Torch.Training;
 
 namespace LstmTerminal.Tests.Faults;
 

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using LstmTerminal.Core.Checkpoints;
 using LstmTerminal.Tests.Commands;
+using LstmTerminal.Torch.Checkpoints;
 
 namespace LstmTerminal.Tests.Faults;
 

@@ -4,6 +4,7 @@ using LstmTerminal.Core.Workflow;
 using LstmTerminal.Session;
 using LstmTerminal.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
+using LstmTerminal.Torch.Workflow;
 
 namespace LstmTerminal.Tests.Offline;
 

@@ -1,6 +1,7 @@
 using LstmTerminal.Core.Workflow;
 using LstmTerminal.Session;
 using LstmTerminal.Tests.Support;
+using LstmTerminal.Torch.Workflow;
 
 namespace LstmTerminal.Tests.Session;
 

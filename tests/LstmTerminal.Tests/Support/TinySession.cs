@@ -2,6 +2,7 @@ using LstmTerminal.Core.Options;
 using LstmTerminal.Core.Plugins;
 using LstmTerminal.Core.Workflow;
 using Microsoft.Extensions.Logging.Abstractions;
+using LstmTerminal.Torch.Workflow;
 
 namespace LstmTerminal.Tests.Support;
 

@@ -5,6 +5,8 @@ using LstmTerminal.Tests.Support;
 using LstmTerminal.Views;
 using Microsoft.Extensions.Logging.Abstractions;
 using Terminal.Gui.Input;
+using LstmTerminal.Torch.Workflow;
+using LstmTerminal.Torch.Training;
 
 namespace LstmTerminal.Tests.Views;
 

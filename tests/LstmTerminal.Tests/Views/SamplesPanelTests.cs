@@ -3,6 +3,8 @@ using LstmTerminal.Core.Workflow;
 using LstmTerminal.Session;
 using LstmTerminal.Tests.Support;
 using LstmTerminal.Views;
+using LstmTerminal.Torch.Workflow;
+using LstmTerminal.Torch.Training;
 
 namespace LstmTerminal.Tests.Views;
 

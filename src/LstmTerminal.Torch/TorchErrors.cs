@@ -1,0 +1,34 @@
+using System.Runtime.InteropServices;
+
+namespace LstmTerminal.Torch;
+
+/// <summary>
+/// libtorch's errors arrive as <see cref="ExternalException"/> whose message is the C++ error followed by kilobytes of
+/// native stack ("Exception raised from ... frame #0: ..."); the user sees only its first sentence.
+/// </summary>
+public static class TorchErrors
+{
+    private const string StackMarker = "Exception raised from";
+
+    /// <summary>The message of <paramref name="exception"/> without libtorch's native stack, on one line.</summary>
+    public static string Summary(Exception exception) => Summary(exception.Message);
+
+    /// <summary><paramref name="message"/> without libtorch's native stack, on one line.</summary>
+    public static string Summary(string message)
+    {
+        var stack = message.IndexOf(StackMarker, StringComparison.Ordinal);
+        if (stack >= 0)
+        {
+            message = message[..stack];
+        }
+
+        return string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    /// <summary>Whether libtorch could not allocate a tensor (its CPU allocator's words, which TorchSharp passes on).</summary>
+    public static bool IsOutOfMemory(Exception exception) =>
+        exception is OutOfMemoryException
+        || (exception is ExternalException
+            && (exception.Message.Contains("not enough memory", StringComparison.OrdinalIgnoreCase)
+                || exception.Message.Contains("can't allocate memory", StringComparison.OrdinalIgnoreCase)));
+}
