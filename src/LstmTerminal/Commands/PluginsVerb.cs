@@ -1,27 +1,25 @@
 using System.CommandLine;
 using LstmTerminal.Core.Plugins;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace LstmTerminal.Commands;
 
 /// <summary><c>plugins</c>: every loaded plugin with where it came from, and every load error.</summary>
-public static class PluginsVerb
+public sealed class PluginsVerb(PluginCatalog catalog, VerbConsole console)
 {
     public static Command Create(VerbRunner runner)
     {
         var json = CommonOptions.Json();
         var command = new Command("plugins", "List corpus, sampler and tokenizer plugins, where each came from, and any load errors.") { json };
         command.SetAction((parse, cancellationToken) =>
-            runner.RunAsync(new Dictionary<string, string?>(), context => Task.FromResult(Run(context, parse.GetValue(json))), cancellationToken));
+            runner.RunAsync<PluginsVerb>(new Dictionary<string, string?>(), (verb, _) => Task.FromResult(verb.Run(parse.GetValue(json))), cancellationToken));
         return command;
     }
 
     /// <summary>How users see a plugin's <see cref="PluginSource"/>: shipped, added (to the app's folder) or user.</summary>
     public static string SourceName(PluginSource source) => source.ToString().ToLowerInvariant();
 
-    private static int Run(VerbContext context, bool json)
+    private int Run(bool json)
     {
-        var catalog = context.Services.GetRequiredService<PluginCatalog>();
         var plugins = catalog.CorpusProviders.Select(p => Row(p.Name, p.Kind, p.Version, p.Source, p.Path, p.Description))
             .Concat(catalog.Samplers.Select(p => Row(p.Name, p.Kind, p.Version, p.Source, p.Path, p.Description)))
             .Concat(catalog.Tokenizers.Select(p => Row(p.Name, p.Kind, p.Version, p.Source, p.Path, p.Description)))
@@ -29,20 +27,20 @@ public static class PluginsVerb
         var errors = catalog.Errors.Select(e => new { folder = e.Folder, message = e.Message }).ToList();
         if (json)
         {
-            JsonOutput.Write(context.Output, new { directories = catalog.Directories, plugins, errors });
+            JsonOutput.Write(console.Output, new { directories = catalog.Directories, plugins, errors });
             return ExitCodes.Success;
         }
 
-        context.Output.WriteLine($"plugin folders: {string.Join(", then ", catalog.Directories)}");
+        console.Output.WriteLine($"plugin folders: {string.Join(", then ", catalog.Directories)}");
         foreach (var plugin in plugins)
         {
-            context.Output.WriteLine($"{plugin.Kind,-9} {plugin.Name,-24} {plugin.Version,-10} {plugin.Source,-8} {plugin.Path}");
-            context.Output.WriteLine($"          {plugin.Description}");
+            console.Output.WriteLine($"{plugin.Kind,-9} {plugin.Name,-24} {plugin.Version,-10} {plugin.Source,-8} {plugin.Path}");
+            console.Output.WriteLine($"          {plugin.Description}");
         }
 
         foreach (var error in errors)
         {
-            context.Output.WriteLine($"error     {error.folder}: {error.message}");
+            console.Output.WriteLine($"error     {error.folder}: {error.message}");
         }
 
         return ExitCodes.Success;

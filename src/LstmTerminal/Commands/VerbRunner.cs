@@ -6,6 +6,13 @@ using Microsoft.Extensions.Logging;
 
 namespace LstmTerminal.Commands;
 
+/// <summary>A verb's two output streams: results on <see cref="Output"/>, progress and messages on <see cref="Error"/>.</summary>
+public sealed record VerbConsole(TextWriter Output, TextWriter Error)
+{
+    /// <summary>Something went wrong and the verb carried on (e.g. a plugin was replaced): one line on stderr.</summary>
+    public void Warn(string message) => Error.WriteLine($"warning: {message}");
+}
+
 /// <summary>What a verb's body gets: the host's services and the two output streams.</summary>
 public sealed record VerbContext(IServiceProvider Services, TextWriter Output, TextWriter Error, CancellationToken CancellationToken)
 {
@@ -25,6 +32,14 @@ public sealed class VerbRunner(IReadOnlyList<string> settings, TextWriter output
         error.WriteLine($"error: {message}");
         return Task.FromResult(ExitCodes.UsageError);
     }
+
+    /// <summary>
+    /// Builds the host, creates <typeparamref name="TVerb"/> from its services (its constructor names what it needs, plus a
+    /// <see cref="VerbConsole"/>) and runs it.
+    /// </summary>
+    public Task<int> RunAsync<TVerb>(IReadOnlyDictionary<string, string?> overrides, Func<TVerb, CancellationToken, Task<int>> run, CancellationToken cancellationToken)
+        where TVerb : class =>
+        RunAsync(overrides, context => run(ActivatorUtilities.CreateInstance<TVerb>(context.Services, new VerbConsole(context.Output, context.Error)), cancellationToken), cancellationToken);
 
     public async Task<int> RunAsync(IReadOnlyDictionary<string, string?> overrides, Func<VerbContext, Task<int>> body, CancellationToken cancellationToken)
     {
