@@ -123,7 +123,7 @@ public sealed class FallbackSamplerTests
     public void Generator_CompletesEveryWord_WhenTheSamplerBreaksMidway()
     {
         // Given a sampler that gives two good words, then an id past the vocabulary
-        using var trained = new TrainedModel();
+        var trained = new TrainedModel();
         var generator = trained.CreateGenerator();
         var switches = new List<SamplerSwitch>();
         var flaky = new ScriptedSampler("flaky", call => call < 2 ? 1 : int.MaxValue);

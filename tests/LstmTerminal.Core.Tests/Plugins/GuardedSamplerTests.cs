@@ -89,7 +89,7 @@ public sealed class GuardedSamplerTests
     public void Generator_ReportsAHangingSampler_AsASamplerFailure()
     {
         using var release = new ManualResetEventSlim();
-        using var trained = new TrainedModel();
+        var trained = new TrainedModel();
         var generator = trained.CreateGenerator();
         var guarded = Guard(new HangingSampler(release), TimeSpan.FromMilliseconds(200));
         try

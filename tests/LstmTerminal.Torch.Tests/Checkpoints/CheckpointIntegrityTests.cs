@@ -1,0 +1,153 @@
+using LstmTerminal.Core.Checkpoints;
+using LstmTerminal.Core.Model;
+using LstmTerminal.Core.Training;
+using static TorchSharp.torch;
+using LstmTerminal.Torch.Training;
+using LstmTerminal.Torch.Model;
+using LstmTerminal.Torch.Checkpoints;
+
+namespace LstmTerminal.Torch.Tests.Checkpoints;
+
+/// <summary>A missing, truncated, altered or non-regular file is refused with one line naming it, never read as something else.</summary>
+public sealed class CheckpointIntegrityTests
+{
+    [Theory]
+    [InlineData("lstm-state.bin", "missing", "lstm-state.bin is missing")]
+    [InlineData("optimizer.bin", "truncated", "bytes where the save wrote")]
+    [InlineData("model.bin", "altered", "SHA-256")]
+    [InlineData("vocab.json", "missing", "vocab.json is missing")]
+    public void Resume_RefusesAMissingOrDamagedFile_NamingIt(string file, string damage, string expected)
+    {
+        // Given a checkpoint saved mid-epoch, with one file damaged
+        using var temp = new TempDirectory();
+        var directory = temp.Combine("ckpt");
+        TrainAndSave(directory, steps: 5);
+        var path = SavedCheckpoint.File(directory, file);
+        Damage(path, damage);
+
+        // When training resumes it, then it is refused, naming the file, instead of resuming differently
+        var error = Assert.Throws<CheckpointException>(() => Resume(Plans.Tiny(directory, maxSteps: 10)));
+        Assert.Contains(expected, error.Message);
+        Assert.Contains(file, error.Message);
+        Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Theory]
+    [InlineData("checkpoint.json", "fifo")]
+    [InlineData("model.bin", "fifo")]
+    [InlineData("vocab.json", "fifo")]
+    [InlineData("checkpoint.json", "device")]
+    [InlineData("model.bin", "device")]
+    public async Task Load_RefusesAFifoOrADevice_InsteadOfBlocking(string file, string kind)
+    {
+        using var temp = new TempDirectory();
+        var directory = temp.Combine("ckpt");
+        TrainAndSave(directory, steps: 2);
+        var path = file == "checkpoint.json" ? SavedCheckpoint.ManifestPath(directory) : SavedCheckpoint.File(directory, file);
+        File.Delete(path);
+        if (kind == "fifo")
+        {
+            Assert.True(HostCommand.TryRun("mkfifo", path), "mkfifo failed");
+        }
+        else
+        {
+            File.CreateSymbolicLink(path, "/dev/zero");
+        }
+
+        foreach (var load in new Action[] { () => new CheckpointStore(directory).LoadForInference(), () => new CheckpointStore(directory).Load().Model.Dispose() })
+        {
+            var error = await Bounded.ThrowsAsync<CheckpointException>(load);
+            Assert.Contains("not a regular file", error.Message);
+            Assert.Contains(file, error.Message);
+        }
+    }
+
+    [Fact]
+    public void Resume_RefusesACarriedStateOfAnotherBatchSize_BeforeLibtorchSeesIt()
+    {
+        // Given a mid-epoch checkpoint of 4 streams whose manifest now says 2
+        using var temp = new TempDirectory();
+        var directory = temp.Combine("ckpt");
+        TrainAndSave(directory, steps: 5);
+        SavedCheckpoint.EditManifest(directory, manifest => manifest["training"]!["batchSize"] = 2);
+        var plan = Plans.Tiny(directory, maxSteps: 10);
+
+        var error = Assert.Throws<CheckpointException>(() => Resume(plan with { Settings = plan.Settings with { BatchSize = 2 } }));
+
+        Assert.Contains("lstm-state.bin", error.Message);
+        Assert.Contains("[1, 4, 24] where the model has [1, 2, 24]", error.Message);
+    }
+
+    [Fact]
+    public void Resume_RefusesACorpusWhoseEpochIsShorterThanTheCheckpointsPosition()
+    {
+        // Given a checkpoint after 30 batches of an epoch
+        using var temp = new TempDirectory();
+        var directory = temp.Combine("ckpt");
+        TrainAndSave(directory, steps: 30);
+
+        // When it is resumed on a corpus with fewer batches per epoch
+        var error = Assert.Throws<CheckpointException>(() => Resume(Plans.Tiny(directory, maxSteps: 40, text: TinyCorpus.Corpus(repeats: 5))));
+
+        Assert.Contains("stopped after batch 30 of epoch 1", error.Message);
+        Assert.Contains("batches per epoch", error.Message);
+    }
+
+    [Fact]
+    public void Save_RecordsADivergedValidation_AndReadsItBack()
+    {
+        // Given a manifest whose last validation overflowed (JSON has no number for infinity)
+        using var temp = new TempDirectory();
+        var plan = Plans.Tiny(temp.Combine("ckpt"));
+        using var model = new LstmLanguageModel(plan.Shape);
+        using var optimizer = optim.Adam(model.parameters());
+        var manifest = new CheckpointManifest
+        {
+            Step = 2,
+            Epoch = 1,
+            Window = 0,
+            Model = plan.Shape,
+            Training = plan.Settings,
+            Corpus = "tiny",
+            LossHistory = [new LossPoint(1, 3.5), new LossPoint(2, 3.4)],
+            ValidationHistory = [new ValidationPoint(2, 1, 800, double.PositiveInfinity)],
+        };
+
+        // When it is saved and read back
+        plan.Checkpoints.Save(manifest, plan.Corpus.Vocabulary, model, optimizer, carriedState: null);
+        var loaded = plan.Checkpoints.LoadForInference();
+
+        // Then the validation is there as it was
+        Assert.Equal(double.PositiveInfinity, Assert.Single(loaded.Manifest.ValidationHistory).Perplexity);
+    }
+
+    private static void Damage(string path, string damage)
+    {
+        var bytes = File.ReadAllBytes(path);
+        switch (damage)
+        {
+            case "missing":
+                File.Delete(path);
+                break;
+            case "truncated":
+                File.WriteAllBytes(path, bytes[..(bytes.Length / 2)]);
+                break;
+            default:
+                bytes[^1] ^= 0x55;
+                File.WriteAllBytes(path, bytes);
+                break;
+        }
+    }
+
+    private static void TrainAndSave(string directory, int steps)
+    {
+        using var trainer = Trainer.Start(Plans.Tiny(directory, maxSteps: steps));
+        trainer.Run(null, CancellationToken.None);
+    }
+
+    private static void Resume(TrainingPlan plan)
+    {
+        var checkpoint = plan.Checkpoints.Load();
+        using var trainer = Trainer.Resume(plan with { Corpus = plan.Corpus with { Vocabulary = checkpoint.Vocabulary } }, checkpoint);
+    }
+}

@@ -1,0 +1,17 @@
+using static TorchSharp.torch;
+
+namespace LstmTerminal.Torch.Tests;
+
+public sealed class TorchSharpLoadTests
+{
+    [Fact]
+    public void Native_library_loads_and_computes()
+    {
+        // Given the GLIBCXX-patched libLibTorchSharp.so in the test output
+        // When a tensor operation runs
+        using var sum = ones(3, 4).sum();
+
+        // Then libtorch answered
+        Assert.Equal(12f, sum.item<float>());
+    }
+}

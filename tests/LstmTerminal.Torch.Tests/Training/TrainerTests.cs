@@ -1,0 +1,235 @@
+using LstmTerminal.Core.Checkpoints;
+using LstmTerminal.Core;
+using LstmTerminal.Core.Training;
+using LstmTerminal.Torch.Training;
+using LstmTerminal.Torch.Checkpoints;
+
+namespace LstmTerminal.Torch.Tests.Training;
+
+public sealed class TrainerTests
+{
+    [Fact]
+    public void Run_LowersTheLoss_AndReportsValidationEachEpoch()
+    {
+        using var temp = new TempDirectory();
+        var plan = Plans.Tiny(temp.Combine("ckpt"), epochs: 3);
+        using var trainer = Trainer.Start(plan);
+        var events = new List<TrainingEvent>();
+
+        var result = trainer.Run(new SynchronousProgress<TrainingEvent>(events.Add), CancellationToken.None);
+
+        Assert.Equal(StopReason.Completed, result.Reason);
+        Assert.Equal(3 * trainer.WindowsPerEpoch, result.Steps);
+        var losses = events.OfType<StepCompleted>().Select(e => e.Loss).ToList();
+        Assert.True(losses.TakeLast(10).Average() < losses.Take(10).Average() * 0.7, $"loss went from {losses[0]} to {losses[^1]}");
+        var validations = events.OfType<ValidationCompleted>().ToList();
+        Assert.Equal([1, 2, 3], validations.Select(v => v.Epoch));
+        Assert.All(validations, v => Assert.Equal(Math.Exp(v.Loss), v.Perplexity, 6));
+        Assert.Equal(validations[^1].Perplexity, result.ValidationPerplexity);
+    }
+
+    [Fact]
+    public void Run_IsReproducible_WithTheSameSeed()
+    {
+        using var temp = new TempDirectory();
+
+        var first = RunLosses(Plans.Tiny(temp.Combine("a"), maxSteps: 40, seed: 3));
+        var second = RunLosses(Plans.Tiny(temp.Combine("b"), maxSteps: 40, seed: 3));
+        var other = RunLosses(Plans.Tiny(temp.Combine("c"), maxSteps: 40, seed: 4));
+
+        Assert.Equal(first, second);
+        Assert.NotEqual(first, other);
+    }
+
+    [Fact]
+    public void Resume_EndsWhereAStraightRunEnds() => AssertResumeContinuesTheStraightRun(plan => plan);
+
+    [Fact]
+    public void WeightAveraging_ResumesFromTheRawWeights() => AssertResumeContinuesTheStraightRun(Averaged);
+
+    [Fact]
+    public void WeightDrop_ResumesWithTheSameMasks() => AssertResumeContinuesTheStraightRun(WithWeightDrop);
+
+    [Fact]
+    public void WeightDrop_LeavesNoMaskedWeightBehind()
+    {
+        // Half the recurrent weights are zero inside a step; none may stay zero once a step is over.
+        using var temp = new TempDirectory();
+        var plan = WithWeightDrop(Plans.Tiny(temp.Combine("ckpt"), maxSteps: 5));
+        using var trainer = Trainer.Start(plan);
+
+        trainer.Run(null, CancellationToken.None);
+
+        using var model = plan.Checkpoints.Load().Model;
+        var recurrent = model.named_parameters().Single(pair => pair.name.EndsWith("weight_hh_l0", StringComparison.Ordinal)).parameter;
+        Assert.Equal(0, recurrent.eq(0).count_nonzero().item<long>());
+    }
+
+    [Fact]
+    public void WeightDecay_KeepsTheWeightsSmaller()
+    {
+        using var temp = new TempDirectory();
+        var plain = Plans.Tiny(temp.Combine("plain"), maxSteps: 40);
+        var decayed = plain with
+        {
+            Settings = plain.Settings with { WeightDecay = 0.1 },
+            Checkpoints = new CheckpointStore(temp.Combine("decayed")),
+        };
+
+        var plainNorm = WeightNorm(plain);
+        var decayedNorm = WeightNorm(decayed);
+
+        Assert.True(decayedNorm < 0.95 * plainNorm, $"weight norm {decayedNorm} with decay against {plainNorm} without");
+    }
+
+    private static double WeightNorm(TrainingPlan plan)
+    {
+        using (var trainer = Trainer.Start(plan))
+        {
+            trainer.Run(null, CancellationToken.None);
+        }
+
+        using var model = plan.Checkpoints.Load().Model;
+        return Math.Sqrt(model.TrainableParameters.Sum(parameter => parameter.pow(2).sum().item<float>()));
+    }
+
+    /// <summary>
+    /// 2N straight steps against N steps + save + resume + N steps, same seed and settings; N falls mid-epoch. The
+    /// step count, the loss history and the final loss must continue the straight run.
+    /// </summary>
+    private static void AssertResumeContinuesTheStraightRun(Func<TrainingPlan, TrainingPlan> configure)
+    {
+        using var temp = new TempDirectory();
+        const int n = 30;
+        var straight = RunLosses(configure(Plans.Tiny(temp.Combine("straight"), maxSteps: 2 * n, seed: 5)));
+
+        using (var trainer = Trainer.Start(configure(Plans.Tiny(temp.Combine("resumed"), maxSteps: n, seed: 5))))
+        {
+            Assert.Equal(StopReason.StepLimit, trainer.Run(null, CancellationToken.None).Reason);
+        }
+
+        var secondHalf = configure(Plans.Tiny(temp.Combine("resumed"), maxSteps: 2 * n, seed: 5));
+        var checkpoint = secondHalf.Checkpoints.Load();
+        using var resumed = Trainer.Resume(secondHalf with { Corpus = secondHalf.Corpus with { Vocabulary = checkpoint.Vocabulary } }, checkpoint);
+        var result = resumed.Run(null, CancellationToken.None);
+
+        Assert.Equal(2 * n, result.Steps);
+        Assert.Equal(2 * n, resumed.LossHistory.Count);
+        Assert.Equal(straight[n], resumed.LossHistory[n].Loss, 4);
+        Assert.Equal(straight[^1], resumed.LossHistory[^1].Loss, 4);
+    }
+
+    private static TrainingPlan WithWeightDrop(TrainingPlan plan) =>
+        plan with { Shape = plan.Shape with { WeightDrop = 0.5 } };
+
+    [Fact]
+    public void WeightAveraging_SavesTheAverageItValidated_BesideTheRawWeights()
+    {
+        using var temp = new TempDirectory();
+        var plan = Averaged(Plans.Tiny(temp.Combine("ckpt"), epochs: 2));
+        using (var trainer = Trainer.Start(plan))
+        {
+            // Ending on an epoch, the last validation saw the weights the final checkpoint holds.
+            var result = trainer.Run(null, CancellationToken.None);
+            var saved = plan.Checkpoints.Load();
+            using var model = saved.Model;
+            var (averagedLoss, _) = Evaluator.Evaluate(model, plan.Corpus.Split.Validation, 4, 8);
+            Assert.Equal(result.ValidationLoss!.Value, averagedLoss, 4);
+
+            saved.RestoreTrainingWeights(model);
+            var (rawLoss, _) = Evaluator.Evaluate(model, plan.Corpus.Split.Validation, 4, 8);
+            Assert.NotEqual(averagedLoss, rawLoss, 3);
+        }
+    }
+
+    private static TrainingPlan Averaged(TrainingPlan plan) =>
+        plan with { Settings = plan.Settings with { WeightAveraging = 0.9 } };
+
+    [Fact]
+    public void Cancellation_SavesACheckpointAtTheLastCompletedStep()
+    {
+        using var temp = new TempDirectory();
+        var plan = Plans.Tiny(temp.Combine("ckpt"), epochs: 50);
+        using var trainer = Trainer.Start(plan);
+        using var cancel = new CancellationTokenSource();
+
+        var result = trainer.Run(new SynchronousProgress<TrainingEvent>(e =>
+        {
+            if (e is StepCompleted { Step: 17 })
+            {
+                cancel.Cancel();
+            }
+        }), cancel.Token);
+
+        Assert.Equal(StopReason.Cancelled, result.Reason);
+        Assert.Equal(17, result.Steps);
+        var saved = new CheckpointStore(temp.Combine("ckpt")).Load();
+        using var model = saved.Model;
+        Assert.Equal(17, saved.Manifest.Step);
+        Assert.Equal(17, saved.Manifest.LossHistory.Count);
+    }
+
+    [Fact]
+    public void Run_ReportsSamplesEveryEvalEverySteps_AndCheckpointsEverySaveEverySteps()
+    {
+        using var temp = new TempDirectory();
+        var plan = Plans.Tiny(temp.Combine("ckpt"), maxSteps: 20, saveEvery: 8, evalEvery: 5);
+        using var trainer = Trainer.Start(plan);
+        var events = new List<TrainingEvent>();
+
+        trainer.Run(new SynchronousProgress<TrainingEvent>(events.Add), CancellationToken.None);
+
+        Assert.Equal([5L, 10, 15, 20], events.OfType<SamplesGenerated>().Select(s => s.Step));
+        Assert.All(events.OfType<SamplesGenerated>(), s => Assert.Equal(5, s.Samples[0].Continuation.Split(' ').Length));
+        Assert.Equal([8L, 16, 20], events.OfType<CheckpointSaved>().Select(s => s.Step));
+    }
+
+    [Fact]
+    public void Run_StopsWithoutOverwritingTheCheckpoint_WhenTheLossDiverges()
+    {
+        using var temp = new TempDirectory();
+        var good = Plans.Tiny(temp.Combine("ckpt"), maxSteps: 5);
+        using (var trainer = Trainer.Start(good))
+        {
+            trainer.Run(null, CancellationToken.None);
+        }
+
+        // An absurd learning rate without clipping drives the weights to infinity.
+        var bad = good with { Settings = good.Settings with { LearningRate = 1e30, GradientClip = 1e30 }, MaxSteps = 200 };
+        using var diverging = Trainer.Start(bad);
+        var result = diverging.Run(null, CancellationToken.None);
+
+        Assert.Equal(StopReason.Diverged, result.Reason);
+        Assert.Contains("Training:LearningRate", result.Problem);
+        Assert.Equal(5, new CheckpointStore(temp.Combine("ckpt")).Load().Manifest.Step);
+    }
+
+    [Fact]
+    public void RequestSave_SavesAfterTheCurrentStep_OnceOnly()
+    {
+        // Given a run whose schedule would save only at its end
+        using var temp = new TempDirectory();
+        using var trainer = Trainer.Start(Plans.Tiny(temp.Combine("ckpt"), maxSteps: 10, saveEvery: 1000));
+        var events = new List<TrainingEvent>();
+
+        // When a save is requested while step 3 is reported
+        trainer.Run(new SynchronousProgress<TrainingEvent>(e =>
+        {
+            events.Add(e);
+            if (e is StepCompleted { Step: 3 })
+            {
+                trainer.RequestSave();
+            }
+        }), CancellationToken.None);
+
+        // Then the run saves at step 3 and again only at its end
+        Assert.Equal([3L, 10], events.OfType<CheckpointSaved>().Select(s => s.Step));
+    }
+
+    private static List<double> RunLosses(TrainingPlan plan)
+    {
+        using var trainer = Trainer.Start(plan);
+        trainer.Run(null, CancellationToken.None);
+        return trainer.LossHistory.Select(p => p.Loss).ToList();
+    }
+}

@@ -1,0 +1,62 @@
+using LstmTerminal.Core;
+using LstmTerminal.Core.Checkpoints;
+using LstmTerminal.Core.Training;
+using LstmTerminal.Torch.Training;
+using LstmTerminal.Torch.Checkpoints;
+
+namespace LstmTerminal.Torch.Tests.Training;
+
+public sealed class TrainingScheduleTests
+{
+    [Fact]
+    public void TimeBudget_StopsTheRunAndCheckpointsIt()
+    {
+        using var temp = new TempDirectory();
+        var plan = Plans.Tiny(temp.Combine("ckpt"), epochs: 100_000) with { TimeBudget = TimeSpan.FromMilliseconds(300) };
+        using var trainer = Trainer.Start(plan);
+        var etas = new List<TimeSpan>();
+
+        var result = trainer.Run(new SynchronousProgress<TrainingEvent>(e =>
+        {
+            if (e is StepCompleted step)
+            {
+                etas.Add(step.Eta);
+            }
+        }), CancellationToken.None);
+
+        Assert.Equal(StopReason.TimeBudget, result.Reason);
+        Assert.All(etas, eta => Assert.True(eta <= TimeSpan.FromMilliseconds(300), $"ETA {eta} beyond the budget"));
+        Assert.InRange(result.Elapsed, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(30));
+        var saved = new CheckpointStore(temp.Combine("ckpt")).Load();
+        saved.Model.Dispose();
+        Assert.Equal(result.Steps, saved.Manifest.Step);
+    }
+
+    [Fact]
+    public void PlateauDecay_LowersTheRate_OnlyAfterAnEpochThatDidNotImprove_AndResumeKeepsIt()
+    {
+        // Given a rate high enough that validation loss stalls on the tiny corpus
+        using var temp = new TempDirectory();
+        var plan = Plans.Tiny(temp.Combine("ckpt"), epochs: 12) with { LearningRateDecay = 0.5 };
+        plan = plan with { Settings = plan.Settings with { LearningRate = 0.05 } };
+        using var trainer = Trainer.Start(plan);
+        var events = new List<TrainingEvent>();
+
+        trainer.Run(new SynchronousProgress<TrainingEvent>(events.Add), CancellationToken.None);
+
+        // Then each lowering follows a validation no better than the best before it, and halves the rate
+        var lowered = events.OfType<LearningRateLowered>().ToList();
+        Assert.NotEmpty(lowered);
+        var validations = events.OfType<ValidationCompleted>().ToList();
+        foreach (var change in lowered)
+        {
+            var index = validations.FindIndex(v => v.Step == change.Step);
+            Assert.True(validations[index].Loss >= validations.Take(index).Min(v => v.Loss));
+        }
+
+        Assert.Equal(0.05 * Math.Pow(0.5, lowered.Count), lowered[^1].LearningRate, 12);
+        var saved = new CheckpointStore(temp.Combine("ckpt")).Load();
+        saved.Model.Dispose();
+        Assert.Equal(lowered[^1].LearningRate, saved.Manifest.LearningRate);
+    }
+}
