@@ -22,7 +22,7 @@ public class GenerationBenchmarks
     public void Setup()
     {
         var vocabulary = Vocabulary.Build(TextNormalizer.Tokenize(File.ReadAllText(SharedData.TinyShakespeare)), 5);
-        using var model = new LstmLanguageModel(new ModelShape(vocabulary.Count, 128, 128, 1, 0));
+        using var model = new LstmLanguageModel(new ModelShape { VocabularySize = vocabulary.Count, EmbeddingSize = 128, RnnSize = 128, Layers = 1, Dropout = 0 });
         _generator = new Generator(model.ExportWeights(), vocabulary);
         _greedy = PluginCatalog.Load(PluginsFolder.Path, PluginContext.Empty).GetSampler("greedy").Plugin;
         _prime = _generator.Encode("thou");

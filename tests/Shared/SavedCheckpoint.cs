@@ -26,6 +26,19 @@ internal static class SavedCheckpoint
         System.IO.File.WriteAllText(ManifestPath(checkpoint), manifest.ToJsonString());
     }
 
+    /// <summary>Sets "a.b" in the manifest to <paramref name="value"/>.</summary>
+    public static void Set(JsonObject manifest, string property, JsonNode? value)
+    {
+        var parts = property.Split('.');
+        var target = manifest;
+        foreach (var part in parts[..^1])
+        {
+            target = target[part]!.AsObject();
+        }
+
+        target[parts[^1]] = value;
+    }
+
     /// <summary>Records the current sizes and hashes of the save's files in its manifest, as if the save had written them so.</summary>
     public static void Reseal(string checkpoint) => EditManifest(checkpoint, manifest =>
     {

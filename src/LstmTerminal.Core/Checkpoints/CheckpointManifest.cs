@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using LstmTerminal.Core.Model;
 using LstmTerminal.Core.Training;
 
@@ -15,11 +16,12 @@ public sealed record CheckpointManifest
 
     public required long Step { get; init; }
 
-    /// <summary>The epoch in progress (0-based); equals the epochs completed when <see cref="Window"/> is 0.</summary>
+    /// <summary>The epoch in progress (0-based); equals the epochs completed when <see cref="StepInEpoch"/> is 0.</summary>
     public required int Epoch { get; init; }
 
-    /// <summary>The next window of <see cref="Epoch"/> to train.</summary>
-    public required int Window { get; init; }
+    /// <summary>The steps of <see cref="Epoch"/> already trained, so the next one to train (0-based).</summary>
+    [JsonPropertyName("window")]
+    public required int StepInEpoch { get; init; }
 
     public required ModelShape Model { get; init; }
 
@@ -36,34 +38,51 @@ public sealed record CheckpointManifest
 
     public DateTimeOffset SavedAt { get; init; } = DateTimeOffset.UtcNow;
 
-    /// <summary>The save's data files; written by the store, absent in format 1.</summary>
-    public CheckpointData? Data { get; init; }
+    /// <summary>The save's data files; written by the folder's commit, absent in format 1.</summary>
+    public FolderCommit? Data { get; init; }
 }
 
-/// <param name="Folder">The subfolder of the checkpoint folder holding the files.</param>
-/// <param name="Previous">
-/// The data folder of the save this one replaced, kept for readers that are still on it ("." for a format-1 save,
-/// whose files lie beside the manifest); null if there was none.
-/// </param>
-public sealed record CheckpointData(string Folder, List<CheckpointFileEntry> Files, string? Previous);
+/// <summary>
+/// The settings a resumed run must keep to continue the same trajectory. The property names are the JSON names in
+/// <c>checkpoint.json</c>; the optional ones came later and default to what older checkpoints did.
+/// </summary>
+public sealed record TrainingSettings
+{
+    public required int BatchSize { get; init; }
 
-/// <summary>One data file as it was written: a missing, truncated or altered file is refused by these.</summary>
-public sealed record CheckpointFileEntry(string Name, long Bytes, string Sha256);
+    public required int SequenceLength { get; init; }
 
-/// <summary>The settings a resumed run must keep to continue the same trajectory.</summary>
-public sealed record TrainingSettings(
-    int BatchSize,
-    int SequenceLength,
-    double LearningRate,
-    double GradientClip,
-    double ValidationFraction,
-    int MinWordFrequency,
-    int Seed,
-    SoftmaxObjective Softmax = SoftmaxObjective.Full,
-    int SampledCandidates = 0,
-    double WeightAveraging = 0,
-    double WeightDecay = 0);
+    public required double LearningRate { get; init; }
+
+    public required double GradientClip { get; init; }
+
+    public required double ValidationFraction { get; init; }
+
+    public required int MinWordFrequency { get; init; }
+
+    public required int Seed { get; init; }
+
+    public SoftmaxObjective Softmax { get; init; } = SoftmaxObjective.Full;
+
+    /// <summary>Noise words per step of the sampled softmax; 0 with the full one.</summary>
+    public int SampledCandidates { get; init; }
+
+    /// <summary>The decay of the weights' moving average; 0 for none.</summary>
+    public double WeightAveraging { get; init; }
+
+    public double WeightDecay { get; init; }
+}
 
 public sealed record LossPoint(long Step, double Loss);
 
-public sealed record ValidationPoint(long Step, int Epoch, double Loss, double Perplexity);
+public sealed record ValidationPoint
+{
+    public required long Step { get; init; }
+
+    /// <summary>The epoch it ended (1-based).</summary>
+    public required int Epoch { get; init; }
+
+    public required double Loss { get; init; }
+
+    public required double Perplexity { get; init; }
+}

@@ -92,9 +92,9 @@ internal static class ManifestCheck
 
     private static string? PositionProblem(CheckpointManifest manifest)
     {
-        if (manifest.Step < 0 || manifest.Epoch < 0 || manifest.Epoch > MaxEpoch || manifest.Window < 0 || manifest.Window > manifest.Step)
+        if (manifest.Step < 0 || manifest.Epoch < 0 || manifest.Epoch > MaxEpoch || manifest.StepInEpoch < 0 || manifest.StepInEpoch > manifest.Step)
         {
-            return $"its position (step {manifest.Step}, epoch {manifest.Epoch}, batch {manifest.Window}) is impossible";
+            return $"its position (step {manifest.Step}, epoch {manifest.Epoch}, batch {manifest.StepInEpoch}) is impossible";
         }
 
         return manifest.LearningRate is { } rate && !(rate > 0 && rate <= manifest.Training.LearningRate)
@@ -136,12 +136,12 @@ internal static class ManifestCheck
             return manifest.Data is null ? null : "a format-1 manifest cannot name a data folder";
         }
 
-        if (manifest.Data is not { Folder: not null, Files: not null } data || !CheckpointFiles.IsDataFolder(data.Folder))
+        if (manifest.Data is not { Folder: not null, Files: not null } data || !CheckpointFiles.Folder.IsDataFolder(data.Folder))
         {
             return "it names no data folder, or one the app would not have written";
         }
 
-        if (data.Previous is not null && data.Previous != CheckpointFiles.FlatLayout && !CheckpointFiles.IsDataFolder(data.Previous))
+        if (data.Previous is not null && data.Previous != FolderNames.FlatLayout && !CheckpointFiles.Folder.IsDataFolder(data.Previous))
         {
             return "its previous data folder is not one the app would have written";
         }
@@ -167,7 +167,7 @@ internal static class ManifestCheck
             return $"it averages weights but its file list lacks {CheckpointFiles.TrainingWeights}";
         }
 
-        return manifest.Window > 0 && !names.Contains(CheckpointFiles.CarriedState)
+        return manifest.StepInEpoch > 0 && !names.Contains(CheckpointFiles.CarriedState)
             ? $"it stopped mid-epoch but its file list lacks {CheckpointFiles.CarriedState}"
             : null;
     }

@@ -6,13 +6,13 @@ namespace LstmTerminal.Core.Checkpoints;
 /// The data files of one save, as its manifest describes them. Every file is checked before anyone reads it: a regular
 /// file (a FIFO would block the reader, a device never ends), of the size and SHA-256 the save recorded (format 2).
 /// </summary>
-internal sealed class SavedFiles
+public sealed class SavedFiles
 {
     private readonly string _checkpointDirectory;
     private readonly CheckpointManifest _manifest;
-    private readonly Dictionary<string, CheckpointFileEntry> _entries;
+    private readonly Dictionary<string, SealedFile> _entries;
 
-    public SavedFiles(string checkpointDirectory, CheckpointManifest manifest)
+    internal SavedFiles(string checkpointDirectory, CheckpointManifest manifest)
     {
         _checkpointDirectory = checkpointDirectory;
         _manifest = manifest;
@@ -48,7 +48,7 @@ internal sealed class SavedFiles
         return path;
     }
 
-    private static void Verify(string path, CheckpointFileEntry entry)
+    private static void Verify(string path, SealedFile entry)
     {
         try
         {

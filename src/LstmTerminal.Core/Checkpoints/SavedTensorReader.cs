@@ -8,7 +8,7 @@ namespace LstmTerminal.Core.Checkpoints;
 /// (a 7-bit length, then UTF-8) and raw tensor data in the machine's byte order. Throws
 /// <see cref="InvalidDataException"/> on anything out of range and <see cref="EndOfStreamException"/> on a short file.
 /// </summary>
-internal sealed class SavedTensorReader(Stream stream)
+public sealed class SavedTensorReader(Stream stream)
 {
     /// <summary>Tensor names are module paths such as <c>_lstm.weight_ih_l0</c>; anything longer is garbage.</summary>
     private const int MaxNameBytes = 1024;

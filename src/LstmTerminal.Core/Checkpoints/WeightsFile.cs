@@ -4,32 +4,19 @@ using LstmTerminal.Core.Model;
 namespace LstmTerminal.Core.Checkpoints;
 
 /// <summary>
-/// Reads <c>model.bin</c>, as <c>LstmLanguageModel.save</c> writes it, straight into <see cref="ModelWeights"/>:
-/// generation needs plain arrays only, and loading libtorch to read them would cost most of a <c>generate</c> run.
-/// The file is a count, then per tensor its name, element type, rank, sizes and data.
+/// Reads <c>model.bin</c> (and <c>training-weights.bin</c>) without libtorch: generation needs plain arrays only, and
+/// loading libtorch to read them would cost most of a <c>generate</c> run. The file is TorchSharp's
+/// <c>Module.save</c> format: a count, then per tensor its name (<see cref="WeightNames"/>), element type, rank, sizes
+/// and data.
 /// </summary>
-internal static class WeightsFile
+public static class WeightsFile
 {
+    /// <summary>The file's tensors by name, checked to be exactly those of <paramref name="shape"/> at their sizes.</summary>
     /// <exception cref="InvalidDataException">The file is truncated, garbled or holds another model's tensors; the message says which.</exception>
-    public static ModelWeights Read(string path, ModelShape shape)
+    public static Dictionary<string, float[]> ReadTensors(string path, ModelShape shape)
     {
+        var expected = WeightNames.Of(shape).ToDictionary(tensor => tensor.Name, tensor => tensor.Sizes, StringComparer.Ordinal);
         var tensors = new Dictionary<string, float[]>(StringComparer.Ordinal);
-        Walk(path, shape, (reader, name, count) => tensors[name] = reader.ReadFloats(count));
-        return Assemble(shape, tensors);
-    }
-
-    /// <summary>
-    /// Checks that the file holds exactly the tensors of <paramref name="shape"/> at their sizes, without reading their
-    /// values: libtorch, which loads them next, fails on a mismatch only after allocating the model it describes.
-    /// </summary>
-    /// <exception cref="InvalidDataException">As <see cref="Read"/>.</exception>
-    public static void Check(string path, ModelShape shape) =>
-        Walk(path, shape, (reader, _, count) => reader.SkipFloats(count));
-
-    private static void Walk(string path, ModelShape shape, Action<SavedTensorReader, string, long> data)
-    {
-        var expected = ExpectedSizes(shape);
-        var seen = new HashSet<string>(StringComparer.Ordinal);
         SavedTensorReader.ReadFile(path, reader =>
         {
             var count = reader.ReadNumber();
@@ -46,54 +33,47 @@ internal static class WeightsFile
                     throw new InvalidDataException($"it holds a tensor '{name}' that the model does not have");
                 }
 
-                if (!seen.Add(name))
+                if (tensors.ContainsKey(name))
                 {
                     throw new InvalidDataException($"it holds the tensor '{name}' twice");
                 }
 
-                data(reader, name, reader.ReadFloatHeader(name, sizes));
+                tensors[name] = reader.ReadFloats(reader.ReadFloatHeader(name, sizes));
             }
 
             return count;
         });
+        return tensors;
     }
 
-    /// <summary>The state-dictionary names and sizes of <c>LstmLanguageModel</c>: its fields' names, then the modules' own.</summary>
-    private static Dictionary<string, long[]> ExpectedSizes(ModelShape shape)
-    {
-        var gates = 4L * shape.RnnSize;
-        var sizes = new Dictionary<string, long[]>(StringComparer.Ordinal)
-        {
-            ["_embedding.weight"] = [shape.VocabularySize, shape.EmbeddingSize],
-            ["_output.weight"] = [shape.VocabularySize, shape.RnnSize],
-            ["_output.bias"] = [shape.VocabularySize],
-        };
-        for (var layer = 0; layer < shape.Layers; layer++)
-        {
-            sizes[$"_lstm.weight_ih_l{layer}"] = [gates, layer == 0 ? shape.EmbeddingSize : shape.RnnSize];
-            sizes[$"_lstm.weight_hh_l{layer}"] = [gates, shape.RnnSize];
-            sizes[$"_lstm.bias_ih_l{layer}"] = [gates];
-            sizes[$"_lstm.bias_hh_l{layer}"] = [gates];
-        }
+    /// <exception cref="InvalidDataException">As <see cref="ReadTensors"/>.</exception>
+    public static ModelWeights Read(string path, ModelShape shape) => ToModelWeights(shape, ReadTensors(path, shape));
 
-        return sizes;
-    }
-
-    private static ModelWeights Assemble(ModelShape shape, Dictionary<string, float[]> tensors)
+    /// <summary>Arranges the format's tensors as inference holds them; sums each layer's biases into the first array.</summary>
+    public static ModelWeights ToModelWeights(ModelShape shape, IReadOnlyDictionary<string, float[]> tensors)
     {
         var layers = new List<LstmLayerWeights>(shape.Layers);
         for (var layer = 0; layer < shape.Layers; layer++)
         {
-            // Summed once here, as ExportWeights does, since inference only ever adds the two.
-            var bias = tensors[$"_lstm.bias_ih_l{layer}"];
-            TensorPrimitives.Add(bias, tensors[$"_lstm.bias_hh_l{layer}"], bias);
-            layers.Add(new LstmLayerWeights(
-                layer == 0 ? shape.EmbeddingSize : shape.RnnSize,
-                tensors[$"_lstm.weight_ih_l{layer}"],
-                tensors[$"_lstm.weight_hh_l{layer}"],
-                bias));
+            // Summed once here, since inference only ever adds the two.
+            var bias = tensors[WeightNames.LstmInputBias(layer)];
+            TensorPrimitives.Add(bias, tensors[WeightNames.LstmHiddenBias(layer)], bias);
+            layers.Add(new LstmLayerWeights
+            {
+                InputSize = layer == 0 ? shape.EmbeddingSize : shape.RnnSize,
+                InputWeights = tensors[WeightNames.LstmInputWeights(layer)],
+                HiddenWeights = tensors[WeightNames.LstmHiddenWeights(layer)],
+                Bias = bias,
+            });
         }
 
-        return new ModelWeights(shape, tensors["_embedding.weight"], layers, tensors["_output.weight"], tensors["_output.bias"]);
+        return new ModelWeights
+        {
+            Shape = shape,
+            Embedding = tensors[WeightNames.Embedding],
+            Layers = layers,
+            Output = tensors[WeightNames.OutputWeights],
+            OutputBias = tensors[WeightNames.OutputBias],
+        };
     }
 }

@@ -7,8 +7,22 @@ namespace LstmTerminal.Core.Data;
 /// A corpus tokenised against a vocabulary and split for training and validation. It keeps the corpus's title and
 /// source but not its text, which for a large corpus outweighs everything else and is not needed once encoded.
 /// </summary>
-public sealed record PreparedCorpus(string Title, string Source, Vocabulary Vocabulary, TokenSplit Split, int WordCount, int UnknownCount)
+public sealed record PreparedCorpus
 {
+    public required string Title { get; init; }
+
+    /// <summary>Where the text came from, as the provider names it (recorded in checkpoints).</summary>
+    public required string Source { get; init; }
+
+    public required Vocabulary Vocabulary { get; init; }
+
+    public required TokenSplit Split { get; init; }
+
+    public required int WordCount { get; init; }
+
+    /// <summary>Corpus words that map to the unknown id.</summary>
+    public required int UnknownCount { get; init; }
+
     /// <summary>Share of corpus words that map to the unknown id.</summary>
     public double UnknownRate => WordCount == 0 ? 0 : (double)UnknownCount / WordCount;
 
@@ -30,7 +44,14 @@ public sealed record PreparedCorpus(string Title, string Source, Vocabulary Voca
             ids[i] = idOfDistinct[ids[i]];
         }
 
-        var unknown = ids.Count(id => id == Vocabulary.UnknownId);
-        return new PreparedCorpus(corpus.Title, corpus.Source, vocabulary, TokenSplit.FromTail(ids, validationFraction), ids.Length, unknown);
+        return new PreparedCorpus
+        {
+            Title = corpus.Title,
+            Source = corpus.Source,
+            Vocabulary = vocabulary,
+            Split = TokenSplit.FromTail(ids, validationFraction),
+            WordCount = ids.Length,
+            UnknownCount = ids.Count(id => id == Vocabulary.UnknownId),
+        };
     }
 }

@@ -1,6 +1,6 @@
 namespace LstmTerminal.Core.Data;
 
-/// <summary>The token stream cut into a training head and a validation tail.</summary>
+/// <summary>The token sequence cut into a training head and a validation tail.</summary>
 public sealed record TokenSplit(int[] Training, int[] Validation)
 {
     public static TokenSplit FromTail(int[] ids, double validationFraction)

@@ -1,7 +1,7 @@
 namespace LstmTerminal.Core.Workflow;
 
 /// <summary>Reports on the reporting thread, unlike <see cref="Progress{T}"/>, so events keep their order.</summary>
-internal sealed class CallbackProgress<T>(Action<T> handler) : IProgress<T>
+public sealed class CallbackProgress<T>(Action<T> handler) : IProgress<T>
 {
     public void Report(T value) => handler(value);
 }

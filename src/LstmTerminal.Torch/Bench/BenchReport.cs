@@ -1,12 +1,25 @@
 namespace LstmTerminal.Torch.Bench;
 
 /// <summary>What <c>lstm-terminal bench</c> measures; the property names are the <c>--json</c> field names.</summary>
-public sealed record BenchReport(
-    double TrainTokensPerSecond,
-    double GenerateMsPerWord,
-    double GemmGflops,
-    double FlopsPerToken,
-    double BoundFraction,
-    double PeakWorkingSetMb,
-    int TimedSteps,
-    int VocabularySize);
+public sealed record BenchReport
+{
+    /// <summary>Tokens per second of the median timed training step.</summary>
+    public required double TrainTokensPerSecond { get; init; }
+
+    /// <summary>Greedy generation, milliseconds per word.</summary>
+    public required double GenerateMsPerWord { get; init; }
+
+    /// <summary>The machine's matrix-multiplication speed, the ceiling training is measured against.</summary>
+    public required double GemmGflops { get; init; }
+
+    public required double FlopsPerToken { get; init; }
+
+    /// <summary>The share of the GEMM ceiling training reaches.</summary>
+    public required double BoundFraction { get; init; }
+
+    public required double PeakWorkingSetMb { get; init; }
+
+    public required int TimedSteps { get; init; }
+
+    public required int VocabularySize { get; init; }
+}

@@ -48,15 +48,17 @@ public static class BenchRunner
         var trainTokensPerSecond = tokensPerStep / Median.Of(stepTimes);
         var gflops = GemmProbe.Gflops();
         var flopsPerToken = TrainingFlops.PerToken(trainer.Shape);
-        return new BenchReport(
-            trainTokensPerSecond,
-            msPerWord,
-            gflops,
-            flopsPerToken,
-            trainTokensPerSecond * flopsPerToken / (gflops * 1e9),
-            Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0),
-            stepTimes.Count,
-            trainer.Corpus.Vocabulary.Count);
+        return new BenchReport
+        {
+            TrainTokensPerSecond = trainTokensPerSecond,
+            GenerateMsPerWord = msPerWord,
+            GemmGflops = gflops,
+            FlopsPerToken = flopsPerToken,
+            BoundFraction = trainTokensPerSecond * flopsPerToken / (gflops * 1e9),
+            PeakWorkingSetMb = Process.GetCurrentProcess().PeakWorkingSet64 / (1024.0 * 1024.0),
+            TimedSteps = stepTimes.Count,
+            VocabularySize = trainer.Corpus.Vocabulary.Count,
+        };
     }
 
     private static double GenerateMsPerWord(Generator generator, ISampler greedy, CancellationToken cancellationToken)

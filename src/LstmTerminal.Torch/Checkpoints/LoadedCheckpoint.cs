@@ -1,21 +1,22 @@
-using LstmTerminal.Core.Model;
-using LstmTerminal.Core.Text;
-using TorchSharp.Modules;
-using LstmTerminal.Torch.Model;
 using LstmTerminal.Core.Checkpoints;
+using LstmTerminal.Core.Text;
+using LstmTerminal.Torch.Model;
+using TorchSharp.Modules;
 
 namespace LstmTerminal.Torch.Checkpoints;
 
 /// <summary>A checkpoint read from disk: its manifest, vocabulary and model (owned by the receiver).</summary>
 public sealed class LoadedCheckpoint
 {
-    internal LoadedCheckpoint(CheckpointStore store, CheckpointManifest manifest, Vocabulary vocabulary, LstmLanguageModel model, SavedFiles files)
+    private readonly SavedFiles _files;
+
+    internal LoadedCheckpoint(CheckpointStore store, OpenedCheckpoint opened, LstmLanguageModel model)
     {
         Store = store;
-        Manifest = manifest;
-        Vocabulary = vocabulary;
+        Manifest = opened.Manifest;
+        Vocabulary = opened.Vocabulary;
         Model = model;
-        Files = files;
+        _files = opened.Files;
     }
 
     public CheckpointStore Store { get; }
@@ -26,12 +27,22 @@ public sealed class LoadedCheckpoint
 
     public LstmLanguageModel Model { get; }
 
-    /// <summary>The save the model came from; the rest of its state is read from the same save, whatever was written since.</summary>
-    internal SavedFiles Files { get; }
+    /// <summary>Refuses a corpus whose epochs end before the step of its epoch the checkpoint stopped at: it was trained on another.</summary>
+    /// <exception cref="CheckpointException">With <see cref="CheckpointProblem.CorpusTooShort"/>.</exception>
+    internal void CheckFits(int stepsPerEpoch)
+    {
+        if (Manifest.StepInEpoch >= stepsPerEpoch)
+        {
+            throw new CheckpointException(
+                $"The checkpoint in {Store.Directory} stopped after batch {Manifest.StepInEpoch} of epoch {Manifest.Epoch + 1}, but this corpus gives {stepsPerEpoch} batches per epoch.",
+                CheckpointProblem.CorpusTooShort) { TrainedOn = Manifest.Corpus };
+        }
+    }
 
     /// <summary>Loads the raw training weights saved beside averaged ones into <paramref name="model"/>, in place.</summary>
+    /// <remarks>Read from the save the model came from, whatever was written since; so are the rest.</remarks>
     internal void RestoreTrainingWeights(LstmLanguageModel model) =>
-        Restore(CheckpointFiles.TrainingWeights, "training weights", path => model.load(path, strict: true));
+        Restore(CheckpointFiles.TrainingWeights, "training weights", path => ModelWeightsFile.Load(model, path));
 
     internal void RestoreOptimizer(OptimizerHelper optimizer) =>
         Restore(CheckpointFiles.Optimizer, "optimiser state", path => optimizer.load_state_dict(path));
@@ -39,12 +50,12 @@ public sealed class LoadedCheckpoint
     /// <summary>The LSTM state carried into the next batch; a checkpoint saved at an epoch's end has none.</summary>
     internal LstmState? ReadCarriedState()
     {
-        if (Manifest.Window == 0)
+        if (Manifest.StepInEpoch == 0)
         {
             return null;
         }
 
-        var path = Files.Require(CheckpointFiles.CarriedState);
+        var path = _files.Require(CheckpointFiles.CarriedState);
         try
         {
             return CarriedStateFile.Read(path, Manifest.Model.Layers, Manifest.Training.BatchSize, Manifest.Model.RnnSize);
@@ -57,7 +68,7 @@ public sealed class LoadedCheckpoint
 
     private void Restore(string name, string what, Action<string> load)
     {
-        var path = Files.Require(name);
+        var path = _files.Require(name);
         try
         {
             load(path);

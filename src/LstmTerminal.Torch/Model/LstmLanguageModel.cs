@@ -1,6 +1,7 @@
 using TorchSharp.Modules;
 using static TorchSharp.torch;
 using static TorchSharp.torch.nn;
+using LstmTerminal.Core.Checkpoints;
 using LstmTerminal.Core.Model;
 
 namespace LstmTerminal.Torch.Model;
@@ -24,7 +25,7 @@ public sealed class LstmLanguageModel : Module<Tensor, LstmState?, (Tensor Logit
         if (shape.TiedEmbeddings)
         {
             // The output layer's small uniform initialisation suits both uses; the embedding's N(0, 1) would make the
-            // first logits huge. Both names stay in the state dict, so checkpoints keep their layout.
+            // first logits huge. Checkpoints keep the matrix under both names (NamedWeights).
             _embedding.weight = _output.weight;
         }
 
@@ -83,24 +84,33 @@ public sealed class LstmLanguageModel : Module<Tensor, LstmState?, (Tensor Logit
             ? (_output.weight!, _output.bias!)
             : (_output.weight!.index_select(0, candidates), _output.bias!.index_select(0, candidates));
 
+    /// <summary>
+    /// Each weight under its name in the checkpoint format, in the order files hold them; the tied matrix is listed
+    /// under both its names. The LSTM's own parameter names are TorchSharp's, not ours.
+    /// </summary>
+    public IReadOnlyList<(string Name, Parameter Weight)> NamedWeights()
+    {
+        var lstm = _lstm.named_parameters().ToDictionary(pair => pair.name, pair => pair.parameter);
+        var weights = new List<(string, Parameter)> { (WeightNames.Embedding, _embedding.weight!) };
+        for (var layer = 0; layer < Shape.Layers; layer++)
+        {
+            weights.Add((WeightNames.LstmInputWeights(layer), lstm[$"weight_ih_l{layer}"]));
+            weights.Add((WeightNames.LstmHiddenWeights(layer), lstm[$"weight_hh_l{layer}"]));
+            weights.Add((WeightNames.LstmInputBias(layer), lstm[$"bias_ih_l{layer}"]));
+            weights.Add((WeightNames.LstmHiddenBias(layer), lstm[$"bias_hh_l{layer}"]));
+        }
+
+        weights.Add((WeightNames.OutputWeights, _output.weight!));
+        weights.Add((WeightNames.OutputBias, _output.bias!));
+        return weights;
+    }
+
     /// <summary>Copies the weights out of libtorch into plain arrays.</summary>
     public ModelWeights ExportWeights()
     {
         using var scope = NewDisposeScope();
         using var noGrad = no_grad();
-        var parameters = _lstm.named_parameters().ToDictionary(pair => pair.name, pair => pair.parameter);
-        var layers = new List<LstmLayerWeights>(Shape.Layers);
-        for (var layer = 0; layer < Shape.Layers; layer++)
-        {
-            var bias = parameters[$"bias_ih_l{layer}"] + parameters[$"bias_hh_l{layer}"];
-            layers.Add(new LstmLayerWeights(
-                layer == 0 ? Shape.EmbeddingSize : Shape.RnnSize,
-                ToArray(parameters[$"weight_ih_l{layer}"]),
-                ToArray(parameters[$"weight_hh_l{layer}"]),
-                ToArray(bias)));
-        }
-
-        return new ModelWeights(Shape, ToArray(_embedding.weight!), layers, ToArray(_output.weight!), ToArray(_output.bias!));
+        return WeightsFile.ToModelWeights(Shape, NamedWeights().ToDictionary(weight => weight.Name, weight => ToArray(weight.Weight), StringComparer.Ordinal));
     }
 
     private static float[] ToArray(Tensor tensor) => tensor.contiguous().data<float>().ToArray();

@@ -6,7 +6,7 @@ namespace LstmTerminal.Torch.Model;
 
 /// <summary>
 /// One training step's DropConnect on the LSTM's hidden-to-hidden weights: the same connections are cut at every
-/// time step of the window, which regularises the recurrence where dropout on its activations would break the
+/// time step of the sequence, which regularises the recurrence where dropout on its activations would break the
 /// carried memory. Construction masks the weights in place (each kept one scaled by 1/(1-p));
 /// <see cref="Restore"/>, after the backward pass, puts the raw weights back and applies the mask to their
 /// gradients (d loss / d raw = d loss / d masked × mask) before clipping and the optimiser see them.

@@ -11,7 +11,7 @@ internal enum SeedPurpose
 
 /// <summary>
 /// Seeds derived from the run's seed and a position in it. <see cref="HashCode"/> is salted per process, so it would
-/// give a run resumed in another process other dropout noise and other windows; this mix (SplitMix64's finaliser)
+/// give a run resumed in another process other dropout noise and other batches; this mix (SplitMix64's finaliser)
 /// is the same everywhere.
 /// </summary>
 internal static class DerivedSeed

@@ -1,18 +1,16 @@
 using LstmTerminal.Core.Data;
-using LstmTerminal.Core.Model;
 using static TorchSharp.torch;
 using LstmTerminal.Torch.Model;
 using LstmTerminal.Torch.Data;
-using LstmTerminal.Core.Training;
 
 namespace LstmTerminal.Torch.Training;
 
-/// <summary>Mean cross-entropy of a model over a token stream, read the same way training reads it.</summary>
+/// <summary>Mean cross-entropy of a model over a token sequence, read the same way training reads it.</summary>
 public static class Evaluator
 {
-    public static (double Loss, double Perplexity) Evaluate(LstmLanguageModel model, int[] tokens, int maxStreams, int windowLength, CancellationToken cancellationToken = default)
+    public static (double Loss, double Perplexity) Evaluate(LstmLanguageModel model, int[] tokens, int maxBatchSize, int sequenceLength, CancellationToken cancellationToken = default)
     {
-        var layout = StreamLayout.Fitting(tokens.Length, maxStreams, windowLength);
+        var layout = BatchLayout.Fitting(tokens.Length, maxBatchSize, sequenceLength);
         var wasTraining = model.training;
         model.eval();
         double totalLoss = 0;
@@ -20,13 +18,13 @@ public static class Evaluator
         LstmState? state = null;
         try
         {
-            using var batches = new StreamBatches(tokens, layout, offset: 0);
+            using var batches = new TokenBatches(tokens, layout, offset: 0);
             using var inference = inference_mode();
-            for (var window = 0; window < layout.Windows; window++)
+            for (var step = 0; step < layout.StepsPerEpoch; step++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 using var scope = NewDisposeScope();
-                var (inputs, targets) = batches.Window(window);
+                var (inputs, targets) = batches.Batch(step);
                 var (features, hidden, cell) = model.Features(inputs, state);
                 var (weight, bias) = model.OutputLayer();
                 totalLoss += BlockwiseCrossEntropy.Sum(features.reshape(-1, features.shape[2]), weight, bias, targets.reshape(-1)).item<float>();

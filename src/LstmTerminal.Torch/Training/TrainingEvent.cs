@@ -1,32 +1,59 @@
-using LstmTerminal.Core.Training;
 namespace LstmTerminal.Torch.Training;
 
 /// <summary>Something the trainer reports while it runs.</summary>
-public abstract record TrainingEvent(long Step);
+public abstract record TrainingEvent
+{
+    /// <summary>The global step trained when it happened.</summary>
+    public abstract long Step { get; init; }
+}
 
-/// <param name="Epoch">1-based epoch in progress.</param>
-/// <param name="Window">1-based batch within the epoch.</param>
-public sealed record StepCompleted(
-    long Step,
-    long TotalSteps,
-    int Epoch,
-    int Epochs,
-    int Window,
-    int Windows,
-    double Loss,
-    double TokensPerSecond,
-    TimeSpan Elapsed,
-    TimeSpan Eta) : TrainingEvent(Step);
+public sealed record StepCompleted : TrainingEvent
+{
+    public required override long Step { get; init; }
 
-public sealed record SamplesGenerated(long Step, IReadOnlyList<TrainingSample> Samples) : TrainingEvent(Step);
+    /// <summary>The global step at which the run ends, if nothing stops it earlier.</summary>
+    public required long TotalSteps { get; init; }
+
+    /// <summary>The epoch in progress, 1-based.</summary>
+    public required int Epoch { get; init; }
+
+    public required int Epochs { get; init; }
+
+    /// <summary>The steps of the epoch done, this one included (1 to <see cref="StepsPerEpoch"/>).</summary>
+    public required int StepInEpoch { get; init; }
+
+    public required int StepsPerEpoch { get; init; }
+
+    public required double Loss { get; init; }
+
+    /// <summary>Training tokens per second since the run started.</summary>
+    public required double TokensPerSecond { get; init; }
+
+    public required TimeSpan Elapsed { get; init; }
+
+    /// <summary>Until the run ends: the steps to go at the speed so far, or the time budget's rest if that is shorter.</summary>
+    public required TimeSpan Eta { get; init; }
+}
+
+public sealed record SamplesGenerated(long Step, IReadOnlyList<TrainingSample> Samples) : TrainingEvent;
 
 public sealed record TrainingSample(string Prime, string Continuation);
 
-public sealed record ValidationCompleted(long Step, int Epoch, double Loss, double Perplexity) : TrainingEvent(Step);
+public sealed record ValidationCompleted : TrainingEvent
+{
+    public required override long Step { get; init; }
+
+    /// <summary>The epoch it ended, 1-based.</summary>
+    public required int Epoch { get; init; }
+
+    public required double Loss { get; init; }
+
+    public required double Perplexity { get; init; }
+}
 
 /// <summary>The validation loss did not improve, so the learning rate was lowered.</summary>
-public sealed record LearningRateLowered(long Step, double LearningRate) : TrainingEvent(Step);
+public sealed record LearningRateLowered(long Step, double LearningRate) : TrainingEvent;
 
-public sealed record CheckpointSaved(long Step, string Directory) : TrainingEvent(Step);
+public sealed record CheckpointSaved(long Step, string Directory) : TrainingEvent;
 
-public sealed record CheckpointFailed(long Step, string Message) : TrainingEvent(Step);
+public sealed record CheckpointFailed(long Step, string Message) : TrainingEvent;

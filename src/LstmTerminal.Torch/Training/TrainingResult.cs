@@ -1,4 +1,3 @@
-using LstmTerminal.Core.Training;
 namespace LstmTerminal.Torch.Training;
 
 public enum StopReason
@@ -10,25 +9,41 @@ public enum StopReason
     Diverged,
 }
 
-/// <param name="Loss">Mean training loss of the last steps run (up to ten); null if the run took no step.</param>
-/// <param name="ValidationPerplexity">The last validation's; null if none ran, infinite if it diverged.</param>
-/// <param name="Checkpoint">The folder of this run's last successful save, or null if none succeeded.</param>
-/// <param name="CheckpointStep">The step that save holds.</param>
-/// <param name="SaveProblem">Why the run's last save failed, when it did: the folder then holds an older checkpoint.</param>
-public sealed record TrainingResult(
-    StopReason Reason,
-    long Steps,
-    int EpochsCompleted,
-    double? Loss,
-    double? ValidationLoss,
-    double? ValidationPerplexity,
-    double TokensPerSecond,
-    TimeSpan Elapsed,
-    string? Checkpoint,
-    long? CheckpointStep,
-    string? Problem,
-    string? SaveProblem)
+public sealed record TrainingResult
 {
+    public required StopReason Reason { get; init; }
+
+    /// <summary>The global step the run stopped at.</summary>
+    public required long Steps { get; init; }
+
+    public required int EpochsCompleted { get; init; }
+
+    /// <summary>Mean training loss of the last steps run (up to ten); null if the run took no step.</summary>
+    public required double? Loss { get; init; }
+
+    /// <summary>The last validation's; null if none ran, infinite if it diverged.</summary>
+    public required double? ValidationLoss { get; init; }
+
+    /// <summary>The last validation's; null if none ran, infinite if it diverged.</summary>
+    public required double? ValidationPerplexity { get; init; }
+
+    /// <summary>Training tokens per second over the run; 0 if it took no step.</summary>
+    public required double TokensPerSecond { get; init; }
+
+    public required TimeSpan Elapsed { get; init; }
+
+    /// <summary>The folder of this run's last successful save, or null if none succeeded.</summary>
+    public required string? Checkpoint { get; init; }
+
+    /// <summary>The step that save holds.</summary>
+    public required long? CheckpointStep { get; init; }
+
+    /// <summary>Why the run stopped early (divergence), for the user to read.</summary>
+    public required string? Problem { get; init; }
+
+    /// <summary>Why the run's last save failed, when it did: the folder then holds an older checkpoint.</summary>
+    public required string? SaveProblem { get; init; }
+
     /// <summary>The run ended as planned (not cancelled, not diverged) and its last save succeeded.</summary>
     public bool Succeeded => Reason is StopReason.Completed or StopReason.StepLimit or StopReason.TimeBudget && SaveProblem is null;
 }

@@ -18,10 +18,20 @@ public sealed class TrainingPlanner(ModelOptions model, TrainingOptions training
     public Trainer StartFresh(Corpus corpus, ISampler sampleSampler, CheckpointStore store)
     {
         var seed = training.Seed ?? Random.Shared.Next();
-        var settings = new TrainingSettings(
-            training.BatchSize, training.SequenceLength, training.LearningRate, training.GradientClip,
-            training.ValidationFraction, vocabulary.MinWordFrequency, seed, training.Softmax, training.SampledCandidates,
-            training.WeightAveraging, training.WeightDecay);
+        var settings = new TrainingSettings
+        {
+            BatchSize = training.BatchSize,
+            SequenceLength = training.SequenceLength,
+            LearningRate = training.LearningRate,
+            GradientClip = training.GradientClip,
+            ValidationFraction = training.ValidationFraction,
+            MinWordFrequency = vocabulary.MinWordFrequency,
+            Seed = seed,
+            Softmax = training.Softmax,
+            SampledCandidates = training.SampledCandidates,
+            WeightAveraging = training.WeightAveraging,
+            WeightDecay = training.WeightDecay,
+        };
         var prepared = PreparedCorpus.From(corpus, vocabulary: null, settings.MinWordFrequency, settings.ValidationFraction);
         if (prepared.Vocabulary.Count < 2)
         {
@@ -29,7 +39,18 @@ public sealed class TrainingPlanner(ModelOptions model, TrainingOptions training
                 $"No word of the corpus '{corpus.Title}' occurs more than {settings.MinWordFrequency} times, so the vocabulary would hold only the unknown word. Lower Vocabulary:MinWordFrequency.");
         }
 
-        var shape = new ModelShape(prepared.Vocabulary.Count, model.EmbeddingSize, model.RnnSize, model.Layers, model.Dropout, model.TiedEmbeddings, model.EmbeddingDropout, model.LockedDropout, model.WeightDrop);
+        var shape = new ModelShape
+        {
+            VocabularySize = prepared.Vocabulary.Count,
+            EmbeddingSize = model.EmbeddingSize,
+            RnnSize = model.RnnSize,
+            Layers = model.Layers,
+            Dropout = model.Dropout,
+            TiedEmbeddings = model.TiedEmbeddings,
+            EmbeddingDropout = model.EmbeddingDropout,
+            LockedDropout = model.LockedDropout,
+            WeightDrop = model.WeightDrop,
+        };
         var plan = Plan(prepared, shape, settings, sampleSampler, store);
         return Allocating(() => Trainer.Start(plan));
     }
@@ -50,8 +71,22 @@ public sealed class TrainingPlanner(ModelOptions model, TrainingOptions training
     private TrainingPlan Plan(PreparedCorpus prepared, ModelShape shape, TrainingSettings settings, ISampler sampleSampler, CheckpointStore store)
     {
         TrainingMemory.Check(shape, settings, PhysicalMemory.TotalBytes());
-        return new(prepared, shape, settings, training.Epochs, training.MaxSteps, training.SaveEvery, training.EvalEvery, training.TimeBudget, training.LearningRateDecay,
-            training.PrimeTexts, sampleSampler, sampling.ToGenerationSettings(sampling.Seed ?? settings.Seed), store);
+        return new TrainingPlan
+        {
+            Corpus = prepared,
+            Shape = shape,
+            Settings = settings,
+            Epochs = training.Epochs,
+            MaxSteps = training.MaxSteps,
+            SaveEvery = training.SaveEvery,
+            EvalEvery = training.EvalEvery,
+            TimeBudget = training.TimeBudget,
+            LearningRateDecay = training.LearningRateDecay,
+            PrimeTexts = training.PrimeTexts,
+            SampleSampler = sampleSampler,
+            SampleSettings = sampling.ToGenerationSettings(sampling.Seed ?? settings.Seed),
+            Checkpoints = store,
+        };
     }
 
     /// <summary>An allocation the estimate let through can still fail in libtorch; the user gets its one line, not its stack.</summary>

@@ -37,7 +37,7 @@ public sealed class TrainingSession(
     private Trainer? _trainer;
     private LoadedCheckpoint? _checkpoint;
     private CheckpointStore? _store;
-    private CheckpointLock? _folderLock;
+    private FolderLock? _folderLock;
     private TrainingEvent? _lastSave;
     private bool _finished;
     private CheckpointStore? _unreadable;
@@ -186,7 +186,7 @@ public sealed class TrainingSession(
                 _checkpoint = null;
                 var prepared = _trainer.Corpus;
                 Report(new TrainerReady(
-                    corpus.Title, prepared.WordCount, prepared.Vocabulary.Count, prepared.UnknownRate, _trainer.WindowsPerEpoch, trainingOptions.Epochs,
+                    corpus.Title, prepared.WordCount, prepared.Vocabulary.Count, prepared.UnknownRate, _trainer.StepsPerEpoch, trainingOptions.Epochs,
                     _trainer.Step, _trainer.TotalSteps, [.. _trainer.LossHistory], [.. _trainer.ValidationHistory]));
                 if (checkpoint is not null)
                 {

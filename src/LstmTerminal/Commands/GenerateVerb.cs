@@ -6,7 +6,6 @@ using LstmTerminal.Core.Options;
 using LstmTerminal.Core.Plugins;
 using LstmTerminal.Hosting;
 using Microsoft.Extensions.DependencyInjection;
-using LstmTerminal.Torch.Checkpoints;
 
 namespace LstmTerminal.Commands;
 
@@ -58,8 +57,8 @@ public static class GenerateVerb
         var catalog = context.Services.GetRequiredService<PluginCatalog>();
         var isBeam = BeamSearch.IsNamed(sampling.Sampler);
         var sampler = request.Compare || isBeam ? null : GetSampler(catalog, sampling.Sampler, change => context.Warn(change.Message));
-        var store = new CheckpointStore(training.CheckpointDirectory);
-        var checkpoint = store.LoadForInference();
+        var reader = new CheckpointReader(training.CheckpointDirectory);
+        var checkpoint = reader.LoadForInference();
         var generator = new Generator(checkpoint.Weights, checkpoint.Vocabulary);
 
         var encoding = generator.Encode(request.Prime);
@@ -113,7 +112,7 @@ public static class GenerateVerb
         else
         {
             context.Output.WriteLine();
-            context.Error.WriteLine($"{Describe(samplerName, settings, sampling.BeamWidth)}; checkpoint {store.Directory}");
+            context.Error.WriteLine($"{Describe(samplerName, settings, sampling.BeamWidth)}; checkpoint {reader.Directory}");
         }
 
         return ExitCodes.Success;

@@ -16,7 +16,7 @@ public sealed class ProgressPrinter(TextWriter error, TimeSpan stepInterval) : I
         var line = value switch
         {
             StepCompleted step when ShouldPrint(step) => string.Create(CultureInfo.InvariantCulture,
-                $"step {step.Step}/{step.TotalSteps}  epoch {step.Epoch}/{step.Epochs}  batch {step.Window}/{step.Windows}  loss {step.Loss:F4}  {step.TokensPerSecond:F0} tokens/s  elapsed {step.Elapsed:hh\\:mm\\:ss}  eta {step.Eta:hh\\:mm\\:ss}"),
+                $"step {step.Step}/{step.TotalSteps}  epoch {step.Epoch}/{step.Epochs}  batch {step.StepInEpoch}/{step.StepsPerEpoch}  loss {step.Loss:F4}  {step.TokensPerSecond:F0} tokens/s  elapsed {step.Elapsed:hh\\:mm\\:ss}  eta {step.Eta:hh\\:mm\\:ss}"),
             SamplesGenerated samples => string.Join(Environment.NewLine, samples.Samples.Select(s => $"sample @{samples.Step}: {s.Prime} → {s.Continuation}")),
             // The working set is read here, on the trainer's thread between validation and the next step, so
             // epochs compare at the same point of the cycle (how memory across epochs is checked).
@@ -36,7 +36,7 @@ public sealed class ProgressPrinter(TextWriter error, TimeSpan stepInterval) : I
 
     private bool ShouldPrint(StepCompleted step)
     {
-        if (_printedAnyStep && _sinceLastStepLine.Elapsed < stepInterval && step.Window != step.Windows && step.Step != step.TotalSteps)
+        if (_printedAnyStep && _sinceLastStepLine.Elapsed < stepInterval && step.StepInEpoch != step.StepsPerEpoch && step.Step != step.TotalSteps)
         {
             return false;
         }

@@ -69,7 +69,7 @@ public static class TrainVerb
             folderLock ??= store.Lock();
             var prepared = trainer.Corpus;
             context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"corpus {prepared.Title}: {prepared.WordCount:N0} words, vocabulary {prepared.Vocabulary.Count:N0}, unknown {prepared.UnknownRate:P1}, {trainer.WindowsPerEpoch} steps per epoch"));
+                $"corpus {prepared.Title}: {prepared.WordCount:N0} words, vocabulary {prepared.Vocabulary.Count:N0}, unknown {prepared.UnknownRate:P1}, {trainer.StepsPerEpoch} steps per epoch"));
 
             var result = await trainer.RunAsync(new ProgressPrinter(context.Error, TimeSpan.FromSeconds(2)), context.CancellationToken).ConfigureAwait(false);
             Report(context, result, prepared.Vocabulary.Count, prepared.UnknownRate, json);

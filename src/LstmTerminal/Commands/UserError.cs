@@ -21,8 +21,12 @@ public static class UserError
         or UsageException or SamplerException or CorpusPluginFaultException or ModelScoresException or TrainingMemoryException;
 
     /// <summary>One line, whatever the exception carried.</summary>
-    public static string OneLine(Exception exception) =>
-        TorchErrors.Summary(exception is OptionsValidationException options ? string.Join(" ", options.Failures.Select(OwnMessage)) : exception.Message);
+    public static string OneLine(Exception exception) => TorchErrors.Summary(exception switch
+    {
+        OptionsValidationException options => string.Join(" ", options.Failures.Select(OwnMessage)),
+        CheckpointException checkpoint => CheckpointText.Describe(checkpoint),
+        _ => exception.Message,
+    });
 
     /// <summary>Our validation messages already name the key and range; drop the framework's wrapper around them.</summary>
     private static string OwnMessage(string failure)

@@ -62,8 +62,8 @@ public sealed class TrainingStatus
     {
         Epoch = step.Epoch,
         Epochs = step.Epochs,
-        Window = step.Window,
-        Windows = step.Windows,
+        Window = step.StepInEpoch,
+        Windows = step.StepsPerEpoch,
         Step = step.Step,
         TotalSteps = step.TotalSteps,
         Loss = step.Loss,

@@ -39,9 +39,17 @@ public sealed class DamagedModelTests
     {
         const int size = 4;
         var vocabulary = new Vocabulary(["thou", "art", "more"]);
-        var shape = new ModelShape(vocabulary.Count, EmbeddingSize: size, RnnSize: size, Layers: 1, Dropout: 0);
-        var layer = new LstmLayerWeights(size, NaNs(4 * size * size), NaNs(4 * size * size), NaNs(4 * size));
-        return new Generator(new ModelWeights(shape, NaNs(vocabulary.Count * size), [layer], NaNs(vocabulary.Count * size), NaNs(vocabulary.Count)), vocabulary);
+        var shape = new ModelShape { VocabularySize = vocabulary.Count, EmbeddingSize = size, RnnSize = size, Layers = 1, Dropout = 0 };
+        var layer = new LstmLayerWeights { InputSize = size, InputWeights = NaNs(4 * size * size), HiddenWeights = NaNs(4 * size * size), Bias = NaNs(4 * size) };
+        var weights = new ModelWeights
+        {
+            Shape = shape,
+            Embedding = NaNs(vocabulary.Count * size),
+            Layers = [layer],
+            Output = NaNs(vocabulary.Count * size),
+            OutputBias = NaNs(vocabulary.Count),
+        };
+        return new Generator(weights, vocabulary);
     }
 
     private static float[] NaNs(int count) => Enumerable.Repeat(float.NaN, count).ToArray();

@@ -1,14 +1,12 @@
 using LstmTerminal.Core.Checkpoints;
 using LstmTerminal.Core.Generation;
-using LstmTerminal.Torch.Checkpoints;
 
 namespace LstmTerminal.Core.Tests.Support;
 
 /// <summary>A model trained by an earlier build (<c>tests/Fixtures</c>), read the way <c>generate</c> reads a checkpoint.</summary>
 public abstract class FixtureModel(string fixture)
 {
-    private readonly InferenceCheckpoint _checkpoint =
-        new CheckpointStore(Path.Combine(AppContext.BaseDirectory, "Fixtures", fixture)).LoadForInference();
+    private readonly InferenceCheckpoint _checkpoint = new CheckpointReader(CheckpointFixtures.PathOf(fixture)).LoadForInference();
 
     public Generator CreateGenerator() => new(_checkpoint.Weights, _checkpoint.Vocabulary);
 }

@@ -67,7 +67,7 @@ public sealed class KillDuringCheckpointTests
         Assert.Equal(1, process.ExitCode);
         var result = System.Text.Json.JsonDocument.Parse(await training.Output).RootElement;
         Assert.Equal("Cancelled", result.GetProperty("stopReason").GetString());
-        var saved = new CheckpointStore(workspace.CheckpointDirectory).LoadForInference().Manifest.Step;
+        var saved = new CheckpointReader(workspace.CheckpointDirectory).LoadForInference().Manifest.Step;
         Assert.Equal(result.GetProperty("steps").GetInt64(), saved);
         Assert.Equal(saved, result.GetProperty("checkpointStep").GetInt64());
     }

@@ -30,7 +30,7 @@ public sealed class SessionStateTests
         var state = new SessionState();
 
         state.Report(new TrainerReady("tiny", 100, 20, 0.1, StepsPerEpoch: 10, Epochs: 5, Step: 25, TotalSteps: 50,
-            [new LossPoint(24, 3.0), new LossPoint(25, 2.0)], [new ValidationPoint(20, 2, 2.5, 12.2)]));
+            [new LossPoint(24, 3.0), new LossPoint(25, 2.0)], [new ValidationPoint { Step = 20, Epoch = 2, Loss = 2.5, Perplexity = 12.2 }]));
 
         var status = state.Status.Snapshot();
         Assert.Equal((3, 5), (status.Epoch, status.Window));
@@ -55,5 +55,17 @@ public sealed class SessionStateTests
     }
 
     private static StepCompleted Step(long step, double loss) =>
-        new(step, 100, 1, 2, (int)step, 50, loss, 1000, TimeSpan.FromSeconds(step), TimeSpan.FromSeconds(100 - step));
+        new()
+        {
+            Step = step,
+            TotalSteps = 100,
+            Epoch = 1,
+            Epochs = 2,
+            StepInEpoch = (int)step,
+            StepsPerEpoch = 50,
+            Loss = loss,
+            TokensPerSecond = 1000,
+            Elapsed = TimeSpan.FromSeconds(step),
+            Eta = TimeSpan.FromSeconds(100 - step),
+        };
 }

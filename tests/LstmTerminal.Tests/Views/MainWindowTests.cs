@@ -55,7 +55,19 @@ public sealed class MainWindowTests : IDisposable
         using var ui = new Headless();
         Show(ui);
 
-        _state.Report(new TrainerReported(new StepCompleted(7, 70, 1, 2, 7, 35, 3.5, 1000, TimeSpan.FromSeconds(7), TimeSpan.FromSeconds(63))));
+        _state.Report(new TrainerReported(new StepCompleted
+        {
+            Step = 7,
+            TotalSteps = 70,
+            Epoch = 1,
+            Epochs = 2,
+            StepInEpoch = 7,
+            StepsPerEpoch = 35,
+            Loss = 3.5,
+            TokensPerSecond = 1000,
+            Elapsed = TimeSpan.FromSeconds(7),
+            Eta = TimeSpan.FromSeconds(63),
+        }));
         ui.Draw();
         Assert.DoesNotContain("step 7 of 70", ui.Screen());
 

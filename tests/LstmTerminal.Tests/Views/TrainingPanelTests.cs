@@ -22,8 +22,20 @@ public sealed class TrainingPanelTests
         state.Report(new PhaseChanged(SessionPhase.Training, "from step 0"));
 
         // When steps and a validation are reported
-        state.Report(new TrainerReported(new StepCompleted(25, 500, 1, 10, 25, 50, 4.25, 12_345, TimeSpan.FromSeconds(30), TimeSpan.FromMinutes(9))));
-        state.Report(new TrainerReported(new ValidationCompleted(25, 1, 4.5, 90.0)));
+        state.Report(new TrainerReported(new StepCompleted
+        {
+            Step = 25,
+            TotalSteps = 500,
+            Epoch = 1,
+            Epochs = 10,
+            StepInEpoch = 25,
+            StepsPerEpoch = 50,
+            Loss = 4.25,
+            TokensPerSecond = 12_345,
+            Elapsed = TimeSpan.FromSeconds(30),
+            Eta = TimeSpan.FromMinutes(9),
+        }));
+        state.Report(new TrainerReported(new ValidationCompleted { Step = 25, Epoch = 1, Loss = 4.5, Perplexity = 90.0 }));
         panel.Refresh();
         ui.Draw();
 

@@ -87,7 +87,7 @@ public sealed class SaveFailureTests
         TrainAndSave(directory, steps: 5);
         var plan = Plans.Tiny(directory, maxSteps: 15, saveEvery: 5);
         using var trainer = Trainer.Resume(plan, plan.Checkpoints.Load());
-        CheckpointLock? other = new CheckpointStore(directory).Lock();
+        FolderLock? other = new CheckpointStore(directory).Lock();
 
         // The other writer lets go after the save at step 10 failed.
         var result = trainer.Run(new SynchronousProgress<TrainingEvent>(e =>

@@ -24,7 +24,7 @@ public sealed class FlatTrainingMemoryTests(ITestOutputHelper output)
         var plan = Plans.Tiny(temp.Combine("ckpt"), epochs: 4) with
         {
             Corpus = prepared,
-            Shape = new ModelShape(prepared.Vocabulary.Count, 128, 128, 1, 0),
+            Shape = new ModelShape { VocabularySize = prepared.Vocabulary.Count, EmbeddingSize = 128, RnnSize = 128, Layers = 1, Dropout = 0 },
             EvalEvery = 50,
         };
         plan = plan with { Settings = plan.Settings with { BatchSize = 100, SequenceLength = 50, LearningRate = 0.001 } };

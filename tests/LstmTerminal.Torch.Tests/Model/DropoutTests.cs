@@ -45,7 +45,7 @@ public sealed class DropoutTests
     {
         var features = SeededRandom.Draw(5, () =>
         {
-            using var model = new LstmLanguageModel(new ModelShape(30, 8, 16, 1, Dropout: 0.5, LockedDropout: true));
+            using var model = new LstmLanguageModel(new ModelShape { VocabularySize = 30, EmbeddingSize = 8, RnnSize = 16, Layers = 1, Dropout = 0.5, LockedDropout = true });
             model.eval();
             return model.Features(randint(0, 30, [Batch, Time]), null).Features;
         });
@@ -97,7 +97,7 @@ public sealed class DropoutTests
     {
         return SeededRandom.Draw(7, () =>
         {
-            using var model = new LstmLanguageModel(new ModelShape(30, 8, 16, 1, Dropout: 0.5, LockedDropout: locked));
+            using var model = new LstmLanguageModel(new ModelShape { VocabularySize = 30, EmbeddingSize = 8, RnnSize = 16, Layers = 1, Dropout = 0.5, LockedDropout = locked });
             model.train();
             return model.Features(randint(0, 30, [Batch, Time]), null).Features.eq(0);
         });

@@ -15,7 +15,7 @@ public sealed class LstmInferenceTests
     public void Step_MatchesTheTorchModel_TokenByToken(int layers)
     {
         // Given a randomly initialised model and a token sequence
-        using var model = SeededRandom.Draw(9, () => new LstmLanguageModel(new ModelShape(VocabularySize: 37, EmbeddingSize: 12, RnnSize: 20, Layers: layers, Dropout: 0.3)));
+        using var model = SeededRandom.Draw(9, () => new LstmLanguageModel(new ModelShape { VocabularySize = 37, EmbeddingSize = 12, RnnSize = 20, Layers = layers, Dropout = 0.3 }));
         model.eval();
         int[] tokens = [3, 1, 4, 1, 5, 9, 2, 6, 5, 35];
         using var scope = NewDisposeScope();
@@ -41,7 +41,7 @@ public sealed class LstmInferenceTests
     [Fact]
     public void Clone_IsIndependentOfTheOriginalState()
     {
-        using var model = SeededRandom.Draw(1, () => new LstmLanguageModel(new ModelShape(10, 4, 6, 1, 0)));
+        using var model = SeededRandom.Draw(1, () => new LstmLanguageModel(new ModelShape { VocabularySize = 10, EmbeddingSize = 4, RnnSize = 6, Layers = 1, Dropout = 0 }));
         var inference = new LstmInference(model.ExportWeights());
         var state = inference.NewState();
         var logits = new float[10];

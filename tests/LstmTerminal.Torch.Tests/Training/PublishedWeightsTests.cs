@@ -1,95 +1,98 @@
-using LstmTerminal.Core;
-using LstmTerminal.Core.Generation;
-using LstmTerminal.Core.Training;
+using LstmTerminal.Core.Model;
 using LstmTerminal.Torch.Training;
+using Microsoft.Extensions.Time.Testing;
 
 namespace LstmTerminal.Torch.Tests.Training;
 
-/// <summary>Completions never wait for a training step: they read the copy of the weights the trainer publishes.</summary>
+/// <summary>A reader never waits for the weights: while they are held it gets the copy published last, kept fresh once read.</summary>
 public sealed class PublishedWeightsTests
 {
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(30);
 
+    private readonly FakeTimeProvider _clock = new();
+    private int _version = 1;
+
     [Fact]
-    public void CreateGenerator_AnswersWithThePublishedCopy_WhileAStepHoldsTheWeights()
+    public void Read_AnswersWithThePublishedCopy_WhileTheWeightsAreHeld()
     {
-        // Given a trainer whose weights were last copied at step 5
-        using var temp = new TempDirectory();
-        using var trainer = Trainer.Start(Plans.Tiny(temp.Combine("ckpt"), maxSteps: 5));
-        trainer.Run(null, CancellationToken.None);
-        var published = FirstWordProbability(trainer.CreateGenerator());
+        // Given version 1 published, and the weights at version 2 since
+        var weights = new PublishedWeights(Export, _clock);
+        weights.PublishWhenFree();
+        _version = 2;
 
-        // When a generator is asked for while something holds the weights as a step does
-        var generator = WhileTheWeightsAreHeld(trainer, trainer.CreateGenerator);
+        // When a reader asks while a step holds the weights
+        var read = WhileHeld(weights, weights.Read);
 
-        // Then it comes at once, on the published copy
-        Assert.Equal(published, FirstWordProbability(generator));
+        // Then it gets version 1 at once
+        Assert.Equal(1, VersionOf(read));
     }
 
     [Fact]
-    public void CreateGenerator_CopiesTheCurrentWeights_WhenTheyAreFree()
+    public void Read_CopiesTheCurrentWeights_WhenTheyAreFree()
     {
-        using var temp = new TempDirectory();
-        using var trainer = Trainer.Start(Plans.Tiny(temp.Combine("ckpt"), maxSteps: 10));
-        var untrained = FirstWordProbability(trainer.CreateGenerator());
+        var weights = new PublishedWeights(Export, _clock);
+        weights.PublishWhenFree();
+        _version = 2;
 
-        trainer.Run(null, CancellationToken.None);
-
-        Assert.NotEqual(untrained, FirstWordProbability(trainer.CreateGenerator()));
+        Assert.Equal(2, VersionOf(weights.Read()));
     }
 
     [Fact]
-    public void Run_RefreshesThePublishedCopy_BetweenSteps_OnceSomeoneReadsIt()
+    public void RefreshIfRead_PublishesNothing_WhileNobodyReads()
     {
-        // Given a trainer that was asked for a generator (so it has a reader), and the copy its run publishes at the start
-        using var temp = new TempDirectory();
-        using var trainer = Trainer.Start(Plans.Tiny(temp.Combine("ckpt"), maxSteps: 10));
-        var atStart = FirstWordProbability(trainer.CreateGenerator());
+        // Given version 1 published long ago, and no reader yet
+        var weights = new PublishedWeights(Export, _clock);
+        weights.PublishWhenFree();
+        _version = 2;
+        _clock.Advance(TimeSpan.FromMinutes(1));
 
-        // When a run lasts longer than the refresh interval (a pause in step 5's progress report stands for slow steps)
-        trainer.Run(new SynchronousProgress<TrainingEvent>(e =>
+        // When the trainer refreshes between steps
+        weights.RefreshIfRead();
+
+        // Then nothing was copied: a reader arriving during a step still gets version 1
+        Assert.Equal(1, VersionOf(WhileHeld(weights, weights.Read)));
+    }
+
+    [Fact]
+    public void RefreshIfRead_PublishesAgain_OnceSomeoneReads_AndTheCopyIsOlderThanTheInterval()
+    {
+        // Given a reader of version 1, and the weights at version 2 since
+        var weights = new PublishedWeights(Export, _clock);
+        weights.Read();
+        _version = 2;
+
+        // When the trainer refreshes between steps, before and after the interval
+        _clock.Advance(PublishedWeights.RefreshInterval - TimeSpan.FromMilliseconds(100));
+        weights.RefreshIfRead();
+        var early = WhileHeld(weights, weights.Read);
+        _clock.Advance(TimeSpan.FromMilliseconds(100));
+        weights.RefreshIfRead();
+        var late = WhileHeld(weights, weights.Read);
+
+        // Then only the refresh after the interval publishes the new weights
+        Assert.Equal(1, VersionOf(early));
+        Assert.Equal(2, VersionOf(late));
+    }
+
+    private ModelWeights Export() => new()
+    {
+        Shape = new ModelShape { VocabularySize = 1, EmbeddingSize = 1, RnnSize = 1, Layers = 0, Dropout = 0 },
+        Embedding = [_version],
+        Layers = [],
+        Output = [],
+        OutputBias = [],
+    };
+
+    private static int VersionOf(ModelWeights weights) => (int)weights.Embedding[0];
+
+    /// <summary>Asks on another thread while this one holds the weights, as a training step does.</summary>
+    private static ModelWeights WhileHeld(PublishedWeights weights, Func<ModelWeights> ask)
+    {
+        using (weights.Hold())
         {
-            if (e is StepCompleted { Step: 5 })
-            {
-                Thread.Sleep(TimeSpan.FromSeconds(1.2));
-            }
-        }), CancellationToken.None);
-
-        // Then the copy a busy trainer hands out is no longer the one from the start of the run
-        var published = WhileTheWeightsAreHeld(trainer, trainer.CreateGenerator);
-        Assert.NotEqual(atStart, FirstWordProbability(published));
-    }
-
-    private static Generator WhileTheWeightsAreHeld(Trainer trainer, Func<Generator> ask)
-    {
-        using var held = new ManualResetEventSlim();
-        using var release = new ManualResetEventSlim();
-        var holder = Task.Factory.StartNew(
-            () =>
-            {
-                lock (trainer.WeightsLock)
-                {
-                    held.Set();
-                    release.Wait();
-                }
-            },
-            CancellationToken.None,
-            TaskCreationOptions.LongRunning,
-            TaskScheduler.Default);
-        try
-        {
-            held.Wait();
             var asked = Task.Run(ask);
-            Assert.True(asked.Wait(Patience), "the generator waited for the weights to be free");
+            Assert.True(asked.Wait(Patience), "the reader waited for the weights to be free");
             return asked.Result;
         }
-        finally
-        {
-            release.Set();
-            holder.Wait();
-        }
     }
-
-    private static double FirstWordProbability(Generator generator) =>
-        generator.Continue(generator.Encode("thou art more"), new ArgMaxSampler(), new GenerationSettings(Words: 1, Temperature: 1.0, Seed: 1)).Single().Probability;
 }

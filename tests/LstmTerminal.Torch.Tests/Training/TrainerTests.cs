@@ -19,7 +19,7 @@ public sealed class TrainerTests
         var result = trainer.Run(new SynchronousProgress<TrainingEvent>(events.Add), CancellationToken.None);
 
         Assert.Equal(StopReason.Completed, result.Reason);
-        Assert.Equal(3 * trainer.WindowsPerEpoch, result.Steps);
+        Assert.Equal(3 * trainer.StepsPerEpoch, result.Steps);
         var losses = events.OfType<StepCompleted>().Select(e => e.Loss).ToList();
         Assert.True(losses.TakeLast(10).Average() < losses.Take(10).Average() * 0.7, $"loss went from {losses[0]} to {losses[^1]}");
         var validations = events.OfType<ValidationCompleted>().ToList();

@@ -1,11 +1,11 @@
 namespace LstmTerminal.Core.Checkpoints;
 
 /// <summary>
-/// The one writer of a checkpoint folder: <c>checkpoint.lock</c> opened with <see cref="FileShare.None"/>, which .NET
+/// The one writer of an <see cref="AtomicFolder"/>: its lock file opened with <see cref="FileShare.None"/>, which .NET
 /// implements with flock on Linux, so the kernel releases it when the process dies, even by SIGKILL. The file stays
 /// behind (deleting it would let two processes lock two different files of one name).
 /// </summary>
-public sealed class CheckpointLock : IDisposable
+public sealed class FolderLock : IDisposable
 {
     /// <summary>
     /// How .NET reports a lock held elsewhere: on Unix the IOException's HResult is flock's errno, EWOULDBLOCK (11 on
@@ -16,17 +16,17 @@ public sealed class CheckpointLock : IDisposable
     private readonly FileStream _file;
     private readonly Action _released;
 
-    private CheckpointLock(FileStream file, Action released)
+    private FolderLock(FileStream file, Action released)
     {
         _file = file;
         _released = released;
     }
 
-    /// <summary>Locks the folder, which must exist; returns null if another process or store holds it.</summary>
+    /// <summary>Locks the folder, which must exist; returns null if another process or folder object holds it.</summary>
     /// <exception cref="CheckpointException">The lock file cannot be created or opened (read-only folder, not a file).</exception>
-    internal static CheckpointLock? TryTake(string directory, Action released)
+    internal static FolderLock? TryTake(string directory, string lockFile, Action released)
     {
-        var path = Path.Combine(directory, CheckpointFiles.Lock);
+        var path = Path.Combine(directory, lockFile);
         if ((File.Exists(path) && !NativeFiles.IsRegularFile(path)) || System.IO.Directory.Exists(path))
         {
             throw new CheckpointException($"{path} is not a regular file; remove it so that the checkpoint folder can be locked.");
@@ -34,7 +34,7 @@ public sealed class CheckpointLock : IDisposable
 
         try
         {
-            return new CheckpointLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None), released);
+            return new FolderLock(new FileStream(path, FileMode.OpenOrCreate, FileAccess.ReadWrite, FileShare.None), released);
         }
         catch (IOException e) when (HeldElsewhere.Contains(e.HResult))
         {

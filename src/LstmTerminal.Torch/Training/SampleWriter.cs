@@ -1,0 +1,33 @@
+using LstmTerminal.Abstractions;
+using LstmTerminal.Core.Generation;
+using LstmTerminal.Core.Model;
+using LstmTerminal.Core.Text;
+
+namespace LstmTerminal.Torch.Training;
+
+/// <summary>
+/// The continuations of the prime texts shown every <c>EvalEvery</c> steps, so one can read what the model has
+/// learned. A prime or a sampler that fails gets its reason as its sample; the run goes on.
+/// </summary>
+public sealed class SampleWriter(IReadOnlyList<string> primes, Vocabulary vocabulary, ISampler sampler, GenerationSettings settings)
+{
+    public bool HasPrimes => primes.Count > 0;
+
+    public IReadOnlyList<TrainingSample> Write(ModelWeights weights, CancellationToken cancellationToken)
+    {
+        var generator = new Generator(weights, vocabulary);
+        return primes.Select(prime => new TrainingSample(prime, Continue(generator, prime, cancellationToken))).ToList();
+    }
+
+    private string Continue(Generator generator, string prime, CancellationToken cancellationToken)
+    {
+        try
+        {
+            return string.Join(' ', generator.Continue(generator.Encode(prime), sampler, settings, cancellationToken).Select(word => word.Word));
+        }
+        catch (Exception e) when (e is PrimeException or SamplerException or ModelScoresException)
+        {
+            return $"({e.Message})";
+        }
+    }
+}

@@ -1,0 +1,228 @@
+using LstmTerminal.Core.Checkpoints;
+using LstmTerminal.Core.Generation;
+
+namespace LstmTerminal.Core.Tests.Checkpoints;
+
+/// <summary>
+/// What <c>generate</c> reads of a checkpoint, without libtorch: checkpoints of every format, and one line naming the
+/// file and the reason for anything missing, damaged or not a plain file.
+/// </summary>
+public sealed class CheckpointReaderTests
+{
+    [Theory]
+    [InlineData(CheckpointFixtures.Format1)]
+    [InlineData(CheckpointFixtures.Format2)]
+    public void LoadForInference_ReadsACheckpointWrittenByAnEarlierBuild(string fixture)
+    {
+        // Given a checkpoint of each format, as earlier builds wrote them
+        using var temp = new TempDirectory();
+        var directory = CheckpointFixtures.Copy(fixture, temp);
+
+        // When it is read for generation
+        var checkpoint = new CheckpointReader(directory).LoadForInference();
+
+        // Then manifest, vocabulary and weights are there, and fit together
+        Assert.Equal(CheckpointFixtures.SavedStep, checkpoint.Manifest.Step);
+        Assert.Equal(33, checkpoint.Vocabulary.Count);
+        Assert.Equal(33 * 24, checkpoint.Weights.Output.Length);
+        var generator = new Generator(checkpoint.Weights, checkpoint.Vocabulary);
+        Assert.Equal(5, generator.Continue(generator.Encode("thou art"), new ArgMaxSampler(), new GenerationSettings(Words: 5, Temperature: 1, Seed: 1)).Count());
+    }
+
+    [Fact]
+    public void TheGeneratePath_LivesInAnAssemblyWithoutTorchSharp()
+    {
+        // Given the types generate reads a checkpoint and continues a prime with
+        Type[] generatePath = [typeof(CheckpointReader), typeof(WeightsFile), typeof(InferenceCheckpoint), typeof(Generator)];
+
+        // Then they all come from one assembly, which does not reference TorchSharp: the JIT cannot load libtorch for them
+        var assembly = Assert.Single(generatePath.Select(type => type.Assembly).Distinct());
+        Assert.DoesNotContain(assembly.GetReferencedAssemblies(), reference => reference.Name!.StartsWith("TorchSharp", StringComparison.Ordinal));
+        Assert.Contains(assembly.GetReferencedAssemblies(), reference => reference.Name == "System.Numerics.Tensors");
+    }
+
+    [Fact]
+    public void LoadForInference_RefusesWeightsThatDoNotMatchTheirSave_NamingTheFile()
+    {
+        using var temp = new TempDirectory();
+        var directory = CheckpointFixtures.Copy(CheckpointFixtures.Format2, temp);
+        var weights = SavedCheckpoint.File(directory, "model.bin");
+        var bytes = File.ReadAllBytes(weights);
+        File.WriteAllBytes(weights, bytes[..(bytes.Length / 2)]);
+
+        var error = Assert.Throws<CheckpointException>(() => new CheckpointReader(directory).LoadForInference());
+
+        Assert.Contains("model.bin", error.Message);
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(20)]
+    [InlineData(-1)]
+    public void LoadForInference_RefusesTruncatedWeights_AsTruncated(int keptBytes)
+    {
+        using var temp = new TempDirectory();
+        var directory = CheckpointFixtures.Copy(CheckpointFixtures.Format2, temp);
+        var weights = SavedCheckpoint.File(directory, "model.bin");
+        var bytes = File.ReadAllBytes(weights);
+        File.WriteAllBytes(weights, bytes[..(keptBytes >= 0 ? keptBytes : bytes.Length + keptBytes)]);
+        SavedCheckpoint.Reseal(directory);
+
+        var error = Assert.Throws<CheckpointException>(() => new CheckpointReader(directory).LoadForInference());
+
+        Assert.Contains("model.bin", error.Message);
+        Assert.Contains("truncated", error.Message);
+    }
+
+    [Theory]
+    [InlineData("name", "a tensor 'xxxxxxxxxxxxxxxxx'")]
+    [InlineData("count", "255 tensors")]
+    [InlineData("type", "element type 7")]
+    [InlineData("trailing", "4 bytes follow the last tensor")]
+    [InlineData("noise", "model.bin")]
+    public void LoadForInference_RefusesGarbledWeights_WithTheReason(string damage, string reason)
+    {
+        // Given model.bin with one kind of damage (the file starts: count, name length, "_embedding.weight", type)
+        using var temp = new TempDirectory();
+        var directory = CheckpointFixtures.Copy(CheckpointFixtures.Format2, temp);
+        var weights = SavedCheckpoint.File(directory, "model.bin");
+        var bytes = File.ReadAllBytes(weights);
+        switch (damage)
+        {
+            case "name":
+                bytes.AsSpan(2, 17).Fill((byte)'x');
+                break;
+            case "count":
+                bytes[0] = 0xff;
+                bytes[1] = 0x01;
+                break;
+            case "type":
+                bytes[19] = 7;
+                break;
+            case "trailing":
+                bytes = [.. bytes, 1, 2, 3, 4];
+                break;
+            default:
+                new Random(5).NextBytes(bytes);
+                break;
+        }
+
+        File.WriteAllBytes(weights, bytes);
+        SavedCheckpoint.Reseal(directory);
+
+        // When it is read for generation, then the error names the file and the reason
+        var error = Assert.Throws<CheckpointException>(() => new CheckpointReader(directory).LoadForInference());
+        Assert.Contains("model.bin", error.Message);
+        Assert.Contains(reason, error.Message);
+    }
+
+    [Fact]
+    public void LoadForInference_RefusesAFutureFormatVersion()
+    {
+        using var temp = new TempDirectory();
+        var directory = CheckpointFixtures.Copy(CheckpointFixtures.Format2, temp);
+        SavedCheckpoint.EditManifest(directory, manifest => manifest["formatVersion"] = 99);
+
+        var error = Assert.Throws<CheckpointException>(() => new CheckpointReader(directory).LoadForInference());
+
+        Assert.Contains("format version 99", error.Message);
+    }
+
+    [Fact]
+    public void LoadForInference_RefusesAVocabularyThatDoesNotMatchTheModel()
+    {
+        using var temp = new TempDirectory();
+        var directory = CheckpointFixtures.Copy(CheckpointFixtures.Format2, temp);
+        File.WriteAllText(SavedCheckpoint.File(directory, "vocab.json"), "{\"formatVersion\":1,\"words\":[\"a\",\"b\"]}");
+        SavedCheckpoint.Reseal(directory);
+
+        var error = Assert.Throws<CheckpointException>(() => new CheckpointReader(directory).LoadForInference());
+
+        Assert.Contains("inconsistent", error.Message);
+    }
+
+    [Fact]
+    public void LoadForInference_ExplainsAMissingCheckpoint_AsMissing()
+    {
+        using var temp = new TempDirectory();
+
+        var error = Assert.Throws<CheckpointException>(() => new CheckpointReader(temp.Combine("none")).LoadForInference());
+
+        Assert.Contains("No checkpoint", error.Message);
+        Assert.Equal(CheckpointProblem.Missing, error.Problem);
+        Assert.DoesNotContain("--", error.Message);
+    }
+
+    [Theory]
+    [InlineData("checkpoint.json", "fifo")]
+    [InlineData("model.bin", "fifo")]
+    [InlineData("vocab.json", "fifo")]
+    [InlineData("checkpoint.json", "device")]
+    [InlineData("model.bin", "device")]
+    public async Task LoadForInference_RefusesAFifoOrADevice_InsteadOfBlocking(string file, string kind)
+    {
+        using var temp = new TempDirectory();
+        var directory = CheckpointFixtures.Copy(CheckpointFixtures.Format2, temp);
+        var path = file == "checkpoint.json" ? SavedCheckpoint.ManifestPath(directory) : SavedCheckpoint.File(directory, file);
+        File.Delete(path);
+        if (kind == "fifo")
+        {
+            Assert.True(HostCommand.TryRun("mkfifo", path), "mkfifo failed");
+        }
+        else
+        {
+            File.CreateSymbolicLink(path, "/dev/zero");
+        }
+
+        var error = await Bounded.ThrowsAsync<CheckpointException>(() => new CheckpointReader(directory).LoadForInference());
+
+        Assert.Contains("not a regular file", error.Message);
+        Assert.Contains(file, error.Message);
+    }
+
+    [Theory]
+    [InlineData("checkpoint.json", 64L * 1024 * 1024 + 1, "larger than a checkpoint manifest can be")]
+    [InlineData("vocab.json", 256L * 1024 * 1024 + 1, "more than a vocabulary file can be")]
+    public void LoadForInference_RefusesAnOversizedJsonFile_WithoutReadingIt(string file, long length, string expected)
+    {
+        using var temp = new TempDirectory();
+        var directory = CheckpointFixtures.Copy(CheckpointFixtures.Format2, temp);
+        var isManifest = file == "checkpoint.json";
+        var path = isManifest ? SavedCheckpoint.ManifestPath(directory) : SavedCheckpoint.File(directory, file);
+        // A sparse file: the length is what counts, and writing hundreds of megabytes would only slow the test.
+        using (var stream = new FileStream(path, FileMode.Open, FileAccess.Write))
+        {
+            stream.SetLength(length);
+        }
+
+        if (!isManifest)
+        {
+            // Past the save's recorded size, to the reader's own limit.
+            SavedCheckpoint.Reseal(directory);
+        }
+
+        var error = Assert.Throws<CheckpointException>(() => new CheckpointReader(directory).LoadForInference());
+        Assert.Contains(expected, error.Message);
+        Assert.Contains(file, error.Message);
+        Assert.Equal(length, new FileInfo(path).Length);
+    }
+
+    [Fact]
+    public void LoadForInference_RemovesLeftovers_OnlyWhenNoWriterHoldsTheFolder()
+    {
+        using var temp = new TempDirectory();
+        var directory = CheckpointFixtures.Copy(CheckpointFixtures.Format2, temp);
+        var stray = Path.Combine(directory, ".saving-0123456789ab");
+
+        // A writer's temporaries are its own while it runs
+        using (new CheckpointReader(directory).Folder.Lock())
+        {
+            Directory.CreateDirectory(stray);
+            new CheckpointReader(directory).LoadForInference();
+            Assert.True(Directory.Exists(stray));
+        }
+
+        new CheckpointReader(directory).LoadForInference();
+        Assert.False(Directory.Exists(stray));
+    }
+}

@@ -1,0 +1,41 @@
+using LstmTerminal.Core.Checkpoints;
+using LstmTerminal.Core.Generation;
+using LstmTerminal.Torch.Training;
+
+namespace LstmTerminal.Torch.Tests.Training;
+
+/// <summary>The samples shown during training, written from a model trained by an earlier build (the format-2 fixture).</summary>
+public sealed class SampleWriterTests
+{
+    private static readonly InferenceCheckpoint Model = new CheckpointReader(CheckpointFixtures.PathOf(CheckpointFixtures.Format2)).LoadForInference();
+    private static readonly GenerationSettings FiveWords = new(Words: 5, Temperature: 1.0, Seed: 1);
+
+    [Fact]
+    public void Write_ContinuesEachPrime_WithTheSettingsWords()
+    {
+        var writer = new SampleWriter(["thou art more", "to be or"], Model.Vocabulary, new ArgMaxSampler(), FiveWords);
+
+        var samples = writer.Write(Model.Weights, CancellationToken.None);
+
+        Assert.Equal(["thou art more", "to be or"], samples.Select(sample => sample.Prime));
+        Assert.All(samples, sample => Assert.Equal(5, sample.Continuation.Split(' ').Length));
+    }
+
+    [Fact]
+    public void Write_GivesAPrimeThatCannotBeContinuedItsReason_AndGoesOn()
+    {
+        var writer = new SampleWriter(["zyzzyva quux", "thou art"], Model.Vocabulary, new ArgMaxSampler(), FiveWords);
+
+        var samples = writer.Write(Model.Weights, CancellationToken.None);
+
+        Assert.StartsWith("(None of the words", samples[0].Continuation);
+        Assert.EndsWith(")", samples[0].Continuation);
+        Assert.Equal(5, samples[1].Continuation.Split(' ').Length);
+    }
+
+    [Fact]
+    public void HasPrimes_IsFalse_WithoutPrimeTexts()
+    {
+        Assert.False(new SampleWriter([], Model.Vocabulary, new ArgMaxSampler(), FiveWords).HasPrimes);
+    }
+}
