@@ -5,7 +5,7 @@ namespace LstmTerminal.Torch.Tests;
 public sealed class TorchSharpLoadTests
 {
     [Fact]
-    public void Native_library_loads_and_computes()
+    public void NativeLibrary_LoadsAndComputes()
     {
         // Given the GLIBCXX-patched libLibTorchSharp.so in the test output
         // When a tensor operation runs

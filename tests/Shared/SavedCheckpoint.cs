@@ -50,6 +50,24 @@ internal static class SavedCheckpoint
         }
     });
 
+    /// <summary>
+    /// Puts a FIFO (<paramref name="kind"/> "fifo") or a link to /dev/zero ("device") in place of one of the checkpoint's
+    /// files (its manifest, or a file of its current save): what a reader must refuse rather than block on or read forever.
+    /// </summary>
+    public static void ReplaceWithSpecialFile(string checkpoint, string name, string kind)
+    {
+        var path = name == "checkpoint.json" ? ManifestPath(checkpoint) : File(checkpoint, name);
+        System.IO.File.Delete(path);
+        if (kind == "fifo")
+        {
+            Assert.True(HostCommand.TryRun("mkfifo", path), "mkfifo failed");
+        }
+        else
+        {
+            System.IO.File.CreateSymbolicLink(path, "/dev/zero");
+        }
+    }
+
     /// <summary>The names directly in the folder, sorted.</summary>
     public static string[] Entries(string folder) =>
         [.. Directory.EnumerateFileSystemEntries(folder).Select(Path.GetFileName).Order(StringComparer.Ordinal)!];

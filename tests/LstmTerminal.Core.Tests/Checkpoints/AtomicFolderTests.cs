@@ -37,15 +37,17 @@ public sealed class AtomicFolderTests
     [Fact]
     public void Commit_KeepsTheCommitItReplaces_AndDeletesOlderOnes()
     {
+        // Given a folder
         using var temp = new TempDirectory();
         var directory = temp.Combine("ckpt");
         var folder = Folder(directory);
 
+        // When it takes commits at steps 2, 4 and 6
         Commit(folder, 2);
         var replaced = Commit(folder, 4);
         var last = Commit(folder, 6);
 
-        // A reader that read the step-4 manifest may still be opening its files.
+        // Then the one it replaced stays: a reader that read the step-4 manifest may still be opening its files
         Assert.Equal([replaced.Folder, last.Folder], Directory.GetDirectories(directory).Select(Path.GetFileName).Order());
         Assert.Equal(replaced.Folder, last.Previous);
         Assert.StartsWith("step-6-", last.Folder);
@@ -54,10 +56,13 @@ public sealed class AtomicFolderTests
     [Fact]
     public void Commit_SealsEachFileWithItsSizeAndHash()
     {
+        // Given a commit of one file holding "abc"
         using var temp = new TempDirectory();
 
+        // When its record is read
         var committed = Commit(Folder(temp.Combine("ckpt")), 3, content: "abc");
 
+        // Then it lists the file with its size and SHA-256
         var file = Assert.Single(committed.Files);
         Assert.Equal(new SealedFile("model.bin", 3, "ba7816bf8f01cfea414140de5dae2223b00361a396177a9cb410ff61f20015ad"), file);
     }
@@ -65,11 +70,14 @@ public sealed class AtomicFolderTests
     [Fact]
     public void Commit_WritesIntoAFolderGivenWithATrailingSlash()
     {
+        // Given a folder named with a trailing slash
         using var temp = new TempDirectory();
         var folder = Folder(temp.Combine("ckpt") + "/");
 
+        // When it takes a commit
         Commit(folder, 3);
 
+        // Then the folder is the one without the slash, and holds the commit
         Assert.Equal(temp.Combine("ckpt"), folder.Directory);
         Assert.Equal(["ckpt"], SavedCheckpoint.Entries(temp.Path));
         AssertCommittedAt(temp.Combine("ckpt"), 3);
@@ -78,14 +86,17 @@ public sealed class AtomicFolderTests
     [Fact]
     public void Commits_KeepASymlinkedFolderALink()
     {
+        // Given a symbolic link to a folder
         using var temp = new TempDirectory();
         Directory.CreateDirectory(temp.Combine("real"));
         Directory.CreateSymbolicLink(temp.Combine("link"), temp.Combine("real"));
         var folder = Folder(temp.Combine("link"));
 
+        // When it takes two commits
         Commit(folder, 2);
         Commit(folder, 4);
 
+        // Then it is still a link, and the commits are in the folder it leads to
         Assert.Equal(temp.Combine("real"), new DirectoryInfo(temp.Combine("link")).LinkTarget);
         Assert.True(File.Exists(Path.Combine(temp.Combine("real"), "checkpoint.json")));
         Assert.Equal(["link", "real"], SavedCheckpoint.Entries(temp.Path));
@@ -140,12 +151,13 @@ public sealed class AtomicFolderTests
     [Fact]
     public void RemoveLeftoversIfNoWriter_LeavesAWritersTemporariesAlone()
     {
+        // Given a commit and a stray temporary folder
         using var temp = new TempDirectory();
         var directory = temp.Combine("ckpt");
         var committed = Commit(Folder(directory), 4);
         var stray = Path.Combine(directory, ".saving-0123456789ab");
 
-        // A writer's temporaries are its own while it runs
+        // Given a writer at work, then its temporaries are its own while it runs
         using (Folder(directory).Lock())
         {
             Directory.CreateDirectory(stray);
@@ -153,6 +165,7 @@ public sealed class AtomicFolderTests
             Assert.True(Directory.Exists(stray));
         }
 
+        // When no writer holds the folder, then a reader removes it
         Folder(directory).RemoveLeftoversIfNoWriter(committed);
         Assert.False(Directory.Exists(stray));
     }
@@ -160,14 +173,17 @@ public sealed class AtomicFolderTests
     [Fact]
     public void Lock_RefusesASecondWriter_UntilTheFirstLetsGo()
     {
+        // Given a writer holding the folder
         using var temp = new TempDirectory();
         var directory = temp.Combine("ckpt");
         var first = Folder(directory).Lock();
 
+        // When a second one asks, it is refused, naming the folder
         var error = Assert.Throws<CheckpointException>(() => Folder(directory).Lock());
         Assert.Contains("Another trainer", error.Message);
         Assert.Contains(directory, error.Message);
 
+        // Then once the first lets go, the second gets the folder
         first.Dispose();
         using var second = Folder(directory).Lock();
     }
@@ -178,14 +194,17 @@ public sealed class AtomicFolderTests
     [InlineData("loop")]
     public void CheckUsable_RefusesAPathThatCannotBeAFolder_WithoutCreatingAnything(string kind)
     {
+        // Given a file, a link in a loop, and a path below the file
         using var temp = new TempDirectory();
         File.WriteAllText(temp.Combine("file"), "x");
         File.CreateSymbolicLink(temp.Combine("loop"), temp.Combine("loop"));
         var path = kind == "below-a-file" ? Path.Combine(temp.Combine("file"), "ckpt") : temp.Combine(kind);
         var before = SavedCheckpoint.Entries(temp.Path);
 
+        // When such a path is locked as a folder
         var error = Assert.Throws<CheckpointException>(() => Folder(path).Lock());
 
+        // Then it is refused as it is, and nothing was created
         Assert.Contains(kind == "loop" ? "symbolic link" : "is a file", error.Message);
         Assert.Equal(kind == "loop" ? CheckpointProblem.Other : CheckpointProblem.FolderIsAFile, error.Problem);
         Assert.Equal(before, SavedCheckpoint.Entries(temp.Path));
@@ -218,14 +237,17 @@ public sealed class AtomicFolderTests
     [Fact]
     public void SetAside_MovesTheCommitIntoASubfolder_DeletingNothing()
     {
+        // Given a commit beside a file of the user's
         using var temp = new TempDirectory();
         var directory = temp.Combine("ckpt");
         var folder = Folder(directory);
         var committed = Commit(folder, 2);
         File.WriteAllText(Path.Combine(directory, "user.txt"), "mine");
 
+        // When the commit is set aside
         var aside = folder.SetAside();
 
+        // Then manifest and data folder moved into the subfolder, and the user's file stayed
         Assert.Equal(["checkpoint.json", committed.Folder], SavedCheckpoint.Entries(aside));
         Assert.Equal(["checkpoint.lock", Path.GetFileName(aside), "user.txt"], SavedCheckpoint.Entries(directory));
         Assert.False(folder.HasManifest);

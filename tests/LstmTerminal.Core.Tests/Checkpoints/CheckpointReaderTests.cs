@@ -44,14 +44,17 @@ public sealed class CheckpointReaderTests
     [Fact]
     public void LoadForInference_RefusesWeightsThatDoNotMatchTheirSave_NamingTheFile()
     {
+        // Given model.bin cut in half after its save
         using var temp = new TempDirectory();
         var directory = CheckpointFixtures.Copy(CheckpointFixtures.Format2, temp);
         var weights = SavedCheckpoint.File(directory, "model.bin");
         var bytes = File.ReadAllBytes(weights);
         File.WriteAllBytes(weights, bytes[..(bytes.Length / 2)]);
 
+        // When the checkpoint is read
         var error = Assert.Throws<CheckpointException>(() => new CheckpointReader(directory).LoadForInference());
 
+        // Then the error names the file
         Assert.Contains("model.bin", error.Message);
     }
 
@@ -61,6 +64,7 @@ public sealed class CheckpointReaderTests
     [InlineData(-1)]
     public void LoadForInference_RefusesTruncatedWeights_AsTruncated(int keptBytes)
     {
+        // Given model.bin cut short, and its manifest updated to match
         using var temp = new TempDirectory();
         var directory = CheckpointFixtures.Copy(CheckpointFixtures.Format2, temp);
         var weights = SavedCheckpoint.File(directory, "model.bin");
@@ -68,8 +72,10 @@ public sealed class CheckpointReaderTests
         File.WriteAllBytes(weights, bytes[..(keptBytes >= 0 ? keptBytes : bytes.Length + keptBytes)]);
         SavedCheckpoint.Reseal(directory);
 
+        // When the checkpoint is read
         var error = Assert.Throws<CheckpointException>(() => new CheckpointReader(directory).LoadForInference());
 
+        // Then the error names the file and says it is truncated
         Assert.Contains("model.bin", error.Message);
         Assert.Contains("truncated", error.Message);
     }
@@ -119,35 +125,44 @@ public sealed class CheckpointReaderTests
     [Fact]
     public void LoadForInference_RefusesAFutureFormatVersion()
     {
+        // Given a manifest of format 99
         using var temp = new TempDirectory();
         var directory = CheckpointFixtures.Copy(CheckpointFixtures.Format2, temp);
         SavedCheckpoint.EditManifest(directory, manifest => manifest["formatVersion"] = 99);
 
+        // When the checkpoint is read
         var error = Assert.Throws<CheckpointException>(() => new CheckpointReader(directory).LoadForInference());
 
+        // Then the error names the version
         Assert.Contains("format version 99", error.Message);
     }
 
     [Fact]
     public void LoadForInference_RefusesAVocabularyThatDoesNotMatchTheModel()
     {
+        // Given a vocabulary of two words for a 33-word model
         using var temp = new TempDirectory();
         var directory = CheckpointFixtures.Copy(CheckpointFixtures.Format2, temp);
         File.WriteAllText(SavedCheckpoint.File(directory, "vocab.json"), "{\"formatVersion\":1,\"words\":[\"a\",\"b\"]}");
         SavedCheckpoint.Reseal(directory);
 
+        // When the checkpoint is read
         var error = Assert.Throws<CheckpointException>(() => new CheckpointReader(directory).LoadForInference());
 
+        // Then it is refused as inconsistent
         Assert.Contains("inconsistent", error.Message);
     }
 
     [Fact]
     public void LoadForInference_ExplainsAMissingCheckpoint_AsMissing()
     {
+        // Given a folder without a checkpoint
         using var temp = new TempDirectory();
 
+        // When it is read
         var error = Assert.Throws<CheckpointException>(() => new CheckpointReader(temp.Combine("none")).LoadForInference());
 
+        // Then the error says so, as a missing checkpoint, and leaves the flags to the app
         Assert.Contains("No checkpoint", error.Message);
         Assert.Equal(CheckpointProblem.Missing, error.Problem);
         Assert.DoesNotContain("--", error.Message);
@@ -161,21 +176,15 @@ public sealed class CheckpointReaderTests
     [InlineData("model.bin", "device")]
     public async Task LoadForInference_RefusesAFifoOrADevice_InsteadOfBlocking(string file, string kind)
     {
+        // Given a FIFO or a device in place of one of the files
         using var temp = new TempDirectory();
         var directory = CheckpointFixtures.Copy(CheckpointFixtures.Format2, temp);
-        var path = file == "checkpoint.json" ? SavedCheckpoint.ManifestPath(directory) : SavedCheckpoint.File(directory, file);
-        File.Delete(path);
-        if (kind == "fifo")
-        {
-            Assert.True(HostCommand.TryRun("mkfifo", path), "mkfifo failed");
-        }
-        else
-        {
-            File.CreateSymbolicLink(path, "/dev/zero");
-        }
+        SavedCheckpoint.ReplaceWithSpecialFile(directory, file, kind);
 
+        // When the checkpoint is read
         var error = await Bounded.ThrowsAsync<CheckpointException>(() => new CheckpointReader(directory).LoadForInference());
 
+        // Then it is refused at once, naming the file
         Assert.Contains("not a regular file", error.Message);
         Assert.Contains(file, error.Message);
     }
@@ -185,6 +194,7 @@ public sealed class CheckpointReaderTests
     [InlineData("vocab.json", 256L * 1024 * 1024 + 1, "more than a vocabulary file can be")]
     public void LoadForInference_RefusesAnOversizedJsonFile_WithoutReadingIt(string file, long length, string expected)
     {
+        // Given a JSON file past its size limit (a sparse file: writing hundreds of megabytes would only slow the test)
         using var temp = new TempDirectory();
         var directory = CheckpointFixtures.Copy(CheckpointFixtures.Format2, temp);
         var isManifest = file == "checkpoint.json";
@@ -201,6 +211,7 @@ public sealed class CheckpointReaderTests
             SavedCheckpoint.Reseal(directory);
         }
 
+        // When the checkpoint is read, then it is refused by its size, and the file stays as it is
         var error = Assert.Throws<CheckpointException>(() => new CheckpointReader(directory).LoadForInference());
         Assert.Contains(expected, error.Message);
         Assert.Contains(file, error.Message);
@@ -214,7 +225,7 @@ public sealed class CheckpointReaderTests
         var directory = CheckpointFixtures.Copy(CheckpointFixtures.Format2, temp);
         var stray = Path.Combine(directory, ".saving-0123456789ab");
 
-        // A writer's temporaries are its own while it runs
+        // Given a writer at work, then its temporaries are its own while it runs
         using (new CheckpointReader(directory).Folder.Lock())
         {
             Directory.CreateDirectory(stray);

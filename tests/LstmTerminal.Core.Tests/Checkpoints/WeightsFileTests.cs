@@ -41,26 +41,31 @@ public sealed class WeightsFileTests
     [Fact]
     public void Read_RefusesTheWeightsOfAnotherShape_NamingTheTensor()
     {
+        // When a 24-unit model's weights are read as a 28-unit model's
         var error = Assert.Throws<InvalidDataException>(() => WeightsFile.Read(FixtureWeights, FixtureShape with { RnnSize = 28 }));
 
+        // Then the error names the first tensor that does not fit
         Assert.Contains("the tensor '_lstm.weight_ih_l0' is [96, 16] where the model has [112, 16]", error.Message);
     }
 
     [Fact]
     public void ToModelWeights_SumsTheTwoBiasesOfALayer()
     {
+        // Given the tensors of a file
         var tensors = WeightsFile.ReadTensors(FixtureWeights, FixtureShape);
         var expected = tensors[WeightNames.LstmInputBias(0)].Zip(tensors[WeightNames.LstmHiddenBias(0)], (input, hidden) => input + hidden).ToArray();
 
+        // When they are arranged for inference
         var weights = WeightsFile.ToModelWeights(FixtureShape, tensors);
 
+        // Then each layer holds the sum of its two biases
         Assert.Equal(expected, weights.Layers.Single().Bias);
     }
 
     [Fact]
     public void ReadFloats_RefusesACountWhoseByteLengthWouldWrap()
     {
-        // 2^62 floats are 2^64 bytes, which wraps to 0 in a long: the check must not be fooled into allocating.
+        // Given a reader of 16 bytes, asked for 2^62 floats: 2^64 bytes, which wraps to 0 in a long
         using var stream = new MemoryStream(new byte[16]);
         var reader = new SavedTensorReader(stream);
 

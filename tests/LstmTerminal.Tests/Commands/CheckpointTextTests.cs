@@ -13,8 +13,10 @@ public sealed class CheckpointTextTests
     [InlineData(CheckpointProblem.Other, "The checkpoint folder /x is a file.")]
     public void Describe_AddsTheAdviceForTheProblem(CheckpointProblem problem, string expected)
     {
+        // Given a checkpoint problem of each kind
         var exception = new CheckpointException("The checkpoint folder /x is a file.", problem) { TrainedOn = "tiny.txt" };
 
+        // Then the app adds the advice for it to the engine's message
         Assert.Equal(expected, CheckpointText.Describe(exception));
     }
 

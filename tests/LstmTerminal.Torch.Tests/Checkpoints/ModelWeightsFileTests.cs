@@ -70,6 +70,7 @@ public sealed class ModelWeightsFileTests
     [Fact]
     public void Load_RefusesTheWeightsOfAnotherShape_NamingTheTensor()
     {
+        // Given the weights of a 10-unit model, and a 12-unit one
         using var temp = new TempDirectory();
         var shape = new ModelShape { VocabularySize = 29, EmbeddingSize = 6, RnnSize = 10, Layers = 1, Dropout = 0 };
         using var saved = SeededRandom.Draw(1, () => new LstmLanguageModel(shape));
@@ -77,8 +78,10 @@ public sealed class ModelWeightsFileTests
         ModelWeightsFile.Write(saved, path);
         using var other = SeededRandom.Draw(1, () => new LstmLanguageModel(shape with { RnnSize = 12 }));
 
+        // When the file is loaded into the larger model
         var error = Assert.Throws<InvalidDataException>(() => ModelWeightsFile.Load(other, path));
 
+        // Then the error names the first tensor that does not fit
         Assert.Contains("[40, 6] where the model has [48, 6]", error.Message);
     }
 }

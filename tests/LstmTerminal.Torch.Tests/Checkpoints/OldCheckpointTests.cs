@@ -18,12 +18,15 @@ public sealed class OldCheckpointTests
     [InlineData(CheckpointFixtures.Format2)]
     public void Load_ReadsAnOldCheckpointForTraining(string fixture)
     {
+        // Given a checkpoint of each format, as earlier builds wrote them
         using var temp = new TempDirectory();
         var directory = CheckpointFixtures.Copy(fixture, temp);
 
+        // When it is loaded for training
         var loaded = new CheckpointStore(directory).Load();
         using var model = loaded.Model;
 
+        // Then it stands where it was saved, with the weights generation reads
         Assert.Equal(SavedStep, loaded.Manifest.Step);
         Assert.Equal(SavedStep, loaded.Manifest.StepInEpoch);
         Assert.Equal(33, loaded.Vocabulary.Count);
@@ -61,14 +64,17 @@ public sealed class OldCheckpointTests
     [Fact]
     public void Resume_RefusesAFormat1CheckpointWithoutItsCarriedState_InsteadOfStartingItFromZero()
     {
+        // Given a format-1 checkpoint saved mid-epoch whose carried state is gone
         using var temp = new TempDirectory();
         var directory = CheckpointFixtures.Copy(CheckpointFixtures.Format1, temp);
         File.Delete(Path.Combine(directory, "lstm-state.bin"));
         var plan = Averaged(Plans.Tiny(directory, maxSteps: 2 * SavedStep, seed: 5));
         var checkpoint = plan.Checkpoints.Load();
 
+        // When training resumes it
         var error = Assert.Throws<CheckpointException>(() => Trainer.Resume(plan with { Corpus = plan.Corpus with { Vocabulary = checkpoint.Vocabulary } }, checkpoint));
 
+        // Then it is refused, naming the file
         Assert.Contains("lstm-state.bin is missing", error.Message);
     }
 

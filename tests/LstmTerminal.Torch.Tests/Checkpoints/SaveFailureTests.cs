@@ -10,16 +10,19 @@ namespace LstmTerminal.Torch.Tests.Checkpoints;
 public sealed class SaveFailureTests
 {
     [SkippableFact]
-    public void Training_ContinuesAndKeepsTheOldCheckpoint_WhenTheFolderBecomesReadOnly()
+    public void Run_ContinuesAndKeepsTheOldCheckpoint_WhenTheFolderBecomesReadOnly()
     {
+        // Given a checkpoint of step 5 in a folder made read-only
         using var temp = new TempDirectory();
         var directory = temp.Combine("ckpt");
         TrainAndSave(directory, steps: 5);
         Skip.IfNot(HostCommand.TryRun("chattr", "+i", directory), "needs root and chattr to make a folder read-only for root");
         try
         {
+            // When a run resumes it to step 15
             var (result, events) = ResumeTo(directory, steps: 15);
 
+            // Then the run went on to step 15, its saves failed, and it says so
             Assert.Equal(StopReason.StepLimit, result.Reason);
             Assert.Equal(15, result.Steps);
             Assert.Contains(events, e => e is CheckpointFailed failed && failed.Message.Contains("previous checkpoint"));
@@ -30,12 +33,14 @@ public sealed class SaveFailureTests
             HostCommand.TryRun("chattr", "-i", directory);
         }
 
+        // And step 5 is still there
         AssertCheckpointAt(directory, step: 5);
     }
 
     [SkippableFact]
-    public void Training_ContinuesAndKeepsTheOldCheckpoint_WhenTheDiskIsFull()
+    public void Run_ContinuesAndKeepsTheOldCheckpoint_WhenTheDiskIsFull()
     {
+        // Given a checkpoint of step 5 on a full disk
         using var temp = new TempDirectory();
         var mount = temp.Combine("small-disk");
         Directory.CreateDirectory(mount);
@@ -46,8 +51,10 @@ public sealed class SaveFailureTests
             TrainAndSave(directory, steps: 5);
             FillUp(Path.Combine(mount, "filler.bin"));
 
+            // When a run resumes it to step 15
             var (result, events) = ResumeTo(directory, steps: 15);
 
+            // Then it got there, its saves failed, step 5 is still there, and nothing of the failed saves is left
             Assert.Equal(15, result.Steps);
             Assert.Contains(events, e => e is CheckpointFailed);
             AssertFailedWithoutACheckpoint(result);
@@ -82,6 +89,7 @@ public sealed class SaveFailureTests
     [Fact]
     public void Run_NamesTheCheckpointItWrote_WhenOnlyAnEarlierSaveFailed()
     {
+        // Given a checkpoint of step 5, resumed, and another writer holding the folder
         using var temp = new TempDirectory();
         var directory = temp.Combine("ckpt");
         TrainAndSave(directory, steps: 5);
@@ -89,6 +97,7 @@ public sealed class SaveFailureTests
         using var trainer = Trainer.Resume(plan, plan.Checkpoints.Load());
         FolderLock? other = new CheckpointStore(directory).Lock();
 
+        // When the other writer lets go after the save at step 10 failed
         // The other writer lets go after the save at step 10 failed.
         var result = trainer.Run(new SynchronousProgress<TrainingEvent>(e =>
         {
@@ -99,6 +108,7 @@ public sealed class SaveFailureTests
             }
         }), CancellationToken.None);
 
+        // Then the run succeeded and names its save of step 15
         Assert.True(result.Succeeded);
         Assert.Null(result.SaveProblem);
         Assert.Equal(directory, result.Checkpoint);

@@ -27,12 +27,15 @@ public sealed class TokenBatchesTests
     [Fact]
     public void Batch_ShiftsEveryRowByTheOffset_AndStaysInsideTheData()
     {
+        // Given the rows shifted by all their slack
         var layout = BatchLayout.For(Tokens.Length, batchSize: 2, sequenceLength: 5);
         using var batches = new TokenBatches(Tokens, layout, offset: layout.Slack);
         using var scope = NewDisposeScope();
 
+        // When the epoch's last batch is read
         var (_, targets) = batches.Batch(layout.StepsPerEpoch - 1);
 
+        // Then its last target is the text's last token
         Assert.Equal(22, targets.max().item<long>());
     }
 }

@@ -15,7 +15,7 @@ public sealed class FlatTrainingMemoryTests(ITestOutputHelper output)
 {
     [Fact]
     [Trait("Category", "Slow")]
-    public void TrainingOnTinyShakespeare_KeepsTheWorkingSetFlat_AfterTheFirstHundredSteps()
+    public void Run_KeepsTheWorkingSetFlatAfterTheFirstHundredSteps_OnTinyShakespeare()
     {
         // Given the recipe model on tinyshakespeare (36 steps an epoch), trained for four epochs
         using var temp = new TempDirectory();

@@ -17,10 +17,12 @@ public sealed class DropoutTests
     private const int Time = 9;
 
     [Fact]
-    public void LockedDropout_DropsTheSameFeaturesAtEveryTimeStepOfASequence()
+    public void Features_DropTheSameFeaturesAtEveryTimeStepOfASequence_WhenDropoutIsLocked()
     {
+        // Given a training-mode model with locked dropout, when it reads a batch
         var dropped = DroppedFeatures(locked: true);
 
+        // Then every time step of a sequence has the first one's mask
         for (var t = 1; t < Time; t++)
         {
             Assert.True(Same(dropped[.., t, ..], dropped[.., 0, ..]), $"time step {t} has a mask of its own");
@@ -32,17 +34,20 @@ public sealed class DropoutTests
     }
 
     [Fact]
-    public void PlainDropout_DrawsAFreshMaskForEveryWord()
+    public void Features_DrawAFreshMaskForEveryWord_WhenDropoutIsNotLocked()
     {
+        // Given plain dropout, when the model reads a batch
         var dropped = DroppedFeatures(locked: false);
 
+        // Then neighbouring words have masks of their own, dropping about half the features
         Assert.False(Same(dropped[.., 1, ..], dropped[.., 0, ..]));
         Assert.InRange(dropped.to_type(ScalarType.Float32).mean().item<float>(), 0.3f, 0.7f);
     }
 
     [Fact]
-    public void Evaluation_DropsNothing()
+    public void Features_DropNothing_WhenTheModelIsEvaluated()
     {
+        // Given a model with dropout in evaluation mode, when it reads a batch
         var features = SeededRandom.Draw(5, () =>
         {
             using var model = new LstmLanguageModel(new ModelShape { VocabularySize = 30, EmbeddingSize = 8, RnnSize = 16, Layers = 1, Dropout = 0.5, LockedDropout = true });
@@ -50,12 +55,14 @@ public sealed class DropoutTests
             return model.Features(randint(0, 30, [Batch, Time]), null).Features;
         });
 
+        // Then no feature is zero
         Assert.Equal(0, features.eq(0).count_nonzero().item<long>());
     }
 
     [Fact]
-    public void RecurrentWeightDrop_MasksTheWeights_ThenRestoresThemAndMasksTheirGradients()
+    public void Restore_PutsTheRawWeightsBack_AndMasksTheirGradients()
     {
+        // Given a weight cut by a weight drop
         var (weight, raw, upstream, drop) = SeededRandom.Draw(3, () =>
         {
             var weight = new TorchSharp.Modules.Parameter(rand([64, 16]) + 1);
@@ -69,11 +76,14 @@ public sealed class DropoutTests
             Assert.True(Same(weight.detach().where(kept, raw * 2), raw * 2));
             Assert.InRange(kept.to_type(ScalarType.Float32).mean().item<float>(), 0.35f, 0.65f);
 
+            // When the step's backward pass has run and the drop is restored
             (weight * upstream).sum().backward();
             drop.Restore();
 
-            // d loss / d raw = upstream x mask, where the mask is 2 for kept weights and 0 for cut ones
+            // Then the raw weights are back
             Assert.True(Same(weight.detach(), raw));
+
+            // And d loss / d raw = upstream x mask, where the mask is 2 for kept weights and 0 for cut ones
             Assert.True(weight.grad!.allclose(upstream * kept.to_type(ScalarType.Float32) * 2));
         }
 
@@ -81,12 +91,15 @@ public sealed class DropoutTests
     }
 
     [Fact]
-    public void RecurrentWeightDrop_PutsTheRawWeightsBack_WhenTheStepFailsBeforeRestore()
+    public void Dispose_PutsTheRawWeightsBack_WhenTheStepFailsBeforeRestore()
     {
+        // Given a weight of ones
         var weight = new TorchSharp.Modules.Parameter(ones([8, 8]));
 
+        // When a weight drop is disposed without being restored
         SeededRandom.Draw(1, () => new RecurrentWeightDrop([weight], probability: 0.9)).Dispose();
 
+        // Then the weight is whole again
         Assert.True(Same(weight.detach(), ones([8, 8])));
     }
 

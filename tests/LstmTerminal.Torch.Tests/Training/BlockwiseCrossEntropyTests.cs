@@ -16,12 +16,15 @@ public sealed class BlockwiseCrossEntropyTests
     [Fact]
     public void Backward_GivesTheLossAndGradientsOfCrossEntropy()
     {
+        // Given features, an output layer and targets; when the blockwise backward runs
         using var scope = NewDisposeScope();
         var (source, projection, weight, bias, targets) = Problem(seed: 1);
 
+        // And libtorch's own cross-entropy on the same
         var expected = Reference(source, projection, weight, bias, targets);
         var loss = BlockwiseCrossEntropy.Backward(source.mm(projection), weight, bias, targets);
 
+        // Then loss and gradients agree
         Assert.Equal(expected.Loss, loss.item<float>(), 5);
         AssertClose(expected.Projection, projection.grad!);
         AssertClose(expected.Weight, weight.grad!);
@@ -32,11 +35,13 @@ public sealed class BlockwiseCrossEntropyTests
     [Fact]
     public void Backward_ThroughGatheredRows_ReachesTheFullMatrix()
     {
+        // Given the rows of a few candidate words gathered from the output layer
         using var scope = NewDisposeScope();
         var (source, projection, weight, bias, targets) = Problem(seed: 2);
         var candidates = tensor(new long[] { 7, 2999, 0, 42, 1500 });
         var slots = targets.remainder(candidates.shape[0]);
 
+        // When libtorch's cross-entropy runs backward through them
         cross_entropy(source.mm(projection).mm(weight.index_select(0, candidates).t()) + bias.index_select(0, candidates), slots).backward();
 
         var expectedWeight = weight.grad!.clone();
@@ -45,8 +50,10 @@ public sealed class BlockwiseCrossEntropyTests
         bias.grad!.zero_();
         projection.grad!.zero_();
 
+        // And the blockwise backward does the same
         BlockwiseCrossEntropy.Backward(source.mm(projection), weight.index_select(0, candidates), bias.index_select(0, candidates), slots);
 
+        // Then both reach the full matrix alike
         AssertClose(expectedWeight, weight.grad!);
         AssertClose(expectedBias, bias.grad!);
         Assert.Equal(0, weight.grad!.index_select(0, tensor(new long[] { 1, 3, 2998 })).count_nonzero().item<long>());
@@ -55,32 +62,38 @@ public sealed class BlockwiseCrossEntropyTests
     [Fact]
     public void Backward_AddsToTheGradientOfAMatrixUsedUpstreamToo()
     {
-        // Tied embeddings: the output matrix also produced the features, and both uses must add up.
+        // Given tied embeddings: the output matrix also produced the features, and both uses must add up
         using var scope = NewDisposeScope();
         var (_, _, weight, bias, targets) = Problem(seed: 3);
         var tokens = targets.flip(0);
 
+        // When libtorch's cross-entropy runs backward
         cross_entropy(weight.index_select(0, tokens).tanh().mm(weight.t()) + bias, targets).backward();
         var expected = weight.grad!.clone();
         weight.grad!.zero_();
         bias.grad!.zero_();
 
+        // And the blockwise backward does the same
         BlockwiseCrossEntropy.Backward(weight.index_select(0, tokens).tanh(), weight, bias, targets);
 
+        // Then the gradients agree
         AssertClose(expected, weight.grad!);
     }
 
     [Fact]
     public void Sum_IsTheSummedCrossEntropy()
     {
+        // Given features, an output layer and targets; when the blockwise sum is taken
         using var scope = NewDisposeScope();
         var (source, projection, weight, bias, targets) = Problem(seed: 4);
         using var noGrad = no_grad();
         var features = source.mm(projection);
 
+        // And libtorch's summed cross-entropy
         var expected = cross_entropy(features.mm(weight.t()) + bias, targets, reduction: TorchSharp.torch.nn.Reduction.Sum).item<float>();
         var sum = BlockwiseCrossEntropy.Sum(features, weight, bias, targets).item<float>();
 
+        // Then they agree
         Assert.Equal(1.0, sum / expected, 5);
     }
 

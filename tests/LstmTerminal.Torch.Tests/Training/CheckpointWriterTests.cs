@@ -15,12 +15,15 @@ public sealed class CheckpointWriterTests
     [Fact]
     public void IsDue_EverySaveEverySteps_AndOnceAfterARequest()
     {
+        // Given saves every 5 steps
         var writer = Writer(saveEvery: 5);
 
+        // When steps 4 and 5 end, then a request comes, and steps 6 and 7 end
         bool[] due = [writer.IsDue(4), writer.IsDue(5)];
         writer.Request();
         bool[] requested = [writer.IsDue(6), writer.IsDue(7)];
 
+        // Then the schedule saves at 5 and the request once, at 6
         Assert.Equal([false, true], due);
         Assert.Equal([true, false], requested);
     }
@@ -28,10 +31,13 @@ public sealed class CheckpointWriterTests
     [Fact]
     public void IsDue_TakesTheRequest_WhenTheScheduleSavesAnyway()
     {
+        // Given saves every 5 steps
         var writer = Writer(saveEvery: 5);
 
+        // When a request comes before step 10
         writer.Request();
 
+        // Then step 10 saves and the request does not save step 11 again
         Assert.True(writer.IsDue(10));
         Assert.False(writer.IsDue(11));
     }
@@ -39,10 +45,13 @@ public sealed class CheckpointWriterTests
     [Fact]
     public void Save_ReportsTheSave_AndRemembersItsStep()
     {
+        // Given a run resumed from a checkpoint of step 3
         var writer = Writer(saveEvery: 5, savedStep: 3);
 
+        // When step 8 is saved
         writer.Save(Manifest(step: 8), new SynchronousProgress<TrainingEvent>(_reported.Add));
 
+        // Then it is written and reported, and step 8 counts as saved
         Assert.Equal([8L], _written);
         Assert.Equal(new CheckpointSaved(8, "/ckpt"), Assert.Single(_reported));
         Assert.Equal(new CheckpointSaved(8, "/ckpt"), writer.LastSaved);
@@ -71,13 +80,16 @@ public sealed class CheckpointWriterTests
     [Fact]
     public void BeginRun_ForgetsTheOutcomesOfTheRunBefore()
     {
+        // Given a run that saved step 5 and failed to save step 10
         var writer = Writer(saveEvery: 5);
         writer.Save(Manifest(step: 5), null);
         _failure = "Disk full.";
         writer.Save(Manifest(step: 10), null);
 
+        // When the next run begins
         writer.BeginRun();
 
+        // Then its result will name neither
         Assert.Null(writer.LastSaved);
         Assert.Null(writer.LastProblem);
     }

@@ -8,13 +8,14 @@ public sealed class DerivedSeedTests
     [Fact]
     public void Of_IsTheSameInEveryProcess()
     {
-        // A literal pins the value: a per-process salted hash (HashCode) would differ from run to run of the tests.
+        // Then a seed derived in another process is this one: a per-process salted hash (HashCode) would differ from run to run
         Assert.Equal(DerivedSeedFromAnotherProcess, DerivedSeed.Of(7, 123, SeedPurpose.Dropout));
     }
 
     [Fact]
     public void Of_SeparatesSeedsPositionsAndPurposes()
     {
+        // Given two seeds, a hundred positions and every purpose
         var seeds = new HashSet<int>();
         foreach (var seed in new[] { 1, 2 })
         {
@@ -27,6 +28,7 @@ public sealed class DerivedSeedTests
             }
         }
 
+        // Then each derives a seed of its own
         Assert.Equal(2 * 100 * Enum.GetValues<SeedPurpose>().Length, seeds.Count);
     }
 

@@ -11,7 +11,7 @@ namespace LstmTerminal.Torch.Tests.Training;
 public sealed class ObjectiveTests
 {
     [Fact]
-    public void SampledSoftmax_OverTheWholeVocabulary_FollowsTheFullSoftmaxRun()
+    public void Run_FollowsTheFullSoftmaxRun_WhenTheSampledSoftmaxDrawsTheWholeVocabulary()
     {
         // Given noise enough to draw every word, the sampled objective scores the same set as the full one
         using var temp = new TempDirectory();
@@ -33,15 +33,18 @@ public sealed class ObjectiveTests
     }
 
     [Fact]
-    public void SampledSoftmax_WithFewCandidates_LearnsAndIsValidatedWithTheFullSoftmax()
+    public void Run_LearnsAndValidatesWithTheFullSoftmax_WhenTheSampledSoftmaxHasFewCandidates()
     {
+        // Given the sampled softmax with four noise words
         using var temp = new TempDirectory();
         var plan = Plans.Tiny(temp.Combine("ckpt"), epochs: 3);
         plan = plan with { Settings = plan.Settings with { Softmax = SoftmaxObjective.Sampled, SampledCandidates = 4 } };
         using var trainer = Trainer.Start(plan);
 
+        // When it trains three epochs
         var result = trainer.Run(null, CancellationToken.None);
 
+        // Then the training loss, over a handful of words, sits far below the full one; validation is the full softmax's and better than uniform
         // The training loss is over a handful of words, so it sits far below the full one; validation must not.
         var trainingLoss = trainer.LossHistory[^1].Loss;
         var saved = new CheckpointStore(temp.Combine("ckpt")).Load();
@@ -54,8 +57,9 @@ public sealed class ObjectiveTests
     }
 
     [Fact]
-    public void TiedEmbeddings_ShareOneMatrix_ThroughTrainingAndACheckpoint()
+    public void Run_KeepsOneMatrixThroughTrainingAndACheckpoint_WhenEmbeddingsAreTied()
     {
+        // Given tied embeddings, which have one parameter fewer
         using var temp = new TempDirectory();
         var plan = Tied(Plans.Tiny(temp.Combine("ckpt"), maxSteps: 10));
         int untiedCount;
@@ -64,11 +68,13 @@ public sealed class ObjectiveTests
             untiedCount = untied.TrainableParameters.Count;
         }
 
+        // When the model trains and is saved
         using (var trainer = Trainer.Start(plan))
         {
             trainer.Run(null, CancellationToken.None);
         }
 
+        // Then the loaded model still shares one matrix
         var checkpoint = plan.Checkpoints.Load();
         using var model = checkpoint.Model;
         Assert.True(checkpoint.Manifest.Model.TiedEmbeddings);
@@ -78,28 +84,34 @@ public sealed class ObjectiveTests
     }
 
     [Fact]
-    public void TiedEmbeddings_Learn()
+    public void Run_Learns_WhenEmbeddingsAreTied()
     {
+        // Given tied embeddings
         using var temp = new TempDirectory();
         var plan = Tied(Plans.Tiny(temp.Combine("tied"), epochs: 3));
 
+        // When the model trains three epochs
         var loss = Validation(plan);
 
+        // Then it learns; quality against the untied model is measured on real text with the bench, not on this toy corpus
         // Quality against the untied model is measured on real text with the bench, not on this toy corpus.
         Assert.True(loss < Math.Log(plan.Shape.VocabularySize) / 4, $"validation loss {loss} after 3 epochs");
     }
 
     [Fact]
-    public void EmbeddingDropout_ChangesTraining_AndIsReproducibleWithTheSeed()
+    public void Run_ChangesButStaysReproducible_WithEmbeddingDropout()
     {
+        // Given a plain run and two with embedding dropout
         using var temp = new TempDirectory();
         var plain = Plans.Tiny(temp.Combine("plain"), maxSteps: 10);
         var dropped = plain with { Shape = plain.Shape with { EmbeddingDropout = 0.5 }, Checkpoints = new CheckpointStore(temp.Combine("a")) };
 
+        // When each trains 10 steps
         var plainLosses = Losses(plain);
         var first = Losses(dropped);
         var second = Losses(dropped with { Checkpoints = new CheckpointStore(temp.Combine("b")) });
 
+        // Then dropout changes the losses, the seed reproduces them, and the checkpoint records it
         Assert.Equal(first, second);
         Assert.NotEqual(plainLosses, first);
         var saved = new CheckpointStore(temp.Combine("a")).Load();

@@ -22,8 +22,10 @@ public sealed class PlateauScheduleTests
     [Fact]
     public void Validated_KeepsTheRate_WhenTheDecayIsOne()
     {
+        // Given a decay of 1
         var schedule = new PlateauSchedule(0.1, decay: 1.0, history: []);
 
+        // Then neither a better nor a worse validation changes the rate
         Assert.False(schedule.Validated(3.0));
         Assert.False(schedule.Validated(5.0));
         Assert.Equal(0.1, schedule.LearningRate);

@@ -30,10 +30,12 @@ public sealed class PublishedWeightsTests
     [Fact]
     public void Read_CopiesTheCurrentWeights_WhenTheyAreFree()
     {
+        // Given version 1 published, and the weights at version 2 since
         var weights = new PublishedWeights(Export, _clock);
         weights.PublishWhenFree();
         _version = 2;
 
+        // When a reader asks while they are free, then it gets version 2
         Assert.Equal(2, VersionOf(weights.Read()));
     }
 

@@ -24,9 +24,11 @@ public sealed class RunClockTests
     [Fact]
     public void Eta_IsTheStepsToGo_AtThePaceSoFar()
     {
+        // Given 10 steps in 10 seconds
         var clock = new RunClock(_time, startStep: 0, tokensPerStep: 500, timeBudget: null);
         _time.Advance(TimeSpan.FromSeconds(10));
 
+        // Then 30 steps to go take 30 seconds, and none to go take none
         Assert.Equal(TimeSpan.FromSeconds(30), clock.Eta(step: 10, totalSteps: 40, clock.Elapsed));
         Assert.Equal(TimeSpan.Zero, clock.Eta(step: 10, totalSteps: 5, clock.Elapsed));
     }
@@ -34,9 +36,11 @@ public sealed class RunClockTests
     [Fact]
     public void Eta_IsWhatIsLeftOfTheBudget_WhenThatEndsTheRunFirst()
     {
+        // Given 10 steps in 10 seconds and a budget of 15
         var clock = new RunClock(_time, startStep: 0, tokensPerStep: 500, timeBudget: TimeSpan.FromSeconds(15));
         _time.Advance(TimeSpan.FromSeconds(10));
 
+        // Then the budget's 5 seconds end the run before its steps do, and a spent budget leaves none
         Assert.Equal(TimeSpan.FromSeconds(5), clock.Eta(step: 10, totalSteps: 40, clock.Elapsed));
         Assert.Equal(TimeSpan.Zero, clock.Eta(step: 10, totalSteps: 40, TimeSpan.FromSeconds(20)));
     }

@@ -13,10 +13,13 @@ public sealed class SampleWriterTests
     [Fact]
     public void Write_ContinuesEachPrime_WithTheSettingsWords()
     {
+        // Given two primes and five words a sample
         var writer = new SampleWriter(["thou art more", "to be or"], Model.Vocabulary, new ArgMaxSampler(), FiveWords);
 
+        // When the samples are written
         var samples = writer.Write(Model.Weights, CancellationToken.None);
 
+        // Then each prime gets five words
         Assert.Equal(["thou art more", "to be or"], samples.Select(sample => sample.Prime));
         Assert.All(samples, sample => Assert.Equal(5, sample.Continuation.Split(' ').Length));
     }
@@ -24,10 +27,13 @@ public sealed class SampleWriterTests
     [Fact]
     public void Write_GivesAPrimeThatCannotBeContinuedItsReason_AndGoesOn()
     {
+        // Given a prime of unknown words, then a good one
         var writer = new SampleWriter(["zyzzyva quux", "thou art"], Model.Vocabulary, new ArgMaxSampler(), FiveWords);
 
+        // When the samples are written
         var samples = writer.Write(Model.Weights, CancellationToken.None);
 
+        // Then the first sample is the reason, in brackets, and the second a continuation
         Assert.StartsWith("(None of the words", samples[0].Continuation);
         Assert.EndsWith(")", samples[0].Continuation);
         Assert.Equal(5, samples[1].Continuation.Split(' ').Length);
@@ -36,6 +42,7 @@ public sealed class SampleWriterTests
     [Fact]
     public void HasPrimes_IsFalse_WithoutPrimeTexts()
     {
+        // Then a run without prime texts writes no samples
         Assert.False(new SampleWriter([], Model.Vocabulary, new ArgMaxSampler(), FiveWords).HasPrimes);
     }
 }

@@ -29,12 +29,15 @@ public sealed class TrainerPublishingTests
     [Fact]
     public void CreateGenerator_CopiesTheCurrentWeights_WhenTheyAreFree()
     {
+        // Given an untrained trainer's generator
         using var temp = new TempDirectory();
         using var trainer = Trainer.Start(Plans.Tiny(temp.Combine("ckpt"), maxSteps: 10));
         var untrained = FirstWordProbability(trainer.CreateGenerator());
 
+        // When it trains 10 steps
         trainer.Run(null, CancellationToken.None);
 
+        // Then a new generator has the new weights
         Assert.NotEqual(untrained, FirstWordProbability(trainer.CreateGenerator()));
     }
 

@@ -11,13 +11,16 @@ public sealed class TrainerTests
     [Fact]
     public void Run_LowersTheLoss_AndReportsValidationEachEpoch()
     {
+        // Given a tiny model for three epochs
         using var temp = new TempDirectory();
         var plan = Plans.Tiny(temp.Combine("ckpt"), epochs: 3);
         using var trainer = Trainer.Start(plan);
         var events = new List<TrainingEvent>();
 
+        // When it trains
         var result = trainer.Run(new SynchronousProgress<TrainingEvent>(events.Add), CancellationToken.None);
 
+        // Then the loss falls and each epoch ends with a validation
         Assert.Equal(StopReason.Completed, result.Reason);
         Assert.Equal(3 * trainer.StepsPerEpoch, result.Steps);
         var losses = events.OfType<StepCompleted>().Select(e => e.Loss).ToList();
@@ -31,12 +34,15 @@ public sealed class TrainerTests
     [Fact]
     public void Run_IsReproducible_WithTheSameSeed()
     {
+        // Given two runs with one seed and a third with another
         using var temp = new TempDirectory();
 
+        // When each trains 40 steps
         var first = RunLosses(Plans.Tiny(temp.Combine("a"), maxSteps: 40, seed: 3));
         var second = RunLosses(Plans.Tiny(temp.Combine("b"), maxSteps: 40, seed: 3));
         var other = RunLosses(Plans.Tiny(temp.Combine("c"), maxSteps: 40, seed: 4));
 
+        // Then the first two lose alike and the third does not
         Assert.Equal(first, second);
         Assert.NotEqual(first, other);
     }
@@ -45,29 +51,32 @@ public sealed class TrainerTests
     public void Resume_EndsWhereAStraightRunEnds() => AssertResumeContinuesTheStraightRun(plan => plan);
 
     [Fact]
-    public void WeightAveraging_ResumesFromTheRawWeights() => AssertResumeContinuesTheStraightRun(Averaged);
+    public void Resume_EndsWhereAStraightRunEnds_WhenWeightsAreAveraged() => AssertResumeContinuesTheStraightRun(Averaged);
 
     [Fact]
-    public void WeightDrop_ResumesWithTheSameMasks() => AssertResumeContinuesTheStraightRun(WithWeightDrop);
+    public void Resume_EndsWhereAStraightRunEnds_WithWeightDrop() => AssertResumeContinuesTheStraightRun(WithWeightDrop);
 
     [Fact]
-    public void WeightDrop_LeavesNoMaskedWeightBehind()
+    public void Run_LeavesNoMaskedWeightBehind_WithWeightDrop()
     {
-        // Half the recurrent weights are zero inside a step; none may stay zero once a step is over.
+        // Given weight drop, which zeroes half the recurrent weights inside a step
         using var temp = new TempDirectory();
         var plan = WithWeightDrop(Plans.Tiny(temp.Combine("ckpt"), maxSteps: 5));
         using var trainer = Trainer.Start(plan);
 
+        // When the run has trained 5 steps
         trainer.Run(null, CancellationToken.None);
 
+        // Then no recurrent weight stayed zero
         using var model = plan.Checkpoints.Load().Model;
         var recurrent = model.named_parameters().Single(pair => pair.name.EndsWith("weight_hh_l0", StringComparison.Ordinal)).parameter;
         Assert.Equal(0, recurrent.eq(0).count_nonzero().item<long>());
     }
 
     [Fact]
-    public void WeightDecay_KeepsTheWeightsSmaller()
+    public void Run_KeepsTheWeightsSmaller_WithWeightDecay()
     {
+        // Given one run without and one with weight decay
         using var temp = new TempDirectory();
         var plain = Plans.Tiny(temp.Combine("plain"), maxSteps: 40);
         var decayed = plain with
@@ -76,9 +85,11 @@ public sealed class TrainerTests
             Checkpoints = new CheckpointStore(temp.Combine("decayed")),
         };
 
+        // When both train 40 steps
         var plainNorm = WeightNorm(plain);
         var decayedNorm = WeightNorm(decayed);
 
+        // Then the decayed weights are smaller
         Assert.True(decayedNorm < 0.95 * plainNorm, $"weight norm {decayedNorm} with decay against {plainNorm} without");
     }
 
@@ -94,8 +105,8 @@ public sealed class TrainerTests
     }
 
     /// <summary>
-    /// 2N straight steps against N steps + save + resume + N steps, same seed and settings; N falls mid-epoch. The
-    /// step count, the loss history and the final loss must continue the straight run.
+    /// Given 2N straight steps, when N steps are saved, resumed and trained N steps more (same seed and settings; N falls
+    /// mid-epoch), then the step count, the loss history and the final loss continue the straight run.
     /// </summary>
     private static void AssertResumeContinuesTheStraightRun(Func<TrainingPlan, TrainingPlan> configure)
     {
@@ -123,19 +134,23 @@ public sealed class TrainerTests
         plan with { Shape = plan.Shape with { WeightDrop = 0.5 } };
 
     [Fact]
-    public void WeightAveraging_SavesTheAverageItValidated_BesideTheRawWeights()
+    public void Run_SavesTheAverageItValidated_BesideTheRawWeights_WhenWeightsAreAveraged()
     {
+        // Given an averaging run of two epochs, which ends on an epoch: its last validation saw the weights it saves last
         using var temp = new TempDirectory();
         var plan = Averaged(Plans.Tiny(temp.Combine("ckpt"), epochs: 2));
         using (var trainer = Trainer.Start(plan))
         {
-            // Ending on an epoch, the last validation saw the weights the final checkpoint holds.
+            // When it has trained
             var result = trainer.Run(null, CancellationToken.None);
+
+            // Then model.bin scores what the validation scored
             var saved = plan.Checkpoints.Load();
             using var model = saved.Model;
             var (averagedLoss, _) = Evaluator.Evaluate(model, plan.Corpus.Split.Validation, 4, 8);
             Assert.Equal(result.ValidationLoss!.Value, averagedLoss, 4);
 
+            // And the raw weights beside it score otherwise
             saved.RestoreTrainingWeights(model);
             var (rawLoss, _) = Evaluator.Evaluate(model, plan.Corpus.Split.Validation, 4, 8);
             Assert.NotEqual(averagedLoss, rawLoss, 3);
@@ -146,13 +161,15 @@ public sealed class TrainerTests
         plan with { Settings = plan.Settings with { WeightAveraging = 0.9 } };
 
     [Fact]
-    public void Cancellation_SavesACheckpointAtTheLastCompletedStep()
+    public void Run_SavesACheckpointAtTheLastCompletedStep_WhenCancelled()
     {
+        // Given a long run cancelled while step 17 is reported
         using var temp = new TempDirectory();
         var plan = Plans.Tiny(temp.Combine("ckpt"), epochs: 50);
         using var trainer = Trainer.Start(plan);
         using var cancel = new CancellationTokenSource();
 
+        // When it stops
         var result = trainer.Run(new SynchronousProgress<TrainingEvent>(e =>
         {
             if (e is StepCompleted { Step: 17 })
@@ -161,6 +178,7 @@ public sealed class TrainerTests
             }
         }), cancel.Token);
 
+        // Then it saved step 17 and its losses
         Assert.Equal(StopReason.Cancelled, result.Reason);
         Assert.Equal(17, result.Steps);
         var saved = new CheckpointStore(temp.Combine("ckpt")).Load();
@@ -172,13 +190,16 @@ public sealed class TrainerTests
     [Fact]
     public void Run_ReportsSamplesEveryEvalEverySteps_AndCheckpointsEverySaveEverySteps()
     {
+        // Given 20 steps, samples every 5 and saves every 8
         using var temp = new TempDirectory();
         var plan = Plans.Tiny(temp.Combine("ckpt"), maxSteps: 20, saveEvery: 8, evalEvery: 5);
         using var trainer = Trainer.Start(plan);
         var events = new List<TrainingEvent>();
 
+        // When the run trains
         trainer.Run(new SynchronousProgress<TrainingEvent>(events.Add), CancellationToken.None);
 
+        // Then samples come at 5, 10, 15 and 20, and saves at 8, 16 and the end
         Assert.Equal([5L, 10, 15, 20], events.OfType<SamplesGenerated>().Select(s => s.Step));
         Assert.All(events.OfType<SamplesGenerated>(), s => Assert.Equal(5, s.Samples[0].Continuation.Split(' ').Length));
         Assert.Equal([8L, 16, 20], events.OfType<CheckpointSaved>().Select(s => s.Step));
@@ -187,6 +208,7 @@ public sealed class TrainerTests
     [Fact]
     public void Run_StopsWithoutOverwritingTheCheckpoint_WhenTheLossDiverges()
     {
+        // Given a checkpoint of step 5
         using var temp = new TempDirectory();
         var good = Plans.Tiny(temp.Combine("ckpt"), maxSteps: 5);
         using (var trainer = Trainer.Start(good))
@@ -194,11 +216,13 @@ public sealed class TrainerTests
             trainer.Run(null, CancellationToken.None);
         }
 
+        // When a run with an absurd learning rate and no clipping drives the weights to infinity
         // An absurd learning rate without clipping drives the weights to infinity.
         var bad = good with { Settings = good.Settings with { LearningRate = 1e30, GradientClip = 1e30 }, MaxSteps = 200 };
         using var diverging = Trainer.Start(bad);
         var result = diverging.Run(null, CancellationToken.None);
 
+        // Then it stops as diverged, names the setting to lower, and step 5 stays
         Assert.Equal(StopReason.Diverged, result.Reason);
         Assert.Contains("Training:LearningRate", result.Problem);
         Assert.Equal(5, new CheckpointStore(temp.Combine("ckpt")).Load().Manifest.Step);

@@ -9,13 +9,15 @@ namespace LstmTerminal.Torch.Tests.Training;
 public sealed class TrainingScheduleTests
 {
     [Fact]
-    public void TimeBudget_StopsTheRunAndCheckpointsIt()
+    public void Run_StopsAndCheckpoints_WhenTheTimeBudgetIsSpent()
     {
+        // Given endless epochs and a budget of 300 ms
         using var temp = new TempDirectory();
         var plan = Plans.Tiny(temp.Combine("ckpt"), epochs: 100_000) with { TimeBudget = TimeSpan.FromMilliseconds(300) };
         using var trainer = Trainer.Start(plan);
         var etas = new List<TimeSpan>();
 
+        // When the run trains
         var result = trainer.Run(new SynchronousProgress<TrainingEvent>(e =>
         {
             if (e is StepCompleted step)
@@ -24,6 +26,7 @@ public sealed class TrainingScheduleTests
             }
         }), CancellationToken.None);
 
+        // Then the budget stops it, no ETA reaches past the budget, and the last step is saved
         Assert.Equal(StopReason.TimeBudget, result.Reason);
         Assert.All(etas, eta => Assert.True(eta <= TimeSpan.FromMilliseconds(300), $"ETA {eta} beyond the budget"));
         Assert.InRange(result.Elapsed, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(30));
@@ -33,7 +36,7 @@ public sealed class TrainingScheduleTests
     }
 
     [Fact]
-    public void PlateauDecay_LowersTheRate_OnlyAfterAnEpochThatDidNotImprove_AndResumeKeepsIt()
+    public void Run_LowersTheRateOnlyAfterAnEpochThatDidNotImprove_AndTheCheckpointKeepsIt()
     {
         // Given a rate high enough that validation loss stalls on the tiny corpus
         using var temp = new TempDirectory();
