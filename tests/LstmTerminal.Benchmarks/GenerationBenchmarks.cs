@@ -16,7 +16,7 @@ public class GenerationBenchmarks
     private Generator _generator = null!;
     private ISampler _greedy = null!;
     private PrimeEncoding _prime = null!;
-    private readonly GenerationSettings _oneWord = new(Words: 1, Temperature: 1.0, Seed: 1);
+    private readonly GenerationSettings _oneWord = new() { Words = 1, Temperature = 1.0, Seed = 1 };
 
     [GlobalSetup]
     public void Setup()

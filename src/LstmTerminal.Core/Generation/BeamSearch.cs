@@ -13,13 +13,11 @@ public sealed class BeamSearch
     /// <summary>Whether a sampler name the user gave means beam search rather than a sampler plugin.</summary>
     public static bool IsNamed(string sampler) => string.Equals(sampler, SamplerName, StringComparison.OrdinalIgnoreCase);
 
-    public const int MaxWidth = 64;
-
     public BeamSearch(int width)
     {
-        if (width is < 1 or > MaxWidth)
+        if (width is < 1 or > SamplingSettings.MaxBeamWidth)
         {
-            throw new ArgumentOutOfRangeException(nameof(width), width, $"The beam width must be between 1 and {MaxWidth}.");
+            throw new ArgumentOutOfRangeException(nameof(width), width, $"The beam width must be between 1 and {SamplingSettings.MaxBeamWidth}.");
         }
 
         Width = width;

@@ -45,12 +45,12 @@ public sealed class Generator
         var words = TextNormalizer.Tokenize(prime);
         if (words.Count == 0)
         {
-            throw new PrimeException("The prime phrase has no words (only spaces, punctuation or symbols). Type a few words, e.g. \"thou art more\".");
+            throw new PrimeException(PrimeProblem.NoWords, "The prime phrase has no words (only spaces, punctuation or symbols).");
         }
 
         if (words.Count > MaxPrimeWords)
         {
-            throw new PrimeException($"The prime phrase has {words.Count} words; the limit is {MaxPrimeWords}. Use its last few sentences instead.");
+            throw new PrimeException(PrimeProblem.TooManyWords, $"The prime phrase has {words.Count} words; the limit is {MaxPrimeWords}.");
         }
 
         for (var i = 0; i < words.Count; i++)
@@ -67,7 +67,7 @@ public sealed class Generator
         if (unknown.Count == words.Count)
         {
             var shown = string.Join(", ", unknown.Take(5).Select(Shortened));
-            throw new PrimeException($"None of the words of the prime phrase are in the model's vocabulary ({shown}). Use everyday words of the corpus, e.g. \"thou art more\".");
+            throw new PrimeException(PrimeProblem.NoKnownWord, $"None of the words of the prime phrase are in the model's vocabulary ({shown}).");
         }
 
         return new PrimeEncoding(prime, words, ids, unknown);
@@ -112,6 +112,37 @@ public sealed class Generator
                 _inference.Step(id, state, _logits);
             }
         }
+    }
+
+    /// <summary>
+    /// The <paramref name="count"/> most likely next words after the prime by the model's own probability (temperature 1),
+    /// most likely first, the lower id first on ties. The unknown word is left out: no completion may choose it.
+    /// </summary>
+    public IReadOnlyList<GeneratedWord> Predict(PrimeEncoding prime, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        Advance(prime.Ids, _inference.NewState());
+        var best = new List<int>(count + 1);
+        for (var id = Vocabulary.UnknownId + 1; id < _logits.Length; id++)
+        {
+            var at = best.Count;
+            while (at > 0 && _logits[best[at - 1]] < _logits[id])
+            {
+                at--;
+            }
+
+            if (at < count)
+            {
+                best.Insert(at, id);
+                if (best.Count > count)
+                {
+                    best.RemoveAt(count);
+                }
+            }
+        }
+
+        var logNormaliser = Softmax.LogSumExp(_logits);
+        return best.Select(id => new GeneratedWord(id, Vocabulary.WordOf(id), Math.Exp(_logits[id] - logNormaliser))).ToList();
     }
 
     /// <summary>Feeds the prime through the model, leaving the last position's logits in <see cref="_logits"/>.</summary>

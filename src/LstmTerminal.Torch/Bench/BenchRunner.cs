@@ -62,7 +62,7 @@ public static class BenchRunner
     private static double GenerateMsPerWord(Generator generator, ISampler greedy, CancellationToken cancellationToken)
     {
         var prime = generator.Encode(Prime);
-        var settings = new GenerationSettings(GeneratedWords, Temperature: 1.0, Seed: 1);
+        var settings = new GenerationSettings { Words = GeneratedWords, Temperature = 1.0, Seed = 1 };
         generator.Continue(prime, greedy, settings, cancellationToken).Count();
         var clock = Stopwatch.StartNew();
         var words = generator.Continue(prime, greedy, settings, cancellationToken).Count();

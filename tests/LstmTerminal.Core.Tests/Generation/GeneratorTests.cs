@@ -7,7 +7,7 @@ namespace LstmTerminal.Core.Tests.Generation;
 
 public sealed class GeneratorTests(TrainedModel trained) : IClassFixture<TrainedModel>
 {
-    private static readonly GenerationSettings TenWords = new(Words: 10, Temperature: 1.0, Seed: 1);
+    private static readonly GenerationSettings TenWords = new() { Words = 10, Temperature = 1.0, Seed = 1 };
 
     [Fact]
     public void Continue_CompletesALearnedPhrase()

@@ -8,7 +8,7 @@ namespace LstmTerminal.Core.Tests.Generation;
 /// <summary>Beam search, seeded reproducibility and the duel on a tiny trained model.</summary>
 public sealed class SamplingControlsTests(TrainedModel trained) : IClassFixture<TrainedModel>
 {
-    private static readonly GenerationSettings Forty = new(Words: 40, Temperature: 1.0, Seed: 1);
+    private static readonly GenerationSettings Forty = new() { Words = 40, Temperature = 1.0, Seed = 1 };
 
     private static List<int> Ids(Generator generator, string prime, ISampler sampler, GenerationSettings settings) =>
         generator.Continue(generator.Encode(prime), sampler, settings).Select(w => w.Id).ToList();
@@ -52,7 +52,7 @@ public sealed class SamplingControlsTests(TrainedModel trained) : IClassFixture<
     {
         // Given a random sampler with every control on
         var generator = trained.CreateGenerator();
-        var settings = new GenerationSettings(Words: 25, Temperature: 1.5, Seed: 17, RepetitionPenalty: 1.3, NoRepeatNgram: 3);
+        var settings = new GenerationSettings { Words = 25, Temperature = 1.5, Seed = 17, RepetitionPenalty = 1.3, NoRepeatNgram = 3 };
 
         // When
         var first = Ids(generator, "thou art more", new SoftmaxDrawSampler(), settings);
@@ -70,7 +70,7 @@ public sealed class SamplingControlsTests(TrainedModel trained) : IClassFixture<
         // Given
         var generator = trained.CreateGenerator();
         var prime = generator.Encode("to be or not to");
-        var settings = new GenerationSettings(Words: 12, Temperature: 1.2, Seed: 3);
+        var settings = new GenerationSettings { Words = 12, Temperature = 1.2, Seed = 3 };
         ISampler[] samplers = [new ArgMaxSampler(), new SoftmaxDrawSampler()];
 
         // When
