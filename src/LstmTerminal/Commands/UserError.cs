@@ -7,6 +7,7 @@ using LstmTerminal.Core.Generation;
 using LstmTerminal.Core.Plugins;
 using LstmTerminal.Core.Training;
 using LstmTerminal.Core.Workflow;
+using LstmTerminal.Session;
 using Microsoft.Extensions.Options;
 using LstmTerminal.Torch.Training;
 using LstmTerminal.Torch;
@@ -22,7 +23,7 @@ public static class UserError
 
     /// <summary>One line, whatever the exception carried.</summary>
     public static string OneLine(Exception exception) =>
-        TorchErrors.Summary(exception is OptionsValidationException options ? string.Join(" ", options.Failures.Select(OwnMessage)) : exception.Message);
+        TorchErrors.Summary(exception is OptionsValidationException options ? string.Join(" ", options.Failures.Select(OwnMessage)) : CompletionText.Explain(exception));
 
     /// <summary>Our validation messages already name the key and range; drop the framework's wrapper around them.</summary>
     private static string OwnMessage(string failure)

@@ -1,3 +1,4 @@
+using LstmTerminal.Core.Generation;
 using LstmTerminal.Session;
 using LstmTerminal.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,7 +18,7 @@ public sealed class CompletionConsoleSamplingTests(TrainedModelFixture trained) 
             await console.Submit(command, CancellationToken.None);
         }
 
-        Assert.Equal(new ConsoleSettings("beam", 0.8, 5, null, TopK: 5, TopP: 0.7, RepetitionPenalty: 1.5, NoRepeatNgram: 2, BeamWidth: 3), console.Settings);
+        Assert.Equal(new SamplingSettings { Sampler = "beam", Temperature = 0.8, Words = 5, Seed = null, TopK = 5, TopP = 0.7, RepetitionPenalty = 1.5, NoRepeatNgram = 2, BeamWidth = 3 }, console.Settings);
     }
 
     [Theory]
@@ -86,6 +87,6 @@ public sealed class CompletionConsoleSamplingTests(TrainedModelFixture trained) 
     private (CompletionConsole Console, ConsoleTranscript Transcript) Console()
     {
         var transcript = new ConsoleTranscript();
-        return (new CompletionConsole(trained.Model, ShippedPlugins.Catalog, transcript, new ConsoleSettings("greedy", 0.8, 5, null), NullLogger.Instance), transcript);
+        return (new CompletionConsole(trained.Model, ShippedPlugins.Catalog, transcript, new SamplingSettings { Sampler = "greedy", Temperature = 0.8, Words = 5, Seed = null }, NullLogger.Instance), transcript);
     }
 }

@@ -21,7 +21,7 @@ public sealed class CompletionConsoleTests(TrainedModelFixture trained) : IClass
 
         Assert.Equal(7, first.Trim().Split(' ').Length);
         Assert.Equal(first, transcript.Snapshot()[^1]);
-        Assert.Equal(new ConsoleSettings("temperature", 0.8, 7, 42), console.Settings);
+        Assert.Equal(new SamplingSettings { Sampler = "temperature", Temperature = 0.8, Words = 7, Seed = 42 }, console.Settings);
     }
 
     [Fact]
@@ -108,7 +108,7 @@ public sealed class CompletionConsoleTests(TrainedModelFixture trained) : IClass
     private static (CompletionConsole Console, ConsoleTranscript Transcript) Console(IGeneratorSource models)
     {
         var transcript = new ConsoleTranscript();
-        return (new CompletionConsole(models, ShippedPlugins.Catalog, transcript, new ConsoleSettings("greedy", 0.8, 5, null), NullLogger.Instance), transcript);
+        return (new CompletionConsole(models, ShippedPlugins.Catalog, transcript, new SamplingSettings { Sampler = "greedy", Temperature = 0.8, Words = 5, Seed = null }, NullLogger.Instance), transcript);
     }
 
     private sealed class NoModel : IGeneratorSource
