@@ -24,6 +24,7 @@ public sealed class DamagedModelTests
 
         // Then
         Assert.Contains("not numbers", error.Message);
+        Assert.DoesNotContain("Training:", error.Message);
         Assert.Empty(switches);
     }
 

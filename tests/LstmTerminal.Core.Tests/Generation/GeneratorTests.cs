@@ -74,6 +74,7 @@ public sealed class GeneratorTests(TrainedModel trained) : IClassFixture<Trained
 
         Assert.Contains("None of the words", error.Message);
         Assert.DoesNotContain('\u001b', error.Message);
+        Assert.Equal(PrimeProblem.NoKnownWord, error.Problem);
     }
 
     [Fact]
@@ -97,6 +98,7 @@ public sealed class GeneratorTests(TrainedModel trained) : IClassFixture<Trained
         var error = Assert.Throws<PrimeException>(() => generator.Encode(string.Join(' ', Enumerable.Repeat("thou", 10_000))));
 
         Assert.Contains("10000 words", error.Message);
+        Assert.Equal(PrimeProblem.TooManyWords, error.Problem);
     }
 
     [Theory]
@@ -109,6 +111,7 @@ public sealed class GeneratorTests(TrainedModel trained) : IClassFixture<Trained
 
         var error = Assert.Throws<PrimeException>(() => generator.Encode(prime));
         Assert.Contains("no words", error.Message);
+        Assert.Equal(PrimeProblem.NoWords, error.Problem);
     }
 
     [Fact]

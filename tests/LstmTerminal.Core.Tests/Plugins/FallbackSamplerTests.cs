@@ -149,16 +149,4 @@ public sealed class FallbackSamplerTests
 
     private static LoadedPlugin<ISampler> Loaded(string name, PluginSource source = PluginSource.Shipped) =>
         new(new ScriptedSampler(name, _ => 1), name, PluginKinds.Sampler, "scripted", "1.0", "/plugins/" + name, source);
-
-    /// <summary>Answers with <paramref name="answer"/>, given how many calls came before.</summary>
-    private sealed class ScriptedSampler(string name, Func<int, int> answer) : ISampler
-    {
-        private int _calls;
-
-        public string Name => name;
-
-        public string Description => "scripted for tests";
-
-        public int Next(ReadOnlySpan<float> logits, SamplingContext context) => answer(_calls++);
-    }
 }

@@ -28,6 +28,14 @@ public sealed class CompletionConsoleSamplingTests(TrainedModelFixture trained) 
     [InlineData("/penalty 0.5")]
     [InlineData("/norepeat 1")]
     [InlineData("/beam 0")]
+    [InlineData("/beam 65")]
+    [InlineData("/words 0")]
+    [InlineData("/words 10001")]
+    [InlineData("/temperature 100.5")]
+    [InlineData("/temperature NaN")]
+    [InlineData("/k 1000001")]
+    [InlineData("/penalty 10.5")]
+    [InlineData("/norepeat 11")]
     public async Task Commands_RefuseValuesOutOfRange_AndKeepTheSettings(string command)
     {
         var (console, transcript) = Console();
@@ -37,6 +45,28 @@ public sealed class CompletionConsoleSamplingTests(TrainedModelFixture trained) 
 
         Assert.StartsWith("! " + command.Split(' ')[0] + " needs a valid value", transcript.Snapshot()[^1]);
         Assert.Equal(before, console.Settings);
+    }
+
+    [Fact]
+    public async Task Commands_AcceptTheLimitsOfTheSamplingOptions()
+    {
+        // Given
+        var (console, transcript) = Console();
+
+        // When every setting is set to the far end of its range
+        foreach (var command in new[] { "/words 10000", "/temperature 100", "/k 1000000", "/p 1", "/penalty 10", "/norepeat 10", "/beam 64" })
+        {
+            await console.Submit(command, CancellationToken.None);
+        }
+
+        // Then each was taken, and no command was refused
+        Assert.DoesNotContain(transcript.Snapshot(), line => line.StartsWith("! ", StringComparison.Ordinal));
+        Assert.Equal(
+            new SamplingSettings
+            {
+                Sampler = "beam", Temperature = 100, Words = 10_000, TopK = 1_000_000, TopP = 1, RepetitionPenalty = 10, NoRepeatNgram = 10, BeamWidth = 64,
+            },
+            console.Settings);
     }
 
     [Fact]
