@@ -16,8 +16,8 @@ public class GenerationBenchmarks
     private Generator _generator = null!;
     private ISampler _greedy = null!;
     private PrimeEncoding _prime = null!;
-    private readonly GenerationSettings _oneWord = new() { Words = 1, Temperature = 1.0, Seed = 1 };
-    private readonly GenerationSettings _tenWords = new() { Words = 10, Temperature = 1.0, Seed = 1 };
+    private readonly SamplingSettings _oneWord = new() { Words = 1, Temperature = 1.0, Seed = 1 };
+    private readonly SamplingSettings _tenWords = new() { Words = 10, Temperature = 1.0, Seed = 1 };
 
     [GlobalSetup]
     public void Setup()

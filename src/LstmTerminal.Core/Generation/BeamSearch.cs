@@ -2,7 +2,7 @@ namespace LstmTerminal.Core.Generation;
 
 /// <summary>
 /// Keeps the <see cref="Width"/> most likely continuations at every step and returns the most likely one of
-/// <see cref="GenerationSettings.Words"/> words (sum of log-probabilities). Deterministic: temperature and seed do not
+/// <see cref="SamplingSettings.Words"/> words (sum of log-probabilities). Deterministic: temperature and seed do not
 /// apply; the repetition controls do, on each hypothesis' own history.
 /// </summary>
 public sealed class BeamSearch
@@ -25,7 +25,7 @@ public sealed class BeamSearch
 
     public int Width { get; }
 
-    public BeamHypothesis Run(IBeamScorer scorer, int[] primeIds, GenerationSettings settings, CancellationToken cancellationToken = default)
+    public BeamHypothesis Run(IBeamScorer scorer, int[] primeIds, SamplingSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scorer);
         ArgumentNullException.ThrowIfNull(settings);

@@ -19,22 +19,26 @@ public sealed class Completion(Generator generator)
         ArgumentNullException.ThrowIfNull(settings);
         ArgumentNullException.ThrowIfNull(samplers);
         var encoding = generator.Encode(prime);
-        var generation = Resolve(settings);
         var switches = new Queue<SamplerSwitch>();
         var sampler = settings.IsBeam ? null : FindSampler(samplers, settings.Sampler, switches.Enqueue);
-        return new CompletionRun(generator, encoding, generation, sampler, settings.BeamWidth, switches);
+        return new CompletionRun(generator, encoding, WithSeed(settings), sampler, switches);
     }
 
     /// <summary>
-    /// Starts a completion with a sampler chosen once for many (the training samples': its switch is reported where it
-    /// was made) and settings whose seed is already fixed.
+    /// Starts a completion with a sampler chosen once for many, whatever the settings name (the training samples': its
+    /// switch is reported where it was made), and settings whose seed is fixed for all of them.
     /// </summary>
     /// <exception cref="PrimeException">The prime cannot start a completion.</exception>
-    public CompletionRun Start(string prime, ISampler sampler, GenerationSettings settings)
+    public CompletionRun Start(string prime, ISampler sampler, SamplingSettings settings)
     {
         ArgumentNullException.ThrowIfNull(sampler);
         ArgumentNullException.ThrowIfNull(settings);
-        return new CompletionRun(generator, generator.Encode(prime), settings, sampler, 0, new Queue<SamplerSwitch>());
+        if (settings.Seed is null)
+        {
+            throw new ArgumentException("A sampler chosen once needs settings with a fixed seed.", nameof(settings));
+        }
+
+        return new CompletionRun(generator, generator.Encode(prime), settings, sampler, new Queue<SamplerSwitch>());
     }
 
     /// <summary>The prime completed by every loaded sampler and by beam search, from the same settings and seed.</summary>
@@ -45,7 +49,7 @@ public sealed class Completion(Generator generator)
         ArgumentNullException.ThrowIfNull(samplers);
         var encoding = generator.Encode(prime);
         var plugins = samplers.Samplers.Select(s => s.Plugin).ToList();
-        return new SamplerDuel(generator).Run(encoding, plugins, Resolve(settings), settings.BeamWidth, cancellationToken);
+        return new SamplerDuel(generator).Run(encoding, plugins, WithSeed(settings), cancellationToken);
     }
 
     /// <summary>The <paramref name="count"/> most likely next words after the prime, most likely first.</summary>
@@ -57,7 +61,7 @@ public sealed class Completion(Generator generator)
     }
 
     /// <summary>The chosen seed, or a new one each time when none was chosen.</summary>
-    private static GenerationSettings Resolve(SamplingSettings settings) => settings.ForSeed(settings.Seed ?? Random.Shared.Next());
+    private static SamplingSettings WithSeed(SamplingSettings settings) => settings.Seed is null ? settings with { Seed = Random.Shared.Next() } : settings;
 
     /// <summary>Beam search is a generator mode, not a plugin, so the list of known samplers names it too.</summary>
     private static FallbackSampler FindSampler(ISamplerSource samplers, string name, Action<SamplerSwitch> switched)

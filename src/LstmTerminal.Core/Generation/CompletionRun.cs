@@ -11,20 +11,18 @@ public sealed class CompletionRun
 {
     private readonly Generator _generator;
     private readonly ISampler? _sampler;
-    private readonly int _beamWidth;
     private readonly Queue<SamplerSwitch> _switches;
     private readonly List<GeneratedWord> _words;
     private bool _streamed;
 
-    /// <param name="sampler">Null for beam search of <paramref name="beamWidth"/>.</param>
+    /// <param name="sampler">Null for beam search.</param>
     /// <param name="switches">Where the sampler's fallback records a switch, to be streamed before the word it chose.</param>
-    internal CompletionRun(Generator generator, PrimeEncoding prime, GenerationSettings settings, ISampler? sampler, int beamWidth, Queue<SamplerSwitch> switches)
+    internal CompletionRun(Generator generator, PrimeEncoding prime, SamplingSettings settings, ISampler? sampler, Queue<SamplerSwitch> switches)
     {
         _generator = generator;
         Prime = prime;
         Settings = settings;
         _sampler = sampler;
-        _beamWidth = beamWidth;
         _switches = switches;
         _words = new List<GeneratedWord>(settings.Words);
     }
@@ -33,10 +31,10 @@ public sealed class CompletionRun
     public PrimeEncoding Prime { get; }
 
     /// <summary>The settings of this completion, with the seed it uses (the one chosen, or a new one).</summary>
-    public GenerationSettings Settings { get; }
+    public SamplingSettings Settings { get; }
 
     /// <summary>Beam search's width; null when a sampler chooses the words.</summary>
-    public int? BeamWidth => _sampler is null ? _beamWidth : null;
+    public int? BeamWidth => _sampler is null ? Settings.BeamWidth : null;
 
     /// <summary>Who chooses the words: <see cref="BeamSearch.SamplerName"/>, or the sampler's name, its fallback's once it switched.</summary>
     public string Sampler => _sampler?.Name ?? BeamSearch.SamplerName;
@@ -74,7 +72,7 @@ public sealed class CompletionRun
     private IEnumerable<CompletionEvent> Generate(CancellationToken cancellationToken)
     {
         var words = _sampler is null
-            ? _generator.ContinueWithBeam(Prime, _beamWidth, Settings, cancellationToken)
+            ? _generator.ContinueWithBeam(Prime, Settings, cancellationToken)
             : _generator.Continue(Prime, _sampler, Settings, cancellationToken);
         foreach (var word in words)
         {

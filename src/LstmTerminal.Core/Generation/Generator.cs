@@ -82,14 +82,21 @@ public sealed class Generator
     }
 
     /// <summary>
-    /// Streams <see cref="GenerationSettings.Words"/> words after the prime, one at a time. The sampler sees the logits
+    /// Streams <see cref="SamplingSettings.Words"/> words after the prime, one at a time. The sampler sees the logits
     /// after the repetition controls; the reported probability is the model's own.
     /// </summary>
-    public IEnumerable<GeneratedWord> Continue(PrimeEncoding prime, ISampler sampler, GenerationSettings settings, CancellationToken cancellationToken = default)
+    /// <param name="settings">With the seed chosen: <see cref="Completion"/> draws one when the person chose none.</param>
+    public IEnumerable<GeneratedWord> Continue(PrimeEncoding prime, ISampler sampler, SamplingSettings settings, CancellationToken cancellationToken = default)
+    {
+        var seed = settings.Seed ?? throw new ArgumentException("A completion by a sampler needs a seed; draw one first.", nameof(settings));
+        return Continue(prime, sampler, settings, seed, cancellationToken);
+    }
+
+    private IEnumerable<GeneratedWord> Continue(PrimeEncoding prime, ISampler sampler, SamplingSettings settings, int seed, CancellationToken cancellationToken)
     {
         var history = new List<int>(prime.Ids.Length + settings.Words);
         history.AddRange(prime.Ids);
-        var random = new Random(settings.Seed);
+        var random = new Random(seed);
         var repetition = RepetitionControl.From(settings);
         var state = _inference.NewState();
         Advance(prime.Ids, state);
@@ -155,13 +162,13 @@ public sealed class Generator
     }
 
     /// <summary>
-    /// The most likely continuation of <see cref="GenerationSettings.Words"/> words by beam search; temperature and
-    /// seed do not apply, the repetition controls do.
+    /// The most likely continuation of <see cref="SamplingSettings.Words"/> words by beam search of
+    /// <see cref="SamplingSettings.BeamWidth"/>; temperature and seed do not apply, the repetition controls do.
     /// </summary>
-    public IReadOnlyList<GeneratedWord> ContinueWithBeam(PrimeEncoding prime, int width, GenerationSettings settings, CancellationToken cancellationToken = default)
+    public IReadOnlyList<GeneratedWord> ContinueWithBeam(PrimeEncoding prime, SamplingSettings settings, CancellationToken cancellationToken = default)
     {
         var scorer = new LstmBeamScorer(_inference);
-        var best = new BeamSearch(width).Run(scorer, prime.Ids, settings, cancellationToken);
+        var best = new BeamSearch(settings.BeamWidth).Run(scorer, prime.Ids, settings, cancellationToken);
         return best.Ids.Select((id, i) => new GeneratedWord(id, Vocabulary.WordOf(id), best.Probabilities[i])).ToList();
     }
 }

@@ -1,9 +1,9 @@
 namespace LstmTerminal.Core.Generation;
 
 /// <summary>
-/// How to complete a phrase, as a person chose it: from the <c>Sampling</c> options, the generate verb or the console's
-/// commands, which all hold it to the same limits (the constants below, checked by <see cref="Invalid"/>). The
-/// defaults are the recipe's.
+/// How to complete a phrase: from the <c>Sampling</c> options, the generate verb or the console's commands, which all
+/// hold it to the same limits (the constants below, checked by <see cref="Invalid"/>), and, with its seed chosen, what
+/// the generator and the training samples use. The defaults are the recipe's.
 /// </summary>
 public sealed record SamplingSettings
 {
@@ -23,7 +23,7 @@ public sealed record SamplingSettings
 
     public int Words { get; init; } = 10;
 
-    /// <summary>Null draws a new seed for each completion (and reports it).</summary>
+    /// <summary>Null draws a new seed for each completion (and reports it); the generator needs one chosen.</summary>
     public int? Seed { get; init; }
 
     /// <summary>0 leaves k to the top-k sampler's own setting.</summary>
@@ -64,16 +64,4 @@ public sealed record SamplingSettings
             }
         }
     }
-
-    /// <summary>What the generator needs for one completion: these settings with the seed resolved.</summary>
-    public GenerationSettings ForSeed(int seed) => new()
-    {
-        Words = Words,
-        Temperature = Temperature,
-        Seed = seed,
-        TopK = TopK,
-        TopP = TopP,
-        RepetitionPenalty = RepetitionPenalty,
-        NoRepeatNgram = NoRepeatNgram,
-    };
 }

@@ -48,9 +48,6 @@ public sealed class SamplingOptions : IValidatableObject
         BeamWidth = BeamWidth,
     };
 
-    /// <summary>The generation settings these options describe, with the seed the caller resolved.</summary>
-    public GenerationSettings ToGenerationSettings(int seed) => ToSettings().ForSeed(seed);
-
     private static string Message(string setting) => setting switch
     {
         nameof(Sampler) => Invariant($"{Section}:{setting} must name a sampler plugin, e.g. greedy or temperature."),

@@ -21,5 +21,5 @@ public sealed record TrainingPlan(
     double LearningRateDecay,
     IReadOnlyList<string> PrimeTexts,
     ISampler SampleSampler,
-    GenerationSettings SampleSettings,
+    SamplingSettings SampleSettings,
     CheckpointStore Checkpoints);

@@ -51,7 +51,7 @@ public sealed class TrainingPlanner(ModelOptions model, TrainingOptions training
     {
         TrainingMemory.Check(shape, settings, PhysicalMemory.TotalBytes());
         return new(prepared, shape, settings, training.Epochs, training.MaxSteps, training.SaveEvery, training.EvalEvery, training.TimeBudget, training.LearningRateDecay,
-            training.PrimeTexts, sampleSampler, sampling.ToGenerationSettings(sampling.Seed ?? settings.Seed), store);
+            training.PrimeTexts, sampleSampler, sampling.ToSettings() with { Seed = sampling.Seed ?? settings.Seed }, store);
     }
 
     /// <summary>An allocation the estimate let through can still fail in libtorch; the user gets its one line, not its stack.</summary>

@@ -24,10 +24,10 @@ public sealed class CompletionTests(TrainedModel trained) : IClassFixture<Traine
 
         // Then the prime's unknown word is listed, and the words are the sampler's, each one event
         Assert.Equal(["zyzzyva"], run.Prime.UnknownWords);
-        Assert.Equal(5, run.Settings.Seed);
+        Assert.Equal(Greedy, run.Settings);
         Assert.Equal("test-argmax", run.Sampler);
         Assert.Null(run.BeamWidth);
-        var words = generator.Continue(generator.Encode("thou art zyzzyva"), new ArgMaxSampler(), Greedy.ForSeed(5)).ToList();
+        var words = generator.Continue(generator.Encode("thou art zyzzyva"), new ArgMaxSampler(), Greedy).ToList();
         Assert.Equal(words, events.Cast<WordGenerated>().Select(e => e.Word));
         Assert.Equal(words, run.Words);
         Assert.Equal(string.Join(' ', words.Select(w => w.Word)), run.Text);
@@ -63,7 +63,7 @@ public sealed class CompletionTests(TrainedModel trained) : IClassFixture<Traine
         // Then
         Assert.Equal(BeamSearch.SamplerName, run.Sampler);
         Assert.Equal(3, run.BeamWidth);
-        Assert.Equal(generator.ContinueWithBeam(generator.Encode("to be or"), 3, Greedy.ForSeed(5)), run.Words);
+        Assert.Equal(generator.ContinueWithBeam(generator.Encode("to be or"), Greedy with { BeamWidth = 3 }), run.Words);
     }
 
     [Fact]
@@ -111,7 +111,7 @@ public sealed class CompletionTests(TrainedModel trained) : IClassFixture<Traine
     {
         // Given the training samples' sampler and settings with a fixed seed
         var generator = trained.CreateGenerator();
-        var settings = new GenerationSettings { Words = 8, Temperature = 1.5, Seed = 9 };
+        var settings = new SamplingSettings { Words = 8, Temperature = 1.5, Seed = 9 };
 
         // When
         var text = new Completion(generator).Start("wherefore art", new SoftmaxDrawSampler(), settings).Complete();
@@ -141,7 +141,7 @@ public sealed class CompletionTests(TrainedModel trained) : IClassFixture<Traine
         // Then
         Assert.Equal(["zyzzyva"], report.Prime.UnknownWords);
         Assert.Equal(5, report.Settings.Seed);
-        Assert.Equal(2, report.BeamWidth);
+        Assert.Equal(2, report.Settings.BeamWidth);
         Assert.Equal(["test-argmax", "test-softmax", "beam"], report.Results.Select(r => r.Sampler));
         Assert.All(report.Results, r => Assert.Equal(6, r.Words.Count));
     }
@@ -158,7 +158,7 @@ public sealed class CompletionTests(TrainedModel trained) : IClassFixture<Traine
         // Then the first is greedy's choice, the probabilities fall, and the unknown word is never offered
         Assert.Equal(4, next.Words.Count);
         Assert.Equal(["to", "be", "or", "not", "to"], next.Prime.Words);
-        var greedy = generator.Continue(next.Prime, new ArgMaxSampler(), Greedy.ForSeed(1) with { Words = 1 }).Single();
+        var greedy = generator.Continue(next.Prime, new ArgMaxSampler(), Greedy with { Words = 1 }).Single();
         Assert.Equal(greedy, next.Words[0]);
         Assert.Equal(next.Words.OrderByDescending(w => w.Probability).Select(w => w.Id), next.Words.Select(w => w.Id));
         Assert.DoesNotContain(next.Words, w => w.Id == Vocabulary.UnknownId);

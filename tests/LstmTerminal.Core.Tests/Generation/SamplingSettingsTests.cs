@@ -44,14 +44,4 @@ public sealed class SamplingSettingsTests
     [MemberData(nameof(PastTheLimits))]
     public void Invalid_NamesTheSetting_WhenItIsPastItsLimit(SamplingSettings settings, string setting) =>
         Assert.Equal([setting], settings.Invalid());
-
-    [Fact]
-    public void ForSeed_CarriesEverySetting_WithTheSeed()
-    {
-        var settings = new SamplingSettings { Temperature = 1.5, Words = 7, Seed = 3, TopK = 9, TopP = 0.5, RepetitionPenalty = 1.2, NoRepeatNgram = 3 };
-
-        var generation = settings.ForSeed(42);
-
-        Assert.Equal(new GenerationSettings { Words = 7, Temperature = 1.5, Seed = 42, TopK = 9, TopP = 0.5, RepetitionPenalty = 1.2, NoRepeatNgram = 3 }, generation);
-    }
 }

@@ -129,7 +129,7 @@ public sealed class FallbackSamplerTests
         var flaky = new ScriptedSampler("flaky", call => call < 2 ? 1 : int.MaxValue);
 
         // When it completes a phrase behind the fallback
-        var words = generator.Continue(generator.Encode("thou art"), new FallbackSampler(flaky, new ArgMaxSampler(), switches.Add), new GenerationSettings { Words = 6, Temperature = 1.0, Seed = 1 }).ToList();
+        var words = generator.Continue(generator.Encode("thou art"), new FallbackSampler(flaky, new ArgMaxSampler(), switches.Add), new SamplingSettings { Words = 6, Temperature = 1.0, Seed = 1 }).ToList();
 
         // Then all six words come, the first two from the flaky sampler, and the switch is told once
         Assert.Equal(6, words.Count);

@@ -27,7 +27,7 @@ internal static class Plans
             LearningRateDecay: 1.0,
             ["thou art more"],
             new ArgMaxSampler(),
-            new GenerationSettings { Words = 5, Temperature = 1.0, Seed = 1 },
+            new SamplingSettings { Words = 5, Temperature = 1.0, Seed = 1 },
             new CheckpointStore(checkpointDirectory));
     }
 }

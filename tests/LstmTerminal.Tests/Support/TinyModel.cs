@@ -31,7 +31,7 @@ public sealed class TinyModel : IGeneratorSource, IDisposable
             LearningRateDecay: 1.0,
             PrimeTexts: [],
             SampleSampler: ShippedPlugins.Catalog.GetSampler("greedy").Plugin,
-            SampleSettings: new GenerationSettings { Words = 5, Temperature = 1.0, Seed = 1 },
+            SampleSettings: new SamplingSettings { Words = 5, Temperature = 1.0, Seed = 1 },
             Checkpoints: new CheckpointStore(_temp.Combine("ckpt")));
         _trainer = Trainer.Start(plan);
         if (steps > 0)
