@@ -11,38 +11,26 @@ namespace LstmTerminal.Session;
 /// through Core's <see cref="Completion"/> on a background task that streams each word into the transcript. An unlikely
 /// word (<see cref="GeneratedWord.IsUnlikely"/>) gets a trailing "?".
 /// </summary>
-public sealed class CompletionConsole
+public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog catalog, ConsoleTranscript transcript, SamplingSettings initial, ILogger logger)
 {
     /// <summary>The keys' range: a step past it would be a temperature few want, /temperature still reaches the whole range.</summary>
     private const double MinKeyTemperature = 0.1;
     private const double MaxKeyTemperature = 5.0;
     private const double TemperatureStep = 0.1;
 
-    private readonly IGeneratorSource _models;
-    private readonly PluginCatalog _catalog;
-    private readonly ConsoleTranscript _transcript;
-    private readonly ILogger _logger;
-    private readonly IReadOnlyList<ConsoleCommand> _commands;
     private readonly Lock _gate = new();
-    private SamplingSettings _settings;
+    private SamplingSettings _settings = initial;
     private Task _completion = Task.CompletedTask;
-
-    public CompletionConsole(IGeneratorSource models, PluginCatalog catalog, ConsoleTranscript transcript, SamplingSettings initial, ILogger logger)
-    {
-        _models = models;
-        _catalog = catalog;
-        _transcript = transcript;
-        _settings = initial;
-        _logger = logger;
-        _commands = ConsoleCommands.For(this);
-    }
 
     public SamplingSettings Settings
     {
         get { lock (_gate) { return _settings; } }
     }
 
-    public IEnumerable<string> SamplerNames => _catalog.Samplers.Select(s => s.Name);
+    /// <summary>The commands, made for each use: a command line is rare, and they read this console's current state.</summary>
+    private IReadOnlyList<ConsoleCommand> Commands => ConsoleCommands.For(this);
+
+    public IEnumerable<string> SamplerNames => catalog.Samplers.Select(s => s.Name);
 
     /// <summary>Handles one input line; returns the completion it started (already complete for a command).</summary>
     public Task Submit(string line, CancellationToken cancellationToken)
@@ -69,12 +57,12 @@ public sealed class CompletionConsole
 
         try
         {
-            var sampler = _catalog.GetSampler(name);
+            var sampler = catalog.GetSampler(name);
             return TryChange(s => s with { Sampler = sampler.Name }, $"sampler: {sampler.Name} ({sampler.Description})");
         }
         catch (PluginNotFoundException e)
         {
-            _transcript.AddError(e.Message);
+            transcript.AddError(e.Message);
             return false;
         }
     }
@@ -84,7 +72,7 @@ public sealed class CompletionConsole
         var names = SamplerNames.Append(BeamSearch.SamplerName).ToList();
         if (names.Count == 1)
         {
-            _transcript.AddError("No samplers are loaded; press F9 to see the plugin errors.");
+            transcript.AddError("No samplers are loaded; press F9 to see the plugin errors.");
             return;
         }
 
@@ -101,11 +89,11 @@ public sealed class CompletionConsole
 
     public void ShowHelp()
     {
-        _transcript.AddNotice(string.Create(CultureInfo.InvariantCulture,
+        transcript.AddNotice(string.Create(CultureInfo.InvariantCulture,
             $"Type a phrase and press Enter to continue it; Up/Down recall earlier ones. A trailing ? marks a word the model gave under {GeneratedWord.UnlikelyBelow:P0}."));
-        foreach (var command in _commands)
+        foreach (var command in Commands)
         {
-            _transcript.AddNotice(ConsoleCommands.HelpLine(command));
+            transcript.AddNotice(ConsoleCommands.HelpLine(command));
         }
     }
 
@@ -123,11 +111,11 @@ public sealed class CompletionConsole
             _settings = changed;
         }
 
-        _transcript.AddNotice(notice);
+        transcript.AddNotice(notice);
         return true;
     }
 
-    public void ClearTranscript() => _transcript.Clear();
+    public void ClearTranscript() => transcript.Clear();
 
     /// <summary>Every loaded sampler and beam search on one prime, with the figures that show why greedy loops.</summary>
     public Task StartDuel(string prime, CancellationToken cancellationToken) =>
@@ -136,17 +124,17 @@ public sealed class CompletionConsole
     private Task RunCommand(string text, CancellationToken cancellationToken)
     {
         var parts = text.Split(' ', 2, StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
-        var command = _commands.FirstOrDefault(c => string.Equals(c.Name, parts[0], StringComparison.OrdinalIgnoreCase));
+        var command = Commands.FirstOrDefault(c => string.Equals(c.Name, parts[0], StringComparison.OrdinalIgnoreCase));
         if (command is null)
         {
-            _transcript.AddError($"Unknown command {parts[0]}; /help lists the commands.");
+            transcript.AddError($"Unknown command {parts[0]}; /help lists the commands.");
             return Task.CompletedTask;
         }
 
         var started = command.Run(parts.Length > 1 ? parts[1] : null, cancellationToken);
         if (started is null)
         {
-            _transcript.AddError(ConsoleCommands.Hint(command));
+            transcript.AddError(ConsoleCommands.Hint(command));
         }
 
         return started ?? Task.CompletedTask;
@@ -159,11 +147,11 @@ public sealed class CompletionConsole
         {
             if (!_completion.IsCompleted)
             {
-                _transcript.AddError("Still completing the previous phrase; try again in a moment.");
+                transcript.AddError("Still completing the previous phrase; try again in a moment.");
                 return Task.CompletedTask;
             }
 
-            _transcript.AddPrime(prime);
+            transcript.AddPrime(prime);
             _completion = Task.Run(() => work(cancellationToken), CancellationToken.None);
             return _completion;
         }
@@ -172,15 +160,15 @@ public sealed class CompletionConsole
     private void Complete(string prime, SamplingSettings settings, CancellationToken cancellationToken) =>
         WithModel(prime, cancellationToken, completion =>
         {
-            var run = completion.Start(prime, settings, _catalog);
+            var run = completion.Start(prime, settings, catalog);
             NoteUnknownWords(run.Prime);
-            var line = _transcript.StartContinuation();
+            var line = transcript.StartContinuation();
             foreach (var reported in run.Stream(cancellationToken))
             {
                 switch (reported)
                 {
                     case WordGenerated { Word: var word }:
-                        _transcript.AppendWord(line, word.IsUnlikely ? word.Word + "?" : word.Word);
+                        transcript.AppendWord(line, word.IsUnlikely ? word.Word + "?" : word.Word);
                         break;
                     case SamplerSwitched { Switch: var change }:
                         SwitchSampler(change);
@@ -200,17 +188,17 @@ public sealed class CompletionConsole
             }
         }
 
-        _transcript.AddError(change.Message);
+        transcript.AddError(change.Message);
     }
 
     private void Duel(string prime, SamplingSettings settings, CancellationToken cancellationToken) =>
         WithModel(prime, cancellationToken, completion =>
         {
-            var report = completion.Duel(prime, settings, _catalog, cancellationToken);
+            var report = completion.Duel(prime, settings, catalog, cancellationToken);
             NoteUnknownWords(report.Prime);
             foreach (var entry in report.Results)
             {
-                _transcript.AddNotice(entry.Error is not null
+                transcript.AddNotice(entry.Error is not null
                     ? $"{entry.Sampler}: failed: {entry.Error}"
                     : string.Create(CultureInfo.InvariantCulture,
                         $"{entry.Sampler}: avg log-p {entry.AverageLogProbability:F3}, repeated bigrams {entry.RepeatedBigrams}: {entry.Text}"));
@@ -221,7 +209,7 @@ public sealed class CompletionConsole
     {
         if (prime.UnknownWords.Count > 0)
         {
-            _transcript.AddNotice(CompletionText.UnknownWords(prime));
+            transcript.AddNotice(CompletionText.UnknownWords(prime));
         }
     }
 
@@ -229,10 +217,10 @@ public sealed class CompletionConsole
     {
         try
         {
-            var generator = _models.TryCreateGenerator();
+            var generator = models.TryCreateGenerator();
             if (generator is null)
             {
-                _transcript.AddError("There is no model yet: the corpus is still loading. Try again in a moment.");
+                transcript.AddError("There is no model yet: the corpus is still loading. Try again in a moment.");
                 return;
             }
 
@@ -240,7 +228,7 @@ public sealed class CompletionConsole
         }
         catch (Exception e) when (e is PrimeException or SamplerException or PluginNotFoundException or ModelScoresException)
         {
-            _transcript.AddError(CompletionText.Explain(e));
+            transcript.AddError(CompletionText.Explain(e));
         }
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
@@ -248,8 +236,8 @@ public sealed class CompletionConsole
         }
         catch (Exception e)
         {
-            _logger.LogError(e, "Completion of {Prime} failed", prime);
-            _transcript.AddError($"The completion failed: {e.Message}{LogPointer.Details(_logger)}");
+            logger.LogError(e, "Completion of {Prime} failed", prime);
+            transcript.AddError($"The completion failed: {e.Message}{LogPointer.Details(logger)}");
         }
     }
 }

@@ -66,26 +66,8 @@ public static class ConsoleCommands
             Describe = () => "every sampler and beam search on PRIME, side by side",
             Run = (prime, cancellationToken) => prime is null ? null : console.StartDuel(prime, cancellationToken),
         },
-        new()
-        {
-            Name = "/clear", Example = "/clear",
-            Describe = () => "clear this transcript",
-            Run = (_, _) =>
-            {
-                console.ClearTranscript();
-                return Task.CompletedTask;
-            },
-        },
-        new()
-        {
-            Name = "/help", Example = "/help",
-            Describe = () => "this text; the keys are in the bottom line",
-            Run = (_, _) =>
-            {
-                console.ShowHelp();
-                return Task.CompletedTask;
-            },
-        },
+        WithoutArgument("/clear", "clear this transcript", console.ClearTranscript),
+        WithoutArgument("/help", "this text; the keys are in the bottom line", console.ShowHelp),
     ];
 
     /// <summary>One line of /help.</summary>
@@ -102,6 +84,18 @@ public static class ConsoleCommands
         Name = name, Arguments = arguments, Example = example,
         Describe = () => describe(console.Settings),
         Run = (text, _) => Valid(parse(text, out var value) && console.TryChange(s => apply(s, value), notice(value))),
+    };
+
+    /// <summary>A command that takes no argument (and ignores one typed after it).</summary>
+    private static ConsoleCommand WithoutArgument(string name, string description, Action action) => new()
+    {
+        Name = name, Example = name,
+        Describe = () => description,
+        Run = (_, _) =>
+        {
+            action();
+            return Task.CompletedTask;
+        },
     };
 
     private static Task? Valid(bool valid) => valid ? Task.CompletedTask : null;
