@@ -16,7 +16,8 @@ public class GenerationBenchmarks
     private Generator _generator = null!;
     private ISampler _greedy = null!;
     private PrimeEncoding _prime = null!;
-    private readonly GenerationSettings _oneWord = new(Words: 1, Temperature: 1.0, Seed: 1);
+    private readonly SamplingSettings _oneWord = new() { Words = 1, Temperature = 1.0, Seed = 1 };
+    private readonly SamplingSettings _tenWords = new() { Words = 10, Temperature = 1.0, Seed = 1 };
 
     [GlobalSetup]
     public void Setup()
@@ -30,4 +31,11 @@ public class GenerationBenchmarks
 
     [Benchmark(Description = "one word from a one-word prime")]
     public int OneStep() => _generator.Continue(_prime, _greedy, _oneWord).Single().Id;
+
+    [Benchmark(Description = "ten words from the generator")]
+    public int TenWords() => _generator.Continue(_prime, _greedy, _tenWords).Count();
+
+    /// <summary>What generate, the console and the samples pay on top of the generator: reading the prime, the events.</summary>
+    [Benchmark(Description = "ten words through the completion path")]
+    public int TenWordsThroughCompletion() => new Completion(_generator).Start("thou", _greedy, _tenWords).Stream().Count();
 }

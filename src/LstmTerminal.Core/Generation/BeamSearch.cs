@@ -2,7 +2,7 @@ namespace LstmTerminal.Core.Generation;
 
 /// <summary>
 /// Keeps the <see cref="Width"/> most likely continuations at every step and returns the most likely one of
-/// <see cref="GenerationSettings.Words"/> words (sum of log-probabilities). Deterministic: temperature and seed do not
+/// <see cref="SamplingSettings.Words"/> words (sum of log-probabilities). Deterministic: temperature and seed do not
 /// apply; the repetition controls do, on each hypothesis' own history.
 /// </summary>
 public sealed class BeamSearch
@@ -13,13 +13,11 @@ public sealed class BeamSearch
     /// <summary>Whether a sampler name the user gave means beam search rather than a sampler plugin.</summary>
     public static bool IsNamed(string sampler) => string.Equals(sampler, SamplerName, StringComparison.OrdinalIgnoreCase);
 
-    public const int MaxWidth = 64;
-
     public BeamSearch(int width)
     {
-        if (width is < 1 or > MaxWidth)
+        if (width is < 1 or > SamplingSettings.MaxBeamWidth)
         {
-            throw new ArgumentOutOfRangeException(nameof(width), width, $"The beam width must be between 1 and {MaxWidth}.");
+            throw new ArgumentOutOfRangeException(nameof(width), width, $"The beam width must be between 1 and {SamplingSettings.MaxBeamWidth}.");
         }
 
         Width = width;
@@ -27,7 +25,7 @@ public sealed class BeamSearch
 
     public int Width { get; }
 
-    public BeamHypothesis Run(IBeamScorer scorer, int[] primeIds, GenerationSettings settings, CancellationToken cancellationToken = default)
+    public BeamHypothesis Run(IBeamScorer scorer, int[] primeIds, SamplingSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scorer);
         ArgumentNullException.ThrowIfNull(settings);

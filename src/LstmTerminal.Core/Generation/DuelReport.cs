@@ -1,4 +1,4 @@
 namespace LstmTerminal.Core.Generation;
 
 /// <summary>One prime completed by several samplers with the same settings and seed.</summary>
-public sealed record DuelReport(PrimeEncoding Prime, GenerationSettings Settings, int BeamWidth, IReadOnlyList<DuelEntry> Results);
+public sealed record DuelReport(PrimeEncoding Prime, SamplingSettings Settings, IReadOnlyList<DuelEntry> Results);

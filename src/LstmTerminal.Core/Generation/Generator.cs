@@ -45,12 +45,12 @@ public sealed class Generator
         var words = TextNormalizer.Tokenize(prime);
         if (words.Count == 0)
         {
-            throw new PrimeException("The prime phrase has no words (only spaces, punctuation or symbols). Type a few words, e.g. \"thou art more\".");
+            throw new PrimeException(PrimeProblem.NoWords, "The prime phrase has no words (only spaces, punctuation or symbols).");
         }
 
         if (words.Count > MaxPrimeWords)
         {
-            throw new PrimeException($"The prime phrase has {words.Count} words; the limit is {MaxPrimeWords}. Use its last few sentences instead.");
+            throw new PrimeException(PrimeProblem.TooManyWords, $"The prime phrase has {words.Count} words; the limit is {MaxPrimeWords}.");
         }
 
         for (var i = 0; i < words.Count; i++)
@@ -67,7 +67,7 @@ public sealed class Generator
         if (unknown.Count == words.Count)
         {
             var shown = string.Join(", ", unknown.Take(5).Select(Shortened));
-            throw new PrimeException($"None of the words of the prime phrase are in the model's vocabulary ({shown}). Use everyday words of the corpus, e.g. \"thou art more\".");
+            throw new PrimeException(PrimeProblem.NoKnownWord, $"None of the words of the prime phrase are in the model's vocabulary ({shown}).");
         }
 
         return new PrimeEncoding(prime, words, ids, unknown);
@@ -82,14 +82,21 @@ public sealed class Generator
     }
 
     /// <summary>
-    /// Streams <see cref="GenerationSettings.Words"/> words after the prime, one at a time. The sampler sees the logits
+    /// Streams <see cref="SamplingSettings.Words"/> words after the prime, one at a time. The sampler sees the logits
     /// after the repetition controls; the reported probability is the model's own.
     /// </summary>
-    public IEnumerable<GeneratedWord> Continue(PrimeEncoding prime, ISampler sampler, GenerationSettings settings, CancellationToken cancellationToken = default)
+    /// <param name="settings">With the seed chosen: <see cref="Completion"/> draws one when the person chose none.</param>
+    public IEnumerable<GeneratedWord> Continue(PrimeEncoding prime, ISampler sampler, SamplingSettings settings, CancellationToken cancellationToken = default)
+    {
+        var seed = settings.Seed ?? throw new ArgumentException("A completion by a sampler needs a seed; draw one first.", nameof(settings));
+        return Continue(prime, sampler, settings, seed, cancellationToken);
+    }
+
+    private IEnumerable<GeneratedWord> Continue(PrimeEncoding prime, ISampler sampler, SamplingSettings settings, int seed, CancellationToken cancellationToken)
     {
         var history = new List<int>(prime.Ids.Length + settings.Words);
         history.AddRange(prime.Ids);
-        var random = new Random(settings.Seed);
+        var random = new Random(seed);
         var repetition = RepetitionControl.From(settings);
         var state = _inference.NewState();
         Advance(prime.Ids, state);
@@ -114,6 +121,37 @@ public sealed class Generator
         }
     }
 
+    /// <summary>
+    /// The <paramref name="count"/> most likely next words after the prime by the model's own probability (temperature 1),
+    /// most likely first, the lower id first on ties. The unknown word is left out: no completion may choose it.
+    /// </summary>
+    public IReadOnlyList<GeneratedWord> Predict(PrimeEncoding prime, int count)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
+        Advance(prime.Ids, _inference.NewState());
+        var best = new List<int>(count + 1);
+        for (var id = Vocabulary.UnknownId + 1; id < _logits.Length; id++)
+        {
+            var at = best.Count;
+            while (at > 0 && _logits[best[at - 1]] < _logits[id])
+            {
+                at--;
+            }
+
+            if (at < count)
+            {
+                best.Insert(at, id);
+                if (best.Count > count)
+                {
+                    best.RemoveAt(count);
+                }
+            }
+        }
+
+        var logNormaliser = Softmax.LogSumExp(_logits);
+        return best.Select(id => new GeneratedWord(id, Vocabulary.WordOf(id), Math.Exp(_logits[id] - logNormaliser))).ToList();
+    }
+
     /// <summary>Feeds the prime through the model, leaving the last position's logits in <see cref="_logits"/>.</summary>
     private void Advance(int[] ids, LstmInferenceState state)
     {
@@ -124,13 +162,13 @@ public sealed class Generator
     }
 
     /// <summary>
-    /// The most likely continuation of <see cref="GenerationSettings.Words"/> words by beam search; temperature and
-    /// seed do not apply, the repetition controls do.
+    /// The most likely continuation of <see cref="SamplingSettings.Words"/> words by beam search of
+    /// <see cref="SamplingSettings.BeamWidth"/>; temperature and seed do not apply, the repetition controls do.
     /// </summary>
-    public IReadOnlyList<GeneratedWord> ContinueWithBeam(PrimeEncoding prime, int width, GenerationSettings settings, CancellationToken cancellationToken = default)
+    public IReadOnlyList<GeneratedWord> ContinueWithBeam(PrimeEncoding prime, SamplingSettings settings, CancellationToken cancellationToken = default)
     {
         var scorer = new LstmBeamScorer(_inference);
-        var best = new BeamSearch(width).Run(scorer, prime.Ids, settings, cancellationToken);
+        var best = new BeamSearch(settings.BeamWidth).Run(scorer, prime.Ids, settings, cancellationToken);
         return best.Ids.Select((id, i) => new GeneratedWord(id, Vocabulary.WordOf(id), best.Probabilities[i])).ToList();
     }
 }

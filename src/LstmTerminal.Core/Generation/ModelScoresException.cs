@@ -5,5 +5,4 @@ namespace LstmTerminal.Core.Generation;
 /// checkpoint is damaged or the training that wrote it diverged.
 /// </summary>
 public sealed class ModelScoresException() : Exception(
-    "The model's scores are not numbers (NaN), so it cannot choose a word: its checkpoint is damaged or its training diverged. " +
-    "Train it again, from scratch or with a lower Training:LearningRate.");
+    "The model's scores are not numbers (NaN), so it cannot choose a word: its checkpoint is damaged or its training diverged.");

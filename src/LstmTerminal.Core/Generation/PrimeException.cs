@@ -1,4 +1,7 @@
 namespace LstmTerminal.Core.Generation;
 
-/// <summary>The prime phrase cannot start a completion; the message says how to fix it.</summary>
-public sealed class PrimeException(string message) : Exception(message);
+/// <summary>The prime phrase cannot start a completion: the message says what is wrong with it, <see cref="Problem"/> why.</summary>
+public sealed class PrimeException(PrimeProblem problem, string message) : Exception(message)
+{
+    public PrimeProblem Problem { get; } = problem;
+}

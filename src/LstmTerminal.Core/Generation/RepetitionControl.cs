@@ -29,7 +29,7 @@ public sealed class RepetitionControl
         _ngram = noRepeatNgram;
     }
 
-    public static RepetitionControl From(GenerationSettings settings) => new(settings.RepetitionPenalty, settings.NoRepeatNgram);
+    public static RepetitionControl From(SamplingSettings settings) => new(settings.RepetitionPenalty, settings.NoRepeatNgram);
 
     /// <summary>
     /// Copies <paramref name="logits"/> into <paramref name="adjusted"/> with the penalty applied and returns the ids

@@ -9,7 +9,7 @@ namespace LstmTerminal.Core.Generation;
 /// </summary>
 public sealed class SamplerDuel(Generator generator)
 {
-    public DuelReport Run(PrimeEncoding prime, IReadOnlyList<ISampler> samplers, GenerationSettings settings, int beamWidth, CancellationToken cancellationToken = default)
+    public DuelReport Run(PrimeEncoding prime, IReadOnlyList<ISampler> samplers, SamplingSettings settings, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(prime);
         ArgumentNullException.ThrowIfNull(samplers);
@@ -28,8 +28,8 @@ public sealed class SamplerDuel(Generator generator)
             }
         }
 
-        results.Add(Score(BeamSearch.SamplerName, prime, generator.ContinueWithBeam(prime, beamWidth, settings, cancellationToken)));
-        return new DuelReport(prime, settings, beamWidth, results);
+        results.Add(Score(BeamSearch.SamplerName, prime, generator.ContinueWithBeam(prime, settings, cancellationToken)));
+        return new DuelReport(prime, settings, results);
     }
 
     private static DuelEntry Score(string sampler, PrimeEncoding prime, IReadOnlyList<GeneratedWord> words) =>

@@ -1,50 +1,63 @@
 using System.ComponentModel.DataAnnotations;
 using LstmTerminal.Core.Generation;
+using static System.FormattableString;
 
 namespace LstmTerminal.Core.Options;
 
+/// <summary>The <c>Sampling</c> section: the <see cref="SamplingSettings"/> a completion starts from, under their limits.</summary>
 public sealed class SamplingOptions : IValidatableObject
 {
     public const string Section = "Sampling";
 
-    [Required(ErrorMessage = "Sampling:Sampler must name a sampler plugin, e.g. greedy or temperature.")]
-    public string Sampler { get; set; } = "temperature";
+    private static readonly SamplingSettings Defaults = new();
 
-    [Range(1e-6, 100.0, ErrorMessage = "Sampling:Temperature must be greater than 0 and at most 100.")]
-    public double Temperature { get; set; } = 0.8;
+    public string Sampler { get; set; } = Defaults.Sampler;
 
-    [Range(1, 10_000, ErrorMessage = "Sampling:Words must be between 1 and 10000.")]
-    public int Words { get; set; } = 10;
+    public double Temperature { get; set; } = Defaults.Temperature;
+
+    public int Words { get; set; } = Defaults.Words;
 
     public int? Seed { get; set; }
 
     /// <summary>0 leaves k to the top-k plugin's own setting.</summary>
-    [Range(0, 1_000_000, ErrorMessage = "Sampling:TopK must be between 0 (the plugin's own K) and 1000000.")]
-    public int TopK { get; set; }
+    public int TopK { get; set; } = Defaults.TopK;
 
     /// <summary>1 leaves p to the nucleus plugin's own setting.</summary>
-    [Range(0.0, 1.0, MinimumIsExclusive = true, ErrorMessage = "Sampling:TopP must be greater than 0 and at most 1 (1 = the plugin's own P).")]
-    public double TopP { get; set; } = 1.0;
+    public double TopP { get; set; } = Defaults.TopP;
 
-    [Range(1.0, 10.0, ErrorMessage = "Sampling:RepetitionPenalty must be between 1 (off) and 10.")]
-    public double RepetitionPenalty { get; set; } = 1.0;
+    public double RepetitionPenalty { get; set; } = Defaults.RepetitionPenalty;
 
-    /// <summary>0 is off; n of 1 would forbid every word already present, so it is refused.</summary>
-    [Range(0, 10, ErrorMessage = "Sampling:NoRepeatNgram must be 0 (off) or between 2 and 10.")]
-    public int NoRepeatNgram { get; set; }
+    public int NoRepeatNgram { get; set; } = Defaults.NoRepeatNgram;
 
-    [Range(1, BeamSearch.MaxWidth, ErrorMessage = "Sampling:BeamWidth must be between 1 and 64.")]
-    public int BeamWidth { get; set; } = 4;
+    public int BeamWidth { get; set; } = Defaults.BeamWidth;
 
-    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext)
+    /// <summary>One message per setting out of its limits, naming its key and the allowed range.</summary>
+    public IEnumerable<ValidationResult> Validate(ValidationContext validationContext) =>
+        ToSettings().Invalid().Select(setting => new ValidationResult(Message(setting), [setting]));
+
+    public SamplingSettings ToSettings() => new()
     {
-        if (NoRepeatNgram == 1)
-        {
-            yield return new ValidationResult("Sampling:NoRepeatNgram must be 0 (off) or between 2 and 10.", [nameof(NoRepeatNgram)]);
-        }
-    }
+        Sampler = Sampler,
+        Temperature = Temperature,
+        Words = Words,
+        Seed = Seed,
+        TopK = TopK,
+        TopP = TopP,
+        RepetitionPenalty = RepetitionPenalty,
+        NoRepeatNgram = NoRepeatNgram,
+        BeamWidth = BeamWidth,
+    };
 
-    /// <summary>The generation settings these options describe, with the seed the caller resolved.</summary>
-    public GenerationSettings ToGenerationSettings(int seed) =>
-        new(Words, Temperature, seed, TopK, TopP, RepetitionPenalty, NoRepeatNgram);
+    private static string Message(string setting) => setting switch
+    {
+        nameof(Sampler) => Invariant($"{Section}:{setting} must name a sampler plugin, e.g. greedy or temperature."),
+        nameof(Temperature) => Invariant($"{Section}:{setting} must be greater than 0 and at most {SamplingSettings.MaxTemperature}."),
+        nameof(Words) => Invariant($"{Section}:{setting} must be between {SamplingSettings.MinWords} and {SamplingSettings.MaxWords}."),
+        nameof(TopK) => Invariant($"{Section}:{setting} must be between 0 (the plugin's own K) and {SamplingSettings.MaxTopK}."),
+        nameof(TopP) => Invariant($"{Section}:{setting} must be greater than 0 and at most 1 (1 = the plugin's own P)."),
+        nameof(RepetitionPenalty) => Invariant($"{Section}:{setting} must be between 1 (off) and {SamplingSettings.MaxRepetitionPenalty}."),
+        nameof(NoRepeatNgram) => Invariant($"{Section}:{setting} must be 0 (off) or between {SamplingSettings.MinNoRepeatNgram} and {SamplingSettings.MaxNoRepeatNgram}."),
+        nameof(BeamWidth) => Invariant($"{Section}:{setting} must be between 1 and {SamplingSettings.MaxBeamWidth}."),
+        _ => throw new ArgumentOutOfRangeException(nameof(setting), setting, "Not a sampling setting."),
+    };
 }

@@ -36,13 +36,13 @@ public sealed class FallbackSampler : ISampler
 
     private ISampler Active => _replacement ?? _primary;
 
-    /// <summary>The named sampler, falling back to <see cref="ChooseFallback"/> among the catalog's samplers.</summary>
+    /// <summary>The named sampler, falling back to <see cref="ChooseFallback"/> among the other loaded samplers.</summary>
     /// <exception cref="PluginNotFoundException">No sampler has that name.</exception>
-    public static FallbackSampler For(PluginCatalog catalog, string name, Action<SamplerSwitch> switched)
+    public static FallbackSampler For(ISamplerSource samplers, string name, Action<SamplerSwitch> switched)
     {
-        ArgumentNullException.ThrowIfNull(catalog);
-        var primary = catalog.GetSampler(name);
-        return new FallbackSampler(primary.Plugin, ChooseFallback(catalog.Samplers, primary.Name)?.Plugin, switched);
+        ArgumentNullException.ThrowIfNull(samplers);
+        var primary = samplers.GetSampler(name);
+        return new FallbackSampler(primary.Plugin, ChooseFallback(samplers.Samplers, primary.Name)?.Plugin, switched);
     }
 
     /// <summary>

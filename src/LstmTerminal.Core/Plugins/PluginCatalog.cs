@@ -7,7 +7,7 @@ namespace LstmTerminal.Core.Plugins;
 /// Loading never throws: a broken plugin is an entry in <see cref="Errors"/>, not a crash. Folders can be added while
 /// the app runs. Two plugins of a kind with one name: a shipped one wins, else the first loaded; the other is reported.
 /// </summary>
-public sealed class PluginCatalog
+public sealed class PluginCatalog : ISamplerSource
 {
     private readonly PluginLocations _locations;
     private readonly IReadOnlySet<string> _shippedFolders;

@@ -3,7 +3,7 @@ using System.Diagnostics;
 using LstmTerminal.Abstractions;
 using LstmTerminal.Core.Training;
 using Generator = LstmTerminal.Core.Generation.Generator;
-using GenerationSettings = LstmTerminal.Core.Generation.GenerationSettings;
+using SamplingSettings = LstmTerminal.Core.Generation.SamplingSettings;
 using LstmTerminal.Torch.Training;
 
 namespace LstmTerminal.Torch.Bench;
@@ -64,7 +64,7 @@ public static class BenchRunner
     private static double GenerateMsPerWord(Generator generator, ISampler greedy, CancellationToken cancellationToken)
     {
         var prime = generator.Encode(Prime);
-        var settings = new GenerationSettings(GeneratedWords, Temperature: 1.0, Seed: 1);
+        var settings = new SamplingSettings { Words = GeneratedWords, Temperature = 1.0, Seed = 1 };
         generator.Continue(prime, greedy, settings, cancellationToken).Count();
         var clock = Stopwatch.StartNew();
         var words = generator.Continue(prime, greedy, settings, cancellationToken).Count();

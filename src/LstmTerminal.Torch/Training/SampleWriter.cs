@@ -9,21 +9,21 @@ namespace LstmTerminal.Torch.Training;
 /// The continuations of the prime texts shown every <c>EvalEvery</c> steps, so one can read what the model has
 /// learned. A prime or a sampler that fails gets its reason as its sample; the run goes on.
 /// </summary>
-public sealed class SampleWriter(IReadOnlyList<string> primes, Vocabulary vocabulary, ISampler sampler, GenerationSettings settings)
+public sealed class SampleWriter(IReadOnlyList<string> primes, Vocabulary vocabulary, ISampler sampler, SamplingSettings settings)
 {
     public bool HasPrimes => primes.Count > 0;
 
     public IReadOnlyList<TrainingSample> Write(ModelWeights weights, CancellationToken cancellationToken)
     {
-        var generator = new Generator(weights, vocabulary);
-        return primes.Select(prime => new TrainingSample(prime, Continue(generator, prime, cancellationToken))).ToList();
+        var completion = new Completion(new Generator(weights, vocabulary));
+        return primes.Select(prime => new TrainingSample(prime, Continue(completion, prime, cancellationToken))).ToList();
     }
 
-    private string Continue(Generator generator, string prime, CancellationToken cancellationToken)
+    private string Continue(Completion completion, string prime, CancellationToken cancellationToken)
     {
         try
         {
-            return string.Join(' ', generator.Continue(generator.Encode(prime), sampler, settings, cancellationToken).Select(word => word.Word));
+            return completion.Start(prime, sampler, settings).Complete(cancellationToken);
         }
         catch (Exception e) when (e is PrimeException or SamplerException or ModelScoresException)
         {

@@ -37,7 +37,7 @@ public sealed record TrainingPlan
 
     public required ISampler SampleSampler { get; init; }
 
-    public required GenerationSettings SampleSettings { get; init; }
+    public required SamplingSettings SampleSettings { get; init; }
 
     public required CheckpointStore Checkpoints { get; init; }
 }

@@ -84,7 +84,7 @@ public sealed class TrainingPlanner(ModelOptions model, TrainingOptions training
             LearningRateDecay = training.LearningRateDecay,
             PrimeTexts = training.PrimeTexts,
             SampleSampler = sampleSampler,
-            SampleSettings = sampling.ToGenerationSettings(sampling.Seed ?? settings.Seed),
+            SampleSettings = sampling.ToSettings() with { Seed = sampling.Seed ?? settings.Seed },
             Checkpoints = store,
         };
     }

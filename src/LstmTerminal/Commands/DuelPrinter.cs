@@ -31,7 +31,7 @@ public static class DuelPrinter
         var settings = report.Settings;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"prime \"{string.Join(' ', report.Prime.Words)}\": {settings.Words} words, seed {settings.Seed}, temperature {settings.Temperature}, " +
-            $"repetition penalty {settings.RepetitionPenalty}, no-repeat n-gram {settings.NoRepeatNgram}, beam width {report.BeamWidth}"));
+            $"repetition penalty {settings.RepetitionPenalty}, no-repeat n-gram {settings.NoRepeatNgram}, beam width {settings.BeamWidth}"));
         var width = Math.Max("sampler".Length, report.Results.Max(r => r.Sampler.Length));
         output.WriteLine($"{"sampler".PadRight(width)}  avg log-p  rep. bigrams  text");
         foreach (var result in report.Results)

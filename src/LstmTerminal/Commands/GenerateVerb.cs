@@ -1,29 +1,35 @@
 using System.CommandLine;
 using System.Globalization;
-using LstmTerminal.Core.Checkpoints;
 using LstmTerminal.Core.Generation;
 using LstmTerminal.Core.Options;
 using LstmTerminal.Core.Plugins;
-using LstmTerminal.Hosting;
-using Microsoft.Extensions.DependencyInjection;
+using LstmTerminal.Session;
+using LstmTerminal.Core.Checkpoints;
+using static System.FormattableString;
 
 namespace LstmTerminal.Commands;
 
 /// <summary><c>generate "PRIME"</c>: complete a phrase with a trained checkpoint, streaming words, or compare every sampler.</summary>
-public static class GenerateVerb
+public sealed class GenerateVerb(SamplingOptions sampling, TrainingOptions training, PluginCatalog catalog, VerbConsole console)
 {
     public static Command Create(VerbRunner runner)
     {
         var prime = new Argument<string>("prime") { Description = "The phrase to continue, e.g. \"thou art more\"." };
         var sampler = new Option<string?>("--sampler") { Description = "Sampler plugin name (Sampling:Sampler), e.g. greedy, temperature, top-k, nucleus, or beam." };
-        var temperature = new Option<double?>("--temperature") { Description = "Softmax temperature > 0 (Sampling:Temperature)." };
-        var words = new Option<int?>("--words") { Description = "Words to generate (Sampling:Words)." };
+        var temperature = new Option<double?>("--temperature") { Description = Invariant($"Softmax temperature, above 0 and at most {SamplingSettings.MaxTemperature} (Sampling:Temperature).") };
+        var words = new Option<int?>("--words") { Description = $"Words to generate, {SamplingSettings.MinWords}-{SamplingSettings.MaxWords} (Sampling:Words)." };
         var seed = new Option<int?>("--seed") { Description = "Seed for a reproducible completion (Sampling:Seed)." };
         var topK = new Option<int?>("--top-k") { Description = "Words the top-k sampler keeps; 0 = its own Plugins:top-k:K (Sampling:TopK)." };
         var topP = new Option<double?>("--top-p") { Description = "Probability mass the nucleus sampler keeps, in (0, 1]; 1 = its own Plugins:nucleus:P (Sampling:TopP)." };
-        var penalty = new Option<double?>("--repetition-penalty") { Description = "Penalty on words already generated, 1 (off) to 10 (Sampling:RepetitionPenalty)." };
-        var noRepeat = new Option<int?>("--no-repeat-ngram") { Description = "Never repeat an n-gram of this size; 0 = off, else 2-10 (Sampling:NoRepeatNgram)." };
-        var beamWidth = new Option<int?>("--beam-width") { Description = "Hypotheses kept by the beam sampler, 1-64 (Sampling:BeamWidth)." };
+        var penalty = new Option<double?>("--repetition-penalty")
+        {
+            Description = Invariant($"Penalty on words already generated, 1 (off) to {SamplingSettings.MaxRepetitionPenalty} (Sampling:RepetitionPenalty)."),
+        };
+        var noRepeat = new Option<int?>("--no-repeat-ngram")
+        {
+            Description = $"Never repeat an n-gram of this size; 0 = off, else {SamplingSettings.MinNoRepeatNgram}-{SamplingSettings.MaxNoRepeatNgram} (Sampling:NoRepeatNgram).",
+        };
+        var beamWidth = new Option<int?>("--beam-width") { Description = $"Hypotheses kept by the beam sampler, 1-{SamplingSettings.MaxBeamWidth} (Sampling:BeamWidth)." };
         var compare = new Option<bool>("--compare") { Description = "Complete the prime with every sampler and beam search, side by side." };
         var checkpointDirectory = CommonOptions.CheckpointDirectory();
         var json = CommonOptions.Json();
@@ -45,97 +51,82 @@ public static class GenerateVerb
             CommonOptions.Set(overrides, "Sampling:BeamWidth", parse.GetValue(beamWidth));
             CommonOptions.Set(overrides, "Training:CheckpointDirectory", parse.GetValue(checkpointDirectory));
             var request = new GenerateRequest(parse.GetValue(prime) ?? string.Empty, parse.GetValue(compare), parse.GetValue(json));
-            return runner.RunAsync(overrides, context => Task.FromResult(Run(context, request)), cancellationToken);
+            return runner.RunAsync<GenerateVerb>(overrides, (verb, ct) => Task.FromResult(verb.Run(request, ct)), cancellationToken);
         });
         return command;
     }
 
-    private static int Run(VerbContext context, GenerateRequest request)
+    private int Run(GenerateRequest request, CancellationToken cancellationToken)
     {
-        var sampling = AppHost.Value<SamplingOptions>(context.Services);
-        var training = AppHost.Value<TrainingOptions>(context.Services);
-        var catalog = context.Services.GetRequiredService<PluginCatalog>();
-        var isBeam = BeamSearch.IsNamed(sampling.Sampler);
-        var sampler = request.Compare || isBeam ? null : GetSampler(catalog, sampling.Sampler, change => context.Warn(change.Message));
+        var settings = sampling.ToSettings();
         var reader = new CheckpointReader(training.CheckpointDirectory);
         var checkpoint = reader.LoadForInference();
-        var generator = new Generator(checkpoint.Weights, checkpoint.Vocabulary);
-
-        var encoding = generator.Encode(request.Prime);
-        if (encoding.UnknownWords.Count > 0)
-        {
-            context.Error.WriteLine($"note: not in the vocabulary, read as <unk>: {string.Join(", ", encoding.UnknownWords)}");
-        }
-
-        var seed = sampling.Seed ?? Random.Shared.Next();
-        var settings = sampling.ToGenerationSettings(seed);
+        var completion = new Completion(new Generator(checkpoint.Weights, checkpoint.Vocabulary));
         if (request.Compare)
         {
-            var report = new SamplerDuel(generator).Run(encoding, catalog.Samplers.Select(s => s.Plugin).ToList(), settings, sampling.BeamWidth, context.CancellationToken);
-            DuelPrinter.Write(context.Output, report, request.Json);
+            var report = completion.Duel(request.Prime, settings, catalog, cancellationToken);
+            NoteUnknownWords(report.Prime);
+            DuelPrinter.Write(console.Output, report, request.Json);
             return ExitCodes.Success;
         }
 
-        var generated = new List<GeneratedWord>(settings.Words);
+        var run = completion.Start(request.Prime, settings, catalog);
+        NoteUnknownWords(run.Prime);
         if (!request.Json)
         {
-            context.Output.Write(string.Join(' ', encoding.Words));
+            console.Output.Write(string.Join(' ', run.Prime.Words));
         }
 
-        var stream = sampler is null
-            ? generator.ContinueWithBeam(encoding, sampling.BeamWidth, settings, context.CancellationToken)
-            : generator.Continue(encoding, sampler, settings, context.CancellationToken);
-        foreach (var word in stream)
+        foreach (var reported in run.Stream(cancellationToken))
         {
-            generated.Add(word);
-            if (!request.Json)
+            switch (reported)
             {
-                context.Output.Write(' ' + word.Word);
-                context.Output.Flush();
+                case SamplerSwitched { Switch: var change }:
+                    console.Warn(change.Message);
+                    break;
+                case WordGenerated { Word: var word } when !request.Json:
+                    console.Output.Write(' ' + word.Word);
+                    console.Output.Flush();
+                    break;
             }
         }
 
-        // Read after generating: a sampler that failed has been replaced by its fallback.
-        var samplerName = sampler?.Name ?? BeamSearch.SamplerName;
         if (request.Json)
         {
-            JsonOutput.Write(context.Output, new
+            JsonOutput.Write(console.Output, new
             {
                 prime = request.Prime,
-                text = string.Join(' ', generated.Select(w => w.Word)),
-                words = generated.Select(w => new { word = w.Word, probability = w.Probability }),
-                unknownWords = encoding.UnknownWords,
-                sampler = samplerName,
-                seed,
+                text = run.Text,
+                words = run.Words.Select(w => new { word = w.Word, probability = w.Probability }),
+                unknownWords = run.Prime.UnknownWords,
+                sampler = run.Sampler,
+                seed = run.Settings.Seed,
             });
         }
         else
         {
-            context.Output.WriteLine();
-            context.Error.WriteLine($"{Describe(samplerName, settings, sampling.BeamWidth)}; checkpoint {reader.Directory}");
+            console.Output.WriteLine();
+            console.Error.WriteLine($"{Describe(run)}; checkpoint {reader.Directory}");
         }
 
         return ExitCodes.Success;
     }
 
-    /// <summary>Beam search is a generator mode, not a plugin, so the list of known samplers names it too.</summary>
-    private static FallbackSampler GetSampler(PluginCatalog catalog, string name, Action<SamplerSwitch> switched)
+    private void NoteUnknownWords(PrimeEncoding prime)
     {
-        try
+        if (prime.UnknownWords.Count > 0)
         {
-            return FallbackSampler.For(catalog, name, switched);
-        }
-        catch (PluginNotFoundException e)
-        {
-            throw new PluginNotFoundException($"{e.Message} Beam search is available as '{BeamSearch.SamplerName}'.");
+            console.Error.WriteLine($"note: {CompletionText.UnknownWords(prime)}");
         }
     }
 
-    private static string Describe(string sampler, GenerationSettings settings, int beamWidth)
+    /// <summary>The sampler that wrote the words (a fallback's name if the chosen one failed) and the settings that apply to it.</summary>
+    private static string Describe(CompletionRun run)
     {
-        var mode = sampler == BeamSearch.SamplerName ? $"beam width {beamWidth}" : $"temperature {settings.Temperature}";
+        var settings = run.Settings;
+        var mode = run.BeamWidth is { } width ? $"beam width {width}" : Invariant($"temperature {settings.Temperature}");
         return string.Create(CultureInfo.InvariantCulture,
-            $"sampler {sampler}, {mode}, repetition penalty {settings.RepetitionPenalty}, no-repeat n-gram {settings.NoRepeatNgram}, seed {settings.Seed}");
+            $"sampler {run.Sampler}, {mode}, repetition penalty {settings.RepetitionPenalty}, no-repeat n-gram {settings.NoRepeatNgram}, seed {settings.Seed}");
     }
 
     private sealed record GenerateRequest(string Prime, bool Compare, bool Json);

@@ -7,6 +7,7 @@ using LstmTerminal.Core.Generation;
 using LstmTerminal.Core.Plugins;
 using LstmTerminal.Core.Training;
 using LstmTerminal.Core.Workflow;
+using LstmTerminal.Session;
 using Microsoft.Extensions.Options;
 using LstmTerminal.Torch.Training;
 using LstmTerminal.Torch;
@@ -25,7 +26,7 @@ public static class UserError
     {
         OptionsValidationException options => string.Join(" ", options.Failures.Select(OwnMessage)),
         CheckpointException checkpoint => CheckpointText.Describe(checkpoint),
-        _ => exception.Message,
+        _ => CompletionText.Explain(exception),
     });
 
     /// <summary>Our validation messages already name the key and range; drop the framework's wrapper around them.</summary>

@@ -111,6 +111,9 @@ public static class AppHost
         where T : class
     {
         builder.Services.AddOptions<T>().Bind(builder.Configuration.GetSection(section)).ValidateDataAnnotations();
+
+        // The validated section itself, for a verb's constructor: a bad value fails as Value reports it.
+        builder.Services.AddTransient(services => Value<T>(services));
     }
 
     private static void ConfigureLogging(HostApplicationBuilder builder)

@@ -46,8 +46,7 @@ public static class TerminalApp
         await using var session = new TrainingSession(
             services.GetRequiredService<CorpusLoader>(), services.GetRequiredService<TrainingPlanner>(), catalog,
             AppHost.Value<CorpusOptions>(services), AppHost.Value<TrainingOptions>(services), sampling, state, log);
-        var console = new CompletionConsole(session, catalog, state.Transcript, new ConsoleSettings(
-            sampling.Sampler, sampling.Temperature, sampling.Words, sampling.Seed, sampling.TopK, sampling.TopP, sampling.RepetitionPenalty, sampling.NoRepeatNgram, sampling.BeamWidth), log);
+        var console = new CompletionConsole(session, catalog, state.Transcript, sampling.ToSettings(), log);
         foreach (var error in catalog.Errors)
         {
             state.Transcript.AddError($"Plugin problem in {error.Folder}: {error.Message}");

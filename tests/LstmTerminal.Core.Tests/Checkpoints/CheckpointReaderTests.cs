@@ -26,7 +26,7 @@ public sealed class CheckpointReaderTests
         Assert.Equal(33, checkpoint.Vocabulary.Count);
         Assert.Equal(33 * 24, checkpoint.Weights.Output.Length);
         var generator = new Generator(checkpoint.Weights, checkpoint.Vocabulary);
-        Assert.Equal(5, generator.Continue(generator.Encode("thou art"), new ArgMaxSampler(), new GenerationSettings(Words: 5, Temperature: 1, Seed: 1)).Count());
+        Assert.Equal(5, generator.Continue(generator.Encode("thou art"), new ArgMaxSampler(), new SamplingSettings { Words = 5, Temperature = 1, Seed = 1 }).Count());
     }
 
     [Fact]

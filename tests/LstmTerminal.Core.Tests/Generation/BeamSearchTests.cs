@@ -15,7 +15,7 @@ public sealed class BeamSearchTests
         [5] = [0.40, 0.56, 0.01, 0.01, 0.01, 0.01],
     };
 
-    private static readonly GenerationSettings TwoWords = new(Words: 2, Temperature: 1.0, Seed: 1);
+    private static readonly SamplingSettings TwoWords = new() { Words = 2, Temperature = 1.0, Seed = 1 };
 
     [Fact]
     public void Run_FindsAMoreLikelySequenceThanGreedy_When_TheBestFirstWordLeadsNowhere()

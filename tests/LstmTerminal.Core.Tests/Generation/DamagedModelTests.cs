@@ -9,7 +9,7 @@ namespace LstmTerminal.Core.Tests.Generation;
 /// <summary>A model whose weights are NaN (a damaged checkpoint, a diverged run) is named as the culprit, not the sampler.</summary>
 public sealed class DamagedModelTests
 {
-    private static readonly GenerationSettings FiveWords = new(Words: 5, Temperature: 1.0, Seed: 1);
+    private static readonly SamplingSettings FiveWords = new() { Words = 5, Temperature = 1.0, Seed = 1 };
 
     [Fact]
     public void Continue_SaysTheModelsScoresAreNotNumbers_WithoutSwitchingTheSampler()
@@ -24,6 +24,7 @@ public sealed class DamagedModelTests
 
         // Then
         Assert.Contains("not numbers", error.Message);
+        Assert.DoesNotContain("Training:", error.Message);
         Assert.Empty(switches);
     }
 
@@ -32,7 +33,7 @@ public sealed class DamagedModelTests
     {
         var generator = NaNModel();
 
-        Assert.Throws<ModelScoresException>(() => generator.ContinueWithBeam(generator.Encode("thou art"), width: 2, FiveWords));
+        Assert.Throws<ModelScoresException>(() => generator.ContinueWithBeam(generator.Encode("thou art"), FiveWords with { BeamWidth = 2 }));
     }
 
     private static Generator NaNModel()

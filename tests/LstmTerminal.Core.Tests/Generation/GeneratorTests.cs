@@ -7,7 +7,7 @@ namespace LstmTerminal.Core.Tests.Generation;
 
 public sealed class GeneratorTests(TrainedModel trained) : IClassFixture<TrainedModel>
 {
-    private static readonly GenerationSettings TenWords = new(Words: 10, Temperature: 1.0, Seed: 1);
+    private static readonly SamplingSettings TenWords = new() { Words = 10, Temperature = 1.0, Seed = 1 };
 
     [Fact]
     public void Continue_CompletesALearnedPhrase()
@@ -74,6 +74,7 @@ public sealed class GeneratorTests(TrainedModel trained) : IClassFixture<Trained
 
         Assert.Contains("None of the words", error.Message);
         Assert.DoesNotContain('\u001b', error.Message);
+        Assert.Equal(PrimeProblem.NoKnownWord, error.Problem);
     }
 
     [Fact]
@@ -97,6 +98,7 @@ public sealed class GeneratorTests(TrainedModel trained) : IClassFixture<Trained
         var error = Assert.Throws<PrimeException>(() => generator.Encode(string.Join(' ', Enumerable.Repeat("thou", 10_000))));
 
         Assert.Contains("10000 words", error.Message);
+        Assert.Equal(PrimeProblem.TooManyWords, error.Problem);
     }
 
     [Theory]
@@ -109,6 +111,15 @@ public sealed class GeneratorTests(TrainedModel trained) : IClassFixture<Trained
 
         var error = Assert.Throws<PrimeException>(() => generator.Encode(prime));
         Assert.Contains("no words", error.Message);
+        Assert.Equal(PrimeProblem.NoWords, error.Problem);
+    }
+
+    [Fact]
+    public void Continue_RefusesSettingsWithoutASeed_BeforeGeneratingAWord()
+    {
+        var generator = trained.CreateGenerator();
+
+        Assert.Throws<ArgumentException>(() => generator.Continue(generator.Encode("thou"), new ArgMaxSampler(), TenWords with { Seed = null }));
     }
 
     [Fact]

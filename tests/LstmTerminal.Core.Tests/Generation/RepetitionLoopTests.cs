@@ -6,9 +6,9 @@ namespace LstmTerminal.Core.Tests.Generation;
 /// <summary>The repetition controls in the generation loop, on a tiny model whose greedy output loops.</summary>
 public sealed class RepetitionLoopTests(LoopingModel trained) : IClassFixture<LoopingModel>
 {
-    private static readonly GenerationSettings Forty = new(Words: 40, Temperature: 1.0, Seed: 1);
+    private static readonly SamplingSettings Forty = new() { Words = 40, Temperature = 1.0, Seed = 1 };
 
-    private static List<int> Ids(Generator generator, string prime, GenerationSettings settings) =>
+    private static List<int> Ids(Generator generator, string prime, SamplingSettings settings) =>
         generator.Continue(generator.Encode(prime), new ArgMaxSampler(), settings).Select(w => w.Id).ToList();
 
     [Theory]

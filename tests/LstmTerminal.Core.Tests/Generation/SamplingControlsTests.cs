@@ -8,9 +8,9 @@ namespace LstmTerminal.Core.Tests.Generation;
 /// <summary>Beam search, seeded reproducibility and the duel on a tiny trained model.</summary>
 public sealed class SamplingControlsTests(TrainedModel trained) : IClassFixture<TrainedModel>
 {
-    private static readonly GenerationSettings Forty = new(Words: 40, Temperature: 1.0, Seed: 1);
+    private static readonly SamplingSettings Forty = new() { Words = 40, Temperature = 1.0, Seed = 1 };
 
-    private static List<int> Ids(Generator generator, string prime, ISampler sampler, GenerationSettings settings) =>
+    private static List<int> Ids(Generator generator, string prime, ISampler sampler, SamplingSettings settings) =>
         generator.Continue(generator.Encode(prime), sampler, settings).Select(w => w.Id).ToList();
 
     [Theory]
@@ -24,7 +24,7 @@ public sealed class SamplingControlsTests(TrainedModel trained) : IClassFixture<
         var settings = Forty with { Words = 15, RepetitionPenalty = penalty, NoRepeatNgram = ngram };
 
         // When
-        var beam = generator.ContinueWithBeam(generator.Encode(prime), width: 1, settings);
+        var beam = generator.ContinueWithBeam(generator.Encode(prime), settings with { BeamWidth = 1 });
         var greedy = generator.Continue(generator.Encode(prime), new ArgMaxSampler(), settings).ToList();
 
         // Then
@@ -39,7 +39,7 @@ public sealed class SamplingControlsTests(TrainedModel trained) : IClassFixture<
         var generator = trained.CreateGenerator();
 
         // When
-        var words = generator.ContinueWithBeam(generator.Encode("thou art zyzzyva"), width: 4, Forty with { Words = 12 });
+        var words = generator.ContinueWithBeam(generator.Encode("thou art zyzzyva"), Forty with { Words = 12, BeamWidth = 4 });
 
         // Then
         Assert.Equal(12, words.Count);
@@ -52,7 +52,7 @@ public sealed class SamplingControlsTests(TrainedModel trained) : IClassFixture<
     {
         // Given a random sampler with every control on
         var generator = trained.CreateGenerator();
-        var settings = new GenerationSettings(Words: 25, Temperature: 1.5, Seed: 17, RepetitionPenalty: 1.3, NoRepeatNgram: 3);
+        var settings = new SamplingSettings { Words = 25, Temperature = 1.5, Seed = 17, RepetitionPenalty = 1.3, NoRepeatNgram = 3 };
 
         // When
         var first = Ids(generator, "thou art more", new SoftmaxDrawSampler(), settings);
@@ -70,12 +70,12 @@ public sealed class SamplingControlsTests(TrainedModel trained) : IClassFixture<
         // Given
         var generator = trained.CreateGenerator();
         var prime = generator.Encode("to be or not to");
-        var settings = new GenerationSettings(Words: 12, Temperature: 1.2, Seed: 3);
+        var settings = new SamplingSettings { Words = 12, Temperature = 1.2, Seed = 3, BeamWidth = 3 };
         ISampler[] samplers = [new ArgMaxSampler(), new SoftmaxDrawSampler()];
 
         // When
-        var report = new SamplerDuel(generator).Run(prime, samplers, settings, beamWidth: 3);
-        var again = new SamplerDuel(generator).Run(prime, samplers, settings, beamWidth: 3);
+        var report = new SamplerDuel(generator).Run(prime, samplers, settings);
+        var again = new SamplerDuel(generator).Run(prime, samplers, settings);
 
         // Then
         Assert.Equal(["test-argmax", "test-softmax", "beam"], report.Results.Select(r => r.Sampler));
@@ -97,7 +97,7 @@ public sealed class SamplingControlsTests(TrainedModel trained) : IClassFixture<
         var generator = trained.CreateGenerator();
 
         // When
-        var report = new SamplerDuel(generator).Run(generator.Encode("thou"), [new UnknownWordSampler(), new ArgMaxSampler()], Forty with { Words = 3 }, beamWidth: 2);
+        var report = new SamplerDuel(generator).Run(generator.Encode("thou"), [new UnknownWordSampler(), new ArgMaxSampler()], Forty with { Words = 3, BeamWidth = 2 });
 
         // Then
         Assert.Contains("forbidden", report.Results[0].Error);

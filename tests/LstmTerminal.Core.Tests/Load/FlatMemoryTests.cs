@@ -20,7 +20,7 @@ public sealed class FlatMemoryTests(ITestOutputHelper output)
 
         for (var i = 1; i <= 10_000; i++)
         {
-            var words = generator.Continue(prime, sampler, new GenerationSettings(Words: 10, Temperature: 1.0, Seed: i)).Count();
+            var words = generator.Continue(prime, sampler, new SamplingSettings { Words = 10, Temperature = 1.0, Seed = i }).Count();
             Assert.Equal(10, words);
             if (i == 1_000)
             {

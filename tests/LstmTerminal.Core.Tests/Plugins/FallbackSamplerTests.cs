@@ -129,7 +129,7 @@ public sealed class FallbackSamplerTests
         var flaky = new ScriptedSampler("flaky", call => call < 2 ? 1 : int.MaxValue);
 
         // When it completes a phrase behind the fallback
-        var words = generator.Continue(generator.Encode("thou art"), new FallbackSampler(flaky, new ArgMaxSampler(), switches.Add), new GenerationSettings(6, 1.0, 1)).ToList();
+        var words = generator.Continue(generator.Encode("thou art"), new FallbackSampler(flaky, new ArgMaxSampler(), switches.Add), new SamplingSettings { Words = 6, Temperature = 1.0, Seed = 1 }).ToList();
 
         // Then all six words come, the first two from the flaky sampler, and the switch is told once
         Assert.Equal(6, words.Count);
@@ -149,16 +149,4 @@ public sealed class FallbackSamplerTests
 
     private static LoadedPlugin<ISampler> Loaded(string name, PluginSource source = PluginSource.Shipped) =>
         new(new ScriptedSampler(name, _ => 1), name, PluginKinds.Sampler, "scripted", "1.0", "/plugins/" + name, source);
-
-    /// <summary>Answers with <paramref name="answer"/>, given how many calls came before.</summary>
-    private sealed class ScriptedSampler(string name, Func<int, int> answer) : ISampler
-    {
-        private int _calls;
-
-        public string Name => name;
-
-        public string Description => "scripted for tests";
-
-        public int Next(ReadOnlySpan<float> logits, SamplingContext context) => answer(_calls++);
-    }
 }

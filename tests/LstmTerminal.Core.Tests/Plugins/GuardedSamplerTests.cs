@@ -94,7 +94,7 @@ public sealed class GuardedSamplerTests
         var guarded = Guard(new HangingSampler(release), TimeSpan.FromMilliseconds(200));
         try
         {
-            var error = Assert.Throws<SamplerException>(() => generator.Continue(generator.Encode("thou art"), guarded, new GenerationSettings(3, 1.0, 1)).ToList());
+            var error = Assert.Throws<SamplerException>(() => generator.Continue(generator.Encode("thou art"), guarded, new SamplingSettings { Words = 3, Temperature = 1.0, Seed = 1 }).ToList());
             Assert.Contains("hanging", error.Message);
         }
         finally

@@ -112,6 +112,11 @@ public sealed class GenerateSamplingTests(TrainedWorkspace trained) : IClassFixt
     [InlineData("--top-p", "1.5", "Sampling:TopP")]
     [InlineData("--beam-width", "0", "Sampling:BeamWidth")]
     [InlineData("--beam-width", "65", "Sampling:BeamWidth")]
+    [InlineData("--words", "0", "Sampling:Words")]
+    [InlineData("--words", "10001", "Sampling:Words")]
+    [InlineData("--temperature", "100.5", "Sampling:Temperature")]
+    [InlineData("--top-k", "1000001", "Sampling:TopK")]
+    [InlineData("--no-repeat-ngram", "11", "Sampling:NoRepeatNgram")]
     public async Task Generate_RefusesAnOptionOutOfRange_NamingTheKey(string option, string value, string key)
     {
         var run = await CliRun.RunAsync(trained.Workspace.Args("generate", "thou", "--compare", option, value));
@@ -119,5 +124,21 @@ public sealed class GenerateSamplingTests(TrainedWorkspace trained) : IClassFixt
         Assert.Equal(2, run.ExitCode);
         Assert.Contains(key, run.Error);
         Assert.Empty(run.Output);
+    }
+
+    [Fact]
+    public async Task Generate_AcceptsTheLimitsOfTheSamplingOptions()
+    {
+        // When the words, then every other option, are at the far end of their range
+        var most = await CliRun.RunAsync(trained.Workspace.Args("generate", "thou", "--sampler", "greedy", "--words", "10000", "--json"));
+        var far = await CliRun.RunAsync(trained.Workspace.Args(
+            "generate", "thou", "--sampler", "top-k", "--words", "12", "--temperature", "100", "--top-k", "1000000", "--top-p", "1",
+            "--repetition-penalty", "10", "--no-repeat-ngram", "10", "--beam-width", "64", "--seed", "1", "--json"));
+
+        // Then both complete
+        Assert.Equal(0, most.ExitCode);
+        Assert.Equal(10_000, most.Json.GetProperty("words").GetArrayLength());
+        Assert.Equal(0, far.ExitCode);
+        Assert.Equal(12, far.Json.GetProperty("words").GetArrayLength());
     }
 }

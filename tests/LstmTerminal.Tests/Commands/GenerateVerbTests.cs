@@ -60,6 +60,7 @@ public sealed class GenerateVerbTests(TrainedWorkspace trained) : IClassFixture<
 
         Assert.Equal(2, run.ExitCode);
         Assert.StartsWith("error: The prime phrase has no words", run.Error);
+        Assert.Contains("Type a few words, e.g. \"thou art more\".", run.Error);
     }
 
     [Fact]

@@ -1,3 +1,4 @@
+using LstmTerminal.Core.Generation;
 using LstmTerminal.Session;
 using LstmTerminal.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -14,7 +15,7 @@ public sealed class CompletionConsoleFallbackTests(TrainedModelFixture trained) 
         // Given the console set to a sampler plugin that throws on every word
         var transcript = new ConsoleTranscript();
         var catalog = HostilePlugins.Catalog(_temp.Path, HostilePlugins.ThrowsInNext);
-        var console = new CompletionConsole(trained.Model, catalog, transcript, new ConsoleSettings(HostilePlugins.ThrowsInNext, 0.8, 5, 1), NullLogger.Instance);
+        var console = new CompletionConsole(trained.Model, catalog, transcript, new SamplingSettings { Sampler = HostilePlugins.ThrowsInNext, Temperature = 0.8, Words = 5, Seed = 1 }, NullLogger.Instance);
 
         // When a phrase is completed
         await console.Submit("thou art more", CancellationToken.None);

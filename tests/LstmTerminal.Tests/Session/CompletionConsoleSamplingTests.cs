@@ -1,3 +1,4 @@
+using LstmTerminal.Core.Generation;
 using LstmTerminal.Session;
 using LstmTerminal.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,7 +18,7 @@ public sealed class CompletionConsoleSamplingTests(TrainedModelFixture trained) 
             await console.Submit(command, CancellationToken.None);
         }
 
-        Assert.Equal(new ConsoleSettings("beam", 0.8, 5, null, TopK: 5, TopP: 0.7, RepetitionPenalty: 1.5, NoRepeatNgram: 2, BeamWidth: 3), console.Settings);
+        Assert.Equal(new SamplingSettings { Sampler = "beam", Temperature = 0.8, Words = 5, Seed = null, TopK = 5, TopP = 0.7, RepetitionPenalty = 1.5, NoRepeatNgram = 2, BeamWidth = 3 }, console.Settings);
     }
 
     [Theory]
@@ -27,6 +28,14 @@ public sealed class CompletionConsoleSamplingTests(TrainedModelFixture trained) 
     [InlineData("/penalty 0.5")]
     [InlineData("/norepeat 1")]
     [InlineData("/beam 0")]
+    [InlineData("/beam 65")]
+    [InlineData("/words 0")]
+    [InlineData("/words 10001")]
+    [InlineData("/temperature 100.5")]
+    [InlineData("/temperature NaN")]
+    [InlineData("/k 1000001")]
+    [InlineData("/penalty 10.5")]
+    [InlineData("/norepeat 11")]
     public async Task Commands_RefuseValuesOutOfRange_AndKeepTheSettings(string command)
     {
         var (console, transcript) = Console();
@@ -36,6 +45,28 @@ public sealed class CompletionConsoleSamplingTests(TrainedModelFixture trained) 
 
         Assert.StartsWith("! " + command.Split(' ')[0] + " needs a valid value", transcript.Snapshot()[^1]);
         Assert.Equal(before, console.Settings);
+    }
+
+    [Fact]
+    public async Task Commands_AcceptTheLimitsOfTheSamplingOptions()
+    {
+        // Given
+        var (console, transcript) = Console();
+
+        // When every setting is set to the far end of its range
+        foreach (var command in new[] { "/words 10000", "/temperature 100", "/k 1000000", "/p 1", "/penalty 10", "/norepeat 10", "/beam 64" })
+        {
+            await console.Submit(command, CancellationToken.None);
+        }
+
+        // Then each was taken, and no command was refused
+        Assert.DoesNotContain(transcript.Snapshot(), line => line.StartsWith("! ", StringComparison.Ordinal));
+        Assert.Equal(
+            new SamplingSettings
+            {
+                Sampler = "beam", Temperature = 100, Words = 10_000, TopK = 1_000_000, TopP = 1, RepetitionPenalty = 10, NoRepeatNgram = 10, BeamWidth = 64,
+            },
+            console.Settings);
     }
 
     [Fact]
@@ -86,6 +117,6 @@ public sealed class CompletionConsoleSamplingTests(TrainedModelFixture trained) 
     private (CompletionConsole Console, ConsoleTranscript Transcript) Console()
     {
         var transcript = new ConsoleTranscript();
-        return (new CompletionConsole(trained.Model, ShippedPlugins.Catalog, transcript, new ConsoleSettings("greedy", 0.8, 5, null), NullLogger.Instance), transcript);
+        return (new CompletionConsole(trained.Model, ShippedPlugins.Catalog, transcript, new SamplingSettings { Sampler = "greedy", Temperature = 0.8, Words = 5, Seed = null }, NullLogger.Instance), transcript);
     }
 }

@@ -21,7 +21,7 @@ public sealed class CompletionConsoleTests(TrainedModelFixture trained) : IClass
 
         Assert.Equal(7, first.Trim().Split(' ').Length);
         Assert.Equal(first, transcript.Snapshot()[^1]);
-        Assert.Equal(new ConsoleSettings("temperature", 0.8, 7, 42), console.Settings);
+        Assert.Equal(new SamplingSettings { Sampler = "temperature", Temperature = 0.8, Words = 7, Seed = 42 }, console.Settings);
     }
 
     [Fact]
@@ -105,10 +105,37 @@ public sealed class CompletionConsoleTests(TrainedModelFixture trained) : IClass
         Assert.All(["/sampler", "/temperature", "/words", "/seed", "/clear", "/help"], command => Assert.Contains(command, help));
     }
 
+    [Fact]
+    public async Task Help_ShowsEachCommandOfTheTable_WithItsArgumentAndCurrentValue()
+    {
+        // Given
+        var (console, transcript) = Console(trained.Model);
+
+        // When
+        await console.Submit("/help", CancellationToken.None);
+
+        // Then one line per command of the table, in its order, after the introduction
+        var lines = transcript.Snapshot();
+        var commands = ConsoleCommands.For(console);
+        Assert.Equal(commands.Count + 1, lines.Count);
+        Assert.All(commands.Zip(lines.Skip(1)), pair => Assert.StartsWith($"· {pair.First.Usage} ", pair.Second));
+        Assert.Contains("· " + "/words N".PadRight(16) + " words per completion, 1 to 10000 (now 5)", lines);
+    }
+
+    [Fact]
+    public async Task A_bad_argument_gets_the_commands_own_syntax_and_example()
+    {
+        var (console, transcript) = Console(trained.Model);
+
+        await console.Submit("/words many", CancellationToken.None);
+
+        Assert.Equal("! /words needs a valid value: /words N, words per completion, 1 to 10000 (now 5); e.g. /words 20.", transcript.Snapshot()[^1]);
+    }
+
     private static (CompletionConsole Console, ConsoleTranscript Transcript) Console(IGeneratorSource models)
     {
         var transcript = new ConsoleTranscript();
-        return (new CompletionConsole(models, ShippedPlugins.Catalog, transcript, new ConsoleSettings("greedy", 0.8, 5, null), NullLogger.Instance), transcript);
+        return (new CompletionConsole(models, ShippedPlugins.Catalog, transcript, new SamplingSettings { Sampler = "greedy", Temperature = 0.8, Words = 5, Seed = null }, NullLogger.Instance), transcript);
     }
 
     private sealed class NoModel : IGeneratorSource

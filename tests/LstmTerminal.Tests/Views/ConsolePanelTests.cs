@@ -1,3 +1,4 @@
+using LstmTerminal.Core.Generation;
 using LstmTerminal.Session;
 using LstmTerminal.Tests.Support;
 using LstmTerminal.Views;
@@ -90,7 +91,7 @@ public sealed class ConsolePanelTests(TrainedModelFixture trained) : IClassFixtu
     private static (ConsolePanel Panel, ConsoleTranscript Transcript) Console(TinyModel model)
     {
         var transcript = new ConsoleTranscript();
-        var console = new CompletionConsole(model, ShippedPlugins.Catalog, transcript, new ConsoleSettings("greedy", 0.8, 5, 1), NullLogger.Instance);
+        var console = new CompletionConsole(model, ShippedPlugins.Catalog, transcript, new SamplingSettings { Sampler = "greedy", Temperature = 0.8, Words = 5, Seed = 1 }, NullLogger.Instance);
         return (new ConsolePanel(console, transcript, CancellationToken.None), transcript);
     }
 }

@@ -1,3 +1,4 @@
+using LstmTerminal.Core.Generation;
 using LstmTerminal.Core.Training;
 using LstmTerminal.Core.Workflow;
 using LstmTerminal.Session;
@@ -125,7 +126,7 @@ public sealed class MainWindowTests : IDisposable
 
     private MainWindow Show(Headless ui)
     {
-        var console = new CompletionConsole(_session, ShippedPlugins.Catalog, _state.Transcript, new ConsoleSettings("greedy", 0.8, 5, 1), NullLogger.Instance);
+        var console = new CompletionConsole(_session, ShippedPlugins.Catalog, _state.Transcript, new SamplingSettings { Sampler = "greedy", Temperature = 0.8, Words = 5, Seed = 1 }, NullLogger.Instance);
         var window = new MainWindow(ui.App, _session, _state, console, ShippedPlugins.Catalog, CancellationToken.None);
         ui.Show(window);
         return window;

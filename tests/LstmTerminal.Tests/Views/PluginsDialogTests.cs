@@ -1,3 +1,4 @@
+using LstmTerminal.Core.Generation;
 using LstmTerminal.Session;
 using LstmTerminal.Tests.Support;
 using LstmTerminal.Views;
@@ -14,7 +15,7 @@ public sealed class PluginsDialogTests
         // Given the temperature sampler is active
         using var ui = new Headless();
         var transcript = new ConsoleTranscript();
-        var console = new CompletionConsole(new TinyModel(steps: 0), ShippedPlugins.Catalog, transcript, new ConsoleSettings("temperature", 0.8, 5, null), NullLogger.Instance);
+        var console = new CompletionConsole(new TinyModel(steps: 0), ShippedPlugins.Catalog, transcript, new SamplingSettings { Sampler = "temperature", Temperature = 0.8, Words = 5, Seed = null }, NullLogger.Instance);
         var dialog = new PluginsDialog(ShippedPlugins.Catalog, console, wrapWidth: 100);
         ui.Show(dialog);
 
@@ -42,7 +43,7 @@ public sealed class PluginsDialogTests
         using var temp = new TempDirectory();
         var catalog = HostilePlugins.Catalog(temp.Path, HostilePlugins.WritesStdout);
         using var ui = new Headless();
-        var console = new CompletionConsole(new TinyModel(steps: 0), catalog, new ConsoleTranscript(), new ConsoleSettings("greedy", 0.8, 5, null), NullLogger.Instance);
+        var console = new CompletionConsole(new TinyModel(steps: 0), catalog, new ConsoleTranscript(), new SamplingSettings { Sampler = "greedy", Temperature = 0.8, Words = 5, Seed = null }, NullLogger.Instance);
 
         // When the dialog lists it
         ui.Show(new PluginsDialog(catalog, console, wrapWidth: 150));

@@ -8,7 +8,7 @@ namespace LstmTerminal.Torch.Tests.Training;
 public sealed class SampleWriterTests
 {
     private static readonly InferenceCheckpoint Model = new CheckpointReader(CheckpointFixtures.PathOf(CheckpointFixtures.Format2)).LoadForInference();
-    private static readonly GenerationSettings FiveWords = new(Words: 5, Temperature: 1.0, Seed: 1);
+    private static readonly SamplingSettings FiveWords = new() { Words = 5, Temperature = 1.0, Seed = 1 };
 
     [Fact]
     public void Write_ContinuesEachPrime_WithTheSettingsWords()

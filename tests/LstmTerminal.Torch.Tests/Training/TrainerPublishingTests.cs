@@ -94,5 +94,5 @@ public sealed class TrainerPublishingTests
     }
 
     private static double FirstWordProbability(Generator generator) =>
-        generator.Continue(generator.Encode("thou art more"), new ArgMaxSampler(), new GenerationSettings(Words: 1, Temperature: 1.0, Seed: 1)).Single().Probability;
+        generator.Continue(generator.Encode("thou art more"), new ArgMaxSampler(), new SamplingSettings { Words = 1, Temperature = 1.0, Seed = 1 }).Single().Probability;
 }

@@ -36,7 +36,7 @@ internal static class Plans
             LearningRateDecay = 1.0,
             PrimeTexts = ["thou art more"],
             SampleSampler = new ArgMaxSampler(),
-            SampleSettings = new GenerationSettings(Words: 5, Temperature: 1.0, Seed: 1),
+            SampleSettings = new SamplingSettings { Words = 5, Temperature = 1.0, Seed = 1 },
             Checkpoints = new CheckpointStore(checkpointDirectory),
         };
     }
