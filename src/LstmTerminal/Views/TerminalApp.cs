@@ -5,7 +5,8 @@ using LstmTerminal.Core.Plugins;
 using LstmTerminal.Core.Training;
 using LstmTerminal.Core.Workflow;
 using LstmTerminal.Hosting;
-using LstmTerminal.Session;
+using LstmTerminal.Completion;
+using LstmTerminal.ViewState;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging;
 using Terminal.Gui.App;
@@ -41,7 +42,7 @@ public static class TerminalApp
         var catalog = services.GetRequiredService<PluginCatalog>();
         var sampling = AppHost.Value<SamplingOptions>(services);
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Tui");
-        var state = new SessionState();
+        var state = new ScreenState();
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
         await using var session = new TrainingSession(
             services.GetRequiredService<CorpusLoader>(), services.GetRequiredService<TrainingPlanner>(), catalog,

@@ -1,5 +1,6 @@
 using LstmTerminal.Core.Training;
-using LstmTerminal.Session;
+using LstmTerminal.Completion;
+using LstmTerminal.ViewState;
 using LstmTerminal.Tests.Commands;
 using LstmTerminal.Torch.Training;
 

@@ -1,4 +1,4 @@
-using LstmTerminal.Session;
+using LstmTerminal.Completion;
 using LstmTerminal.Tests.Support;
 using LstmTerminal.Views;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,6 +1,7 @@
 using LstmTerminal.Core.Training;
 using LstmTerminal.Core.Workflow;
-using LstmTerminal.Session;
+using LstmTerminal.Completion;
+using LstmTerminal.ViewState;
 using LstmTerminal.Tests.Support;
 using LstmTerminal.Views;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -17,7 +18,7 @@ namespace LstmTerminal.Tests.Views;
 public sealed class MainWindowTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
-    private readonly SessionState _state = new();
+    private readonly ScreenState _state = new();
     private readonly TrainingSession _session;
 
     public MainWindowTests()

@@ -1,6 +1,6 @@
 using LstmTerminal.Core.Training;
 using LstmTerminal.Core.Workflow;
-using LstmTerminal.Session;
+using LstmTerminal.ViewState;
 using LstmTerminal.Tests.Support;
 using LstmTerminal.Views;
 using LstmTerminal.Torch.Workflow;
@@ -15,7 +15,7 @@ public sealed class TrainingPanelTests
     {
         // Given a panel on a prepared corpus
         using var ui = new Headless();
-        var state = new SessionState();
+        var state = new ScreenState();
         var panel = new TrainingPanel(state.Status);
         ui.ShowInWindow(panel);
         state.Report(new TrainerReady("tiny", 1_600, 40, 0.025, StepsPerEpoch: 50, Epochs: 10, Step: 0, TotalSteps: 500, [], []));
@@ -45,7 +45,7 @@ public sealed class TrainingPanelTests
     public void A_failure_shows_the_reason_and_a_download_shows_its_bytes()
     {
         using var ui = new Headless();
-        var state = new SessionState();
+        var state = new ScreenState();
         var panel = new TrainingPanel(state.Status);
         ui.ShowInWindow(panel);
 

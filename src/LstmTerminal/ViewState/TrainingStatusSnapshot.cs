@@ -1,7 +1,7 @@
 using LstmTerminal.Core.Workflow;
 using LstmTerminal.Torch.Workflow;
 
-namespace LstmTerminal.Session;
+namespace LstmTerminal.ViewState;
 
 /// <summary>What the training panel shows, as of one moment; <see cref="Version"/> grows with every change.</summary>
 public sealed record TrainingStatusSnapshot

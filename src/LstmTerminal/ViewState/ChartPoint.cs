@@ -1,3 +1,3 @@
-namespace LstmTerminal.Session;
+namespace LstmTerminal.ViewState;
 
 public sealed record ChartPoint(long Step, double Value);

@@ -1,4 +1,4 @@
-namespace LstmTerminal.Session;
+namespace LstmTerminal.Completion;
 
 /// <summary>How the console completes phrases; <paramref name="Seed"/> null draws a new seed for each completion.</summary>
 /// <param name="TopK">0 leaves k to the top-k sampler's own setting.</param>

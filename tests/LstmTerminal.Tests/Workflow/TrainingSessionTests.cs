@@ -1,11 +1,11 @@
 using LstmTerminal.Core.Training;
 using LstmTerminal.Core.Workflow;
-using LstmTerminal.Session;
+using LstmTerminal.ViewState;
 using LstmTerminal.Tests.Support;
 using LstmTerminal.Torch.Workflow;
 using LstmTerminal.Torch.Training;
 
-namespace LstmTerminal.Tests.Session;
+namespace LstmTerminal.Tests.Workflow;
 
 public sealed class TrainingSessionTests
 {
@@ -13,7 +13,7 @@ public sealed class TrainingSessionTests
     public async Task Without_a_checkpoint_it_loads_the_corpus_trains_to_the_step_limit_and_saves()
     {
         using var temp = new TempDirectory();
-        var state = new SessionState();
+        var state = new ScreenState();
         await using var session = TinySession.Create(temp, state, maxSteps: 12, evalEvery: 5);
 
         session.Open(CancellationToken.None);
@@ -30,7 +30,7 @@ public sealed class TrainingSessionTests
     public async Task Pausing_saves_and_resuming_continues_from_the_same_step()
     {
         using var temp = new TempDirectory();
-        var state = new SessionState();
+        var state = new ScreenState();
         await using var session = TinySession.Create(temp, state, maxSteps: 100_000, evalEvery: 100_000);
         session.Open(CancellationToken.None);
         Eventually.True(() => state.Status.Snapshot().Step >= 3, "three steps");
@@ -53,7 +53,7 @@ public sealed class TrainingSessionTests
     public async Task Save_now_while_training_saves_after_the_current_step()
     {
         using var temp = new TempDirectory();
-        var state = new SessionState();
+        var state = new ScreenState();
         await using var session = TinySession.Create(temp, state, maxSteps: 100_000, evalEvery: 100_000);
         session.Open(CancellationToken.None);
         Eventually.True(() => state.Status.Snapshot().Step >= 2, "two steps");
@@ -70,7 +70,7 @@ public sealed class TrainingSessionTests
     {
         // Given a checkpoint at step 5
         using var temp = new TempDirectory();
-        var setup = new SessionState();
+        var setup = new ScreenState();
         await using (var first = TinySession.Create(temp, setup, maxSteps: 5))
         {
             first.Open(CancellationToken.None);
@@ -78,7 +78,7 @@ public sealed class TrainingSessionTests
         }
 
         // When a session with a larger budget opens the same folder
-        var state = new SessionState();
+        var state = new ScreenState();
         await using var session = TinySession.Create(temp, state, maxSteps: 8);
         session.Open(CancellationToken.None);
         Eventually.True(() => state.Status.Snapshot().Phase == SessionPhase.Paused, "the paused start");
@@ -99,7 +99,7 @@ public sealed class TrainingSessionTests
         using var temp = new TempDirectory();
         Directory.CreateDirectory(temp.Combine("ckpt"));
         File.WriteAllText(temp.Combine("ckpt/checkpoint.json"), "{ not json");
-        var state = new SessionState();
+        var state = new ScreenState();
         await using var session = TinySession.Create(temp, state);
 
         session.Open(CancellationToken.None);
@@ -117,7 +117,7 @@ public sealed class TrainingSessionTests
         using var temp = new TempDirectory();
         Directory.CreateDirectory(temp.Combine("ckpt"));
         File.WriteAllText(temp.Combine("ckpt/checkpoint.json"), "{ not json");
-        var state = new SessionState();
+        var state = new ScreenState();
         await using var session = TinySession.Create(temp, state, maxSteps: 4);
         session.Open(CancellationToken.None);
         Eventually.True(() => state.Status.Snapshot().Phase == SessionPhase.Failed, "the failure");
@@ -138,7 +138,7 @@ public sealed class TrainingSessionTests
         // Given a folder where the manifest cannot be committed (its name is taken by a folder)
         using var temp = new TempDirectory();
         Directory.CreateDirectory(temp.Combine("ckpt/checkpoint.json"));
-        var state = new SessionState();
+        var state = new ScreenState();
         await using var session = TinySession.Create(temp, state, maxSteps: 4);
 
         // When the run ends and saves
@@ -156,12 +156,12 @@ public sealed class TrainingSessionTests
     public async Task A_second_session_on_the_same_folder_is_refused_while_the_first_trains()
     {
         using var temp = new TempDirectory();
-        var firstState = new SessionState();
+        var firstState = new ScreenState();
         await using var first = TinySession.Create(temp, firstState, maxSteps: 100_000, evalEvery: 100_000);
         first.Open(CancellationToken.None);
         Eventually.True(() => firstState.Status.Snapshot().Step >= 1, "the first session training");
 
-        var secondState = new SessionState();
+        var secondState = new ScreenState();
         await using var second = TinySession.Create(temp, secondState);
         second.Open(CancellationToken.None);
 
@@ -173,7 +173,7 @@ public sealed class TrainingSessionTests
     public async Task With_beam_as_the_sampler_training_samples_with_greedy_and_says_so()
     {
         using var temp = new TempDirectory();
-        var state = new SessionState();
+        var state = new ScreenState();
         await using var session = TinySession.Create(temp, state, maxSteps: 5, sampler: "beam");
 
         session.Open(CancellationToken.None);
@@ -186,7 +186,7 @@ public sealed class TrainingSessionTests
     public async Task A_missing_corpus_file_fails_with_the_plugins_message()
     {
         using var temp = new TempDirectory();
-        var state = new SessionState();
+        var state = new ScreenState();
         await using var session = TinySession.Create(temp, state, corpusPath: temp.Combine("missing.txt"));
 
         session.Open(CancellationToken.None);

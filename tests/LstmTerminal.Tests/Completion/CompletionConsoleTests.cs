@@ -1,9 +1,9 @@
 using LstmTerminal.Core.Generation;
-using LstmTerminal.Session;
+using LstmTerminal.Completion;
 using LstmTerminal.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace LstmTerminal.Tests.Session;
+namespace LstmTerminal.Tests.Completion;
 
 public sealed class CompletionConsoleTests(TrainedModelFixture trained) : IClassFixture<TrainedModelFixture>
 {

@@ -1,9 +1,9 @@
 using LstmTerminal.Core.Workflow;
-using LstmTerminal.Session;
+using LstmTerminal.ViewState;
 using LstmTerminal.Tests.Support;
 using LstmTerminal.Torch.Workflow;
 
-namespace LstmTerminal.Tests.Session;
+namespace LstmTerminal.Tests.Workflow;
 
 public sealed class TrainingSessionFallbackTests
 {
@@ -12,7 +12,7 @@ public sealed class TrainingSessionFallbackTests
     {
         // Given a corpus plugin that throws, with text-file (on the tiny corpus) as the fallback
         using var temp = new TempDirectory();
-        var state = new SessionState();
+        var state = new ScreenState();
         var catalog = HostilePlugins.Catalog(temp.Path, HostilePlugins.ThrowingCorpus);
         await using var session = TinySession.Create(
             temp, state, maxSteps: 4, catalog: catalog, corpusProvider: HostilePlugins.ThrowingCorpus, fallbackProvider: "text-file");
@@ -32,7 +32,7 @@ public sealed class TrainingSessionFallbackTests
     public async Task When_the_fallback_corpus_fails_too_the_failure_names_both()
     {
         using var temp = new TempDirectory();
-        var state = new SessionState();
+        var state = new ScreenState();
         var catalog = HostilePlugins.Catalog(temp.Path, HostilePlugins.ThrowingCorpus);
         await using var session = TinySession.Create(
             temp, state, corpusPath: Directory.CreateDirectory(temp.Combine("empty")).FullName, catalog: catalog, corpusProvider: HostilePlugins.ThrowingCorpus,
@@ -50,7 +50,7 @@ public sealed class TrainingSessionFallbackTests
     public async Task A_training_sample_sampler_that_breaks_is_replaced_once_and_the_samples_keep_coming()
     {
         using var temp = new TempDirectory();
-        var state = new SessionState();
+        var state = new ScreenState();
         var catalog = HostilePlugins.Catalog(temp.Path, HostilePlugins.OutOfRange);
         await using var session = TinySession.Create(temp, state, maxSteps: 10, evalEvery: 5, sampler: HostilePlugins.OutOfRange, catalog: catalog);
 

@@ -4,7 +4,7 @@ using LstmTerminal.Core.Workflow;
 using LstmTerminal.Torch.Workflow;
 using LstmTerminal.Torch.Training;
 
-namespace LstmTerminal.Session;
+namespace LstmTerminal.ViewState;
 
 /// <summary>The training panel's state: written from the session's threads, read by the UI timer.</summary>
 public sealed class TrainingStatus

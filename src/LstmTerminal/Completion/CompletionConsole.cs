@@ -4,7 +4,7 @@ using LstmTerminal.Core.Generation;
 using LstmTerminal.Core.Plugins;
 using Microsoft.Extensions.Logging;
 
-namespace LstmTerminal.Session;
+namespace LstmTerminal.Completion;
 
 /// <summary>
 /// The console's behaviour without a screen: runs /commands, and completes primes on a background task that

@@ -1,6 +1,6 @@
-using LstmTerminal.Session;
+using LstmTerminal.Completion;
 
-namespace LstmTerminal.Tests.Session;
+namespace LstmTerminal.Tests.Completion;
 
 public sealed class InputHistoryTests
 {

@@ -1,7 +1,7 @@
 using LstmTerminal.Core.Training;
 using LstmTerminal.Torch.Training;
 
-namespace LstmTerminal.Session;
+namespace LstmTerminal.ViewState;
 
 /// <summary>The samples panel's state: the completions of the prime texts at each evaluation, newest first.</summary>
 public sealed class SampleLog

@@ -1,8 +1,8 @@
-using LstmTerminal.Session;
+using LstmTerminal.Completion;
 using LstmTerminal.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace LstmTerminal.Tests.Session;
+namespace LstmTerminal.Tests.Completion;
 
 /// <summary>The console's sampling commands beyond greedy and temperature: top-k, nucleus, repetition, beam, duel.</summary>
 public sealed class CompletionConsoleSamplingTests(TrainedModelFixture trained) : IClassFixture<TrainedModelFixture>

@@ -1,12 +1,13 @@
+using LstmTerminal.Completion;
 using LstmTerminal.Core.Training;
 using LstmTerminal.Core.Workflow;
 using LstmTerminal.Torch.Workflow;
 using LstmTerminal.Torch.Training;
 
-namespace LstmTerminal.Session;
+namespace LstmTerminal.ViewState;
 
 /// <summary>Routes the session's events, from whatever thread, into the small state objects the views read.</summary>
-public sealed class SessionState : IProgress<SessionEvent>
+public sealed class ScreenState : IProgress<SessionEvent>
 {
     public TrainingStatus Status { get; } = new();
 

@@ -1,4 +1,4 @@
-namespace LstmTerminal.Session;
+namespace LstmTerminal.Completion;
 
 /// <summary>
 /// The completion console's lines. Continuations grow word by word from the generation thread while the UI timer

@@ -1,18 +1,18 @@
 using LstmTerminal.Core.Checkpoints;
 using LstmTerminal.Core.Training;
 using LstmTerminal.Core.Workflow;
-using LstmTerminal.Session;
+using LstmTerminal.ViewState;
 using LstmTerminal.Torch.Workflow;
 using LstmTerminal.Torch.Training;
 
-namespace LstmTerminal.Tests.Session;
+namespace LstmTerminal.Tests.ViewState;
 
-public sealed class SessionStateTests
+public sealed class ScreenStateTests
 {
     [Fact]
     public void Steps_feed_the_status_and_a_smoothed_loss_history()
     {
-        var state = new SessionState();
+        var state = new ScreenState();
 
         state.Report(new TrainerReported(Step(1, 6.0)));
         state.Report(new TrainerReported(Step(2, 4.0)));
@@ -27,7 +27,7 @@ public sealed class SessionStateTests
     [Fact]
     public void A_resumed_checkpoint_restores_the_chart_and_the_position_in_the_run()
     {
-        var state = new SessionState();
+        var state = new ScreenState();
 
         state.Report(new TrainerReady("tiny", 100, 20, 0.1, StepsPerEpoch: 10, Epochs: 5, Step: 25, TotalSteps: 50,
             [new LossPoint(24, 3.0), new LossPoint(25, 2.0)], [new ValidationPoint(20, 2, 2.5, 12.2)]));
@@ -43,7 +43,7 @@ public sealed class SessionStateTests
     [Fact]
     public void Failures_and_failed_saves_reach_the_console_transcript()
     {
-        var state = new SessionState();
+        var state = new ScreenState();
         var version = state.Status.Version;
 
         state.Report(new PhaseChanged(SessionPhase.Failed, "No network; use Corpus:Provider=text-file."));

@@ -1,8 +1,8 @@
-using LstmTerminal.Session;
+using LstmTerminal.Completion;
 using LstmTerminal.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 
-namespace LstmTerminal.Tests.Session;
+namespace LstmTerminal.Tests.Completion;
 
 public sealed class CompletionConsoleFallbackTests(TrainedModelFixture trained) : IClassFixture<TrainedModelFixture>, IDisposable
 {

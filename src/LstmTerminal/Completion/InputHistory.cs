@@ -1,4 +1,4 @@
-namespace LstmTerminal.Session;
+namespace LstmTerminal.Completion;
 
 /// <summary>Earlier console inputs for Up/Down recall, like a shell: Down past the newest gives an empty line.</summary>
 public sealed class InputHistory

@@ -1,6 +1,6 @@
 using LstmTerminal.Core.Checkpoints;
 
-namespace LstmTerminal.Session;
+namespace LstmTerminal.ViewState;
 
 /// <summary>The loss chart's state: smoothed training loss per step and validation loss per epoch.</summary>
 public sealed class LossHistory
