@@ -1,7 +1,7 @@
 using LstmTerminal.Abstractions;
 using LstmTerminal.Core.Plugins;
 
-namespace LstmTerminal.Tests.Support;
+namespace LstmTerminal.Testing;
 
 /// <summary>
 /// The test plugins that misbehave on purpose. The build puts them in hostile-plugins/, away from plugins/, so a test
@@ -41,12 +41,12 @@ internal static class HostilePlugins
     public static string Folder(string root, params string[] names)
     {
         var target = Path.Combine(root, "plugins");
-        foreach (var shipped in Directory.GetDirectories(ShippedPlugins.Folder))
+        foreach (var shipped in Directory.GetDirectories(BuiltPlugins.Shipped))
         {
-            CopyFolder(shipped, Path.Combine(target, Path.GetFileName(shipped)));
+            BuiltPlugins.Copy(shipped, Path.Combine(target, Path.GetFileName(shipped)));
         }
 
-        File.Copy(Path.Combine(ShippedPlugins.Folder, ShippedPluginList.FileName), Path.Combine(target, ShippedPluginList.FileName));
+        File.Copy(Path.Combine(BuiltPlugins.Shipped, ShippedPluginList.FileName), Path.Combine(target, ShippedPluginList.FileName));
         return CopyHostile(target, names);
     }
 
@@ -61,21 +61,11 @@ internal static class HostilePlugins
         Directory.CreateDirectory(target);
         foreach (var name in names)
         {
-            CopyFolder(Path.Combine(AppContext.BaseDirectory, "hostile-plugins", Folders[name]), Path.Combine(target, Folders[name]));
+            BuiltPlugins.Copy(Path.Combine(BuiltPlugins.Hostile, Folders[name]), Path.Combine(target, Folders[name]));
         }
 
         return target;
     }
 
     public static PluginCatalog Catalog(string root, params string[] names) => PluginCatalog.Load(Folder(root, names), PluginContext.Empty);
-
-    private static void CopyFolder(string source, string target)
-    {
-        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var copy = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(copy)!);
-            File.Copy(file, copy);
-        }
-    }
 }

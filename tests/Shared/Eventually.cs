@@ -1,4 +1,4 @@
-namespace LstmTerminal.Tests.Support;
+namespace LstmTerminal.Testing;
 
 /// <summary>Waits, within a bound, for work that another thread finishes (a completion, a training run).</summary>
 internal static class Eventually

@@ -1,15 +1,14 @@
 using LstmTerminal.Abstractions;
 using LstmTerminal.Core.Plugins;
-using LstmTerminal.Tests.Support;
 
-namespace LstmTerminal.Tests.Session;
+namespace LstmTerminal.Core.Tests.Plugins;
 
 public sealed class PluginFolderWatcherTests
 {
     private static readonly TimeSpan Quiet = TimeSpan.FromMilliseconds(300);
 
     [Fact]
-    public void A_plugin_folder_copied_in_while_running_is_loaded_once_complete()
+    public void FolderLoaded_AnnouncesAPluginFolderCopiedIn_WhenTheCopyIsComplete()
     {
         // Given a watched, empty plugins folder
         using var temp = new TempDirectory();
@@ -21,7 +20,7 @@ public sealed class PluginFolderWatcherTests
         watcher.FolderLoaded += result => { lock (loaded) { loaded.Add(result); } };
 
         // When the built samplers folder is copied in
-        Copy(Path.Combine(ShippedPlugins.Folder, "LstmTerminal.Samplers"), Path.Combine(plugins, "LstmTerminal.Samplers"));
+        BuiltPlugins.Copy(Path.Combine(BuiltPlugins.Shipped, "LstmTerminal.Samplers"), Path.Combine(plugins, "LstmTerminal.Samplers"));
 
         // Then its samplers join the catalog, announced once
         Eventually.True(() => catalog.Samplers.Any(s => s.Name == "greedy"), "the samplers to load", timeoutSeconds: 10);
@@ -31,7 +30,7 @@ public sealed class PluginFolderWatcherTests
     }
 
     [Fact]
-    public void A_plugin_folder_copied_into_the_users_folder_is_loaded_as_the_users()
+    public void Watcher_LoadsAFolderCopiedIntoTheUsersFolder_AsTheUsers()
     {
         // Given the app's plugins and an empty, watched user plugins folder
         using var temp = new TempDirectory();
@@ -50,28 +49,20 @@ public sealed class PluginFolderWatcherTests
     }
 
     [Fact]
-    public void A_folder_without_its_assembly_is_not_loaded()
+    public void Watcher_LeavesAFolderAlone_WhenItsAssemblyIsMissing()
     {
+        // Given a watched, empty plugins folder
         using var temp = new TempDirectory();
         var plugins = temp.Combine("plugins");
         Directory.CreateDirectory(plugins);
         var catalog = PluginCatalog.Load(plugins, PluginContext.Empty);
         using var watcher = new PluginFolderWatcher(catalog, plugins, Quiet);
 
+        // When a folder arrives without its assembly
         Directory.CreateDirectory(Path.Combine(plugins, "Half.Copied"));
         File.WriteAllText(Path.Combine(plugins, "Half.Copied", "readme.txt"), "the dll is still on its way");
 
+        // Then nothing is loaded, and nothing is reported as broken
         Assert.False(SpinWait.SpinUntil(() => catalog.Errors.Count > 0 || catalog.Samplers.Count > 0, Quiet * 4));
-    }
-
-    private static void Copy(string source, string target)
-    {
-        Directory.CreateDirectory(target);
-        foreach (var file in Directory.GetFiles(source, "*", SearchOption.AllDirectories))
-        {
-            var destination = Path.Combine(target, Path.GetRelativePath(source, file));
-            Directory.CreateDirectory(Path.GetDirectoryName(destination)!);
-            File.Copy(file, destination);
-        }
     }
 }
