@@ -1,7 +1,7 @@
 namespace LstmTerminal.Core;
 
 /// <summary>Joins a plugin's message, which may or may not end in a full stop, to the host's next sentence.</summary>
-internal static class Sentence
+public static class Sentence
 {
     public static string Close(string text)
     {

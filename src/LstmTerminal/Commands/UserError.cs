@@ -1,12 +1,11 @@
 using System.Text.RegularExpressions;
 using LstmTerminal.Abstractions;
-using LstmTerminal.Core;
 using LstmTerminal.Core.Checkpoints;
 using LstmTerminal.Core.Data;
 using LstmTerminal.Core.Generation;
 using LstmTerminal.Core.Plugins;
-using LstmTerminal.Core.Training;
 using LstmTerminal.Core.Workflow;
+using LstmTerminal.Wording;
 using Microsoft.Extensions.Options;
 using LstmTerminal.Torch.Training;
 using LstmTerminal.Torch;
@@ -18,11 +17,12 @@ public static class UserError
 {
     public static bool Is(Exception exception) => exception is OptionsValidationException or PrimeException
         or CorpusUnavailableException or PluginNotFoundException or InsufficientDataException or CheckpointException
-        or UsageException or SamplerException or CorpusPluginFaultException or ModelScoresException or TrainingMemoryException;
+        or UsageException or SamplerException or CorpusPluginFaultException or ModelScoresException or TrainingMemoryException
+        or CorpusPathNotFoundException or CorpusFallbackFailedException;
 
     /// <summary>One line, whatever the exception carried.</summary>
     public static string OneLine(Exception exception) =>
-        TorchErrors.Summary(exception is OptionsValidationException options ? string.Join(" ", options.Failures.Select(OwnMessage)) : exception.Message);
+        TorchErrors.Summary(exception is OptionsValidationException options ? string.Join(" ", options.Failures.Select(OwnMessage)) : CorpusWording.Problem(exception));
 
     /// <summary>Our validation messages already name the key and range; drop the framework's wrapper around them.</summary>
     private static string OwnMessage(string failure)

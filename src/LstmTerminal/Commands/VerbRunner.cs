@@ -35,11 +35,13 @@ public sealed class VerbRunner(IReadOnlyList<string> settings, TextWriter output
 
     /// <summary>
     /// Builds the host, creates <typeparamref name="TVerb"/> from its services (its constructor names what it needs, plus a
-    /// <see cref="VerbConsole"/>) and runs it.
+    /// <see cref="VerbConsole"/>) and runs it. Creating it validates the settings it takes: a bad one is a usage error.
     /// </summary>
-    public Task<int> RunAsync<TVerb>(IReadOnlyDictionary<string, string?> overrides, Func<TVerb, CancellationToken, Task<int>> run, CancellationToken cancellationToken)
+    /// <param name="refused">Shown the one-line usage error when the verb cannot be created, before it is printed.</param>
+    public Task<int> RunAsync<TVerb>(
+        IReadOnlyDictionary<string, string?> overrides, Func<TVerb, CancellationToken, Task<int>> run, CancellationToken cancellationToken, Action<string>? refused = null)
         where TVerb : class =>
-        RunAsync(overrides, context => run(ActivatorUtilities.CreateInstance<TVerb>(context.Services, new VerbConsole(context.Output, context.Error)), cancellationToken), cancellationToken);
+        RunAsync(overrides, context => run(Create<TVerb>(context, refused), cancellationToken), cancellationToken);
 
     public async Task<int> RunAsync(IReadOnlyDictionary<string, string?> overrides, Func<VerbContext, Task<int>> body, CancellationToken cancellationToken)
     {
@@ -76,6 +78,20 @@ public sealed class VerbRunner(IReadOnlyList<string> settings, TextWriter output
         finally
         {
             host?.Dispose();
+        }
+    }
+
+    private static TVerb Create<TVerb>(VerbContext context, Action<string>? refused)
+        where TVerb : class
+    {
+        try
+        {
+            return ActivatorUtilities.CreateInstance<TVerb>(context.Services, new VerbConsole(context.Output, context.Error));
+        }
+        catch (Exception e) when (refused is not null && UserError.Is(e))
+        {
+            refused(UserError.OneLine(e));
+            throw;
         }
     }
 }

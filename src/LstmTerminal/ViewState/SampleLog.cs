@@ -1,4 +1,3 @@
-using LstmTerminal.Core.Training;
 using LstmTerminal.Torch.Training;
 
 namespace LstmTerminal.ViewState;

@@ -1,12 +1,15 @@
 using LstmTerminal.Completion;
-using LstmTerminal.Core.Training;
 using LstmTerminal.Core.Workflow;
 using LstmTerminal.Torch.Workflow;
 using LstmTerminal.Torch.Training;
+using LstmTerminal.Wording;
 
 namespace LstmTerminal.ViewState;
 
-/// <summary>Routes the session's events, from whatever thread, into the small state objects the views read.</summary>
+/// <summary>
+/// Routes the session's events, from whatever thread, into the small state objects the views read, in the words of
+/// <see cref="SessionWording"/>.
+/// </summary>
 public sealed class ScreenState : IProgress<SessionEvent>
 {
     public TrainingStatus Status { get; } = new();
@@ -22,10 +25,11 @@ public sealed class ScreenState : IProgress<SessionEvent>
         switch (value)
         {
             case PhaseChanged changed:
-                Status.Apply(changed);
+                var detail = SessionWording.Detail(changed);
+                Status.Apply(changed.Phase, detail);
                 if (changed.Phase == SessionPhase.Failed)
                 {
-                    Transcript.AddError(changed.Detail);
+                    Transcript.AddError(detail);
                 }
 
                 break;
@@ -56,10 +60,13 @@ public sealed class ScreenState : IProgress<SessionEvent>
                 Transcript.AddError(failed.Message);
                 break;
             case SessionNotice notice:
-                Transcript.AddNotice(notice.Message);
+                Transcript.AddNotice(SessionWording.Notice(notice));
                 break;
-            case PluginReplaced replaced:
-                Transcript.AddError(replaced.Message);
+            case SamplerReplaced replaced:
+                Transcript.AddError(replaced.Switch.Message);
+                break;
+            case CorpusReplaced replaced:
+                Transcript.AddError(CorpusWording.Fallback(replaced.Fallback));
                 break;
         }
     }

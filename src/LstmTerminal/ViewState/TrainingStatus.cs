@@ -1,5 +1,4 @@
 using System.Globalization;
-using LstmTerminal.Core.Training;
 using LstmTerminal.Core.Workflow;
 using LstmTerminal.Torch.Workflow;
 using LstmTerminal.Torch.Training;
@@ -25,8 +24,9 @@ public sealed class TrainingStatus
         }
     }
 
-    public void Apply(PhaseChanged changed) =>
-        Update(s => s with { Phase = changed.Phase, Detail = TerminalText.Printable(changed.Detail), Loading = changed.Phase == SessionPhase.LoadingCorpus ? s.Loading : null });
+    /// <param name="detail">What the phase is about, in words.</param>
+    public void Apply(SessionPhase phase, string detail) =>
+        Update(s => s with { Phase = phase, Detail = TerminalText.Printable(detail), Loading = phase == SessionPhase.LoadingCorpus ? s.Loading : null });
 
     public void Apply(CorpusLoading loading)
     {

@@ -1,4 +1,3 @@
-using LstmTerminal.Core.Workflow;
 using LstmTerminal.Torch.Workflow;
 
 namespace LstmTerminal.ViewState;

@@ -1,6 +1,5 @@
 using System.Drawing;
 using LstmTerminal.Core.Plugins;
-using LstmTerminal.Core.Workflow;
 using LstmTerminal.Completion;
 using LstmTerminal.ViewState;
 using Terminal.Gui.App;

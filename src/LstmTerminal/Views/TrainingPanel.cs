@@ -1,5 +1,4 @@
 using System.Globalization;
-using LstmTerminal.Core.Workflow;
 using LstmTerminal.ViewState;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;

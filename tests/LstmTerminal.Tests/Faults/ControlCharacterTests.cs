@@ -1,4 +1,3 @@
-using LstmTerminal.Core.Training;
 using LstmTerminal.Completion;
 using LstmTerminal.ViewState;
 using LstmTerminal.Tests.Commands;

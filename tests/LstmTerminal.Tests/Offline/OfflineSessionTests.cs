@@ -1,6 +1,5 @@
 using LstmTerminal.Abstractions;
 using LstmTerminal.Core.Plugins;
-using LstmTerminal.Core.Workflow;
 using LstmTerminal.ViewState;
 using LstmTerminal.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;

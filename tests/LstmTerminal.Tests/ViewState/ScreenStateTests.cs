@@ -1,5 +1,5 @@
+using LstmTerminal.Abstractions;
 using LstmTerminal.Core.Checkpoints;
-using LstmTerminal.Core.Training;
 using LstmTerminal.Core.Workflow;
 using LstmTerminal.ViewState;
 using LstmTerminal.Torch.Workflow;
@@ -29,8 +29,11 @@ public sealed class ScreenStateTests
     {
         var state = new ScreenState();
 
-        state.Report(new TrainerReady("tiny", 100, 20, 0.1, StepsPerEpoch: 10, Epochs: 5, Step: 25, TotalSteps: 50,
-            [new LossPoint(24, 3.0), new LossPoint(25, 2.0)], [new ValidationPoint(20, 2, 2.5, 12.2)]));
+        state.Report(new TrainerReady
+        {
+            CorpusTitle = "tiny", Words = 100, VocabularySize = 20, UnknownRate = 0.1, StepsPerEpoch = 10, Epochs = 5, Step = 25, TotalSteps = 50,
+            LossHistory = [new LossPoint(24, 3.0), new LossPoint(25, 2.0)], ValidationHistory = [new ValidationPoint(20, 2, 2.5, 12.2)],
+        });
 
         var status = state.Status.Snapshot();
         Assert.Equal((3, 5), (status.Epoch, status.Window));
@@ -46,7 +49,7 @@ public sealed class ScreenStateTests
         var state = new ScreenState();
         var version = state.Status.Version;
 
-        state.Report(new PhaseChanged(SessionPhase.Failed, "No network; use Corpus:Provider=text-file."));
+        state.Report(new PhaseChanged(SessionPhase.Failed, PhaseReason.CannotStart, Step: 0) { Error = new CorpusUnavailableException("No network; use Corpus:Provider=text-file.") });
         state.Report(new TrainerReported(new CheckpointFailed(3, "Disk full.")));
 
         Assert.True(state.Status.Version > version);

@@ -1,4 +1,3 @@
-using LstmTerminal.Core.Workflow;
 using LstmTerminal.ViewState;
 using LstmTerminal.Tests.Support;
 using LstmTerminal.Torch.Workflow;
