@@ -8,7 +8,12 @@ namespace LstmTerminal.Core;
 /// </summary>
 public static class LogPointer
 {
+    /// <summary>Whether <paramref name="logger"/> records errors, so a failure's details can be found in the log.</summary>
+    public static bool IsWritten(ILogger? logger) => logger?.IsEnabled(LogLevel.Error) == true;
+
     /// <returns>" Details are in the log file." when <paramref name="logger"/> records errors, else nothing.</returns>
-    public static string Details(ILogger? logger) =>
-        logger?.IsEnabled(LogLevel.Error) == true ? " Details are in the log file." : string.Empty;
+    public static string Details(ILogger? logger) => Details(IsWritten(logger));
+
+    /// <returns>" Details are in the log file." when <paramref name="written"/>, else nothing.</returns>
+    public static string Details(bool written) => written ? " Details are in the log file." : string.Empty;
 }

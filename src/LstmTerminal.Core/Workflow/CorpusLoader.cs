@@ -7,13 +7,13 @@ namespace LstmTerminal.Core.Workflow;
 /// Loads a corpus through the named provider plugin. A plugin is untrusted code: its own failures and a load that
 /// outlasts the deadline become a <see cref="CorpusPluginFaultException"/>, which <see cref="LoadOrFallBackAsync"/>
 /// answers by loading the fallback provider. A <see cref="CorpusUnavailableException"/> (missing file, no network)
-/// is the user's to fix and is passed on as it is.
+/// is the user's to fix and is passed on as it is. The exceptions carry what happened; the app adds what to do.
 /// </summary>
 /// <param name="fallbackProvider">The provider that stands in for a faulting one; null or empty turns the fallback off.</param>
 public sealed class CorpusLoader(PluginCatalog catalog, TimeSpan deadline, string? fallbackProvider)
 {
     /// <summary>Loads through the named provider only, for a caller that must not score or train on a substitute.</summary>
-    /// <exception cref="CorpusUnavailableException">The request names a path that does not exist.</exception>
+    /// <exception cref="CorpusPathNotFoundException">The request names a path that does not exist.</exception>
     public Task<Corpus> LoadAsync(string providerName, CorpusRequest request, IProgress<CorpusLoadProgress>? progress, CancellationToken cancellationToken)
     {
         RequireExistingPath(request);
@@ -25,9 +25,10 @@ public sealed class CorpusLoader(PluginCatalog catalog, TimeSpan deadline, strin
     /// Loads through the named provider; if it faults, tells <paramref name="fellBack"/> (before the fallback starts,
     /// which may download) and loads the fallback provider with the same path.
     /// </summary>
-    /// <exception cref="CorpusUnavailableException">The request names a path that does not exist, or the fallback failed too (the message names both).</exception>
+    /// <exception cref="CorpusPathNotFoundException">The request names a path that does not exist.</exception>
+    /// <exception cref="CorpusFallbackFailedException">The fallback failed too.</exception>
     public async Task<Corpus> LoadOrFallBackAsync(
-        string providerName, CorpusRequest request, Action<string> fellBack, IProgress<CorpusLoadProgress>? progress, CancellationToken cancellationToken)
+        string providerName, CorpusRequest request, Action<CorpusFallback> fellBack, IProgress<CorpusLoadProgress>? progress, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(fellBack);
         RequireExistingPath(request);
@@ -39,15 +40,16 @@ public sealed class CorpusLoader(PluginCatalog catalog, TimeSpan deadline, strin
         catch (CorpusPluginFaultException fault) when (
             !string.IsNullOrWhiteSpace(fallbackProvider) && !string.Equals(fallbackProvider, provider.Name, StringComparison.OrdinalIgnoreCase))
         {
-            fellBack($"{Sentence.Close(fault.Message)} Switched to the '{fallbackProvider}' corpus.");
+            var fallback = new CorpusFallback(fault, fallbackProvider);
+            fellBack(fallback);
             try
             {
-                var fallback = catalog.GetCorpusProvider(fallbackProvider);
-                return await LoadAsync(fallback.Plugin, fallback.Name, request, progress, deadline, cancellationToken).ConfigureAwait(false);
+                var standIn = catalog.GetCorpusProvider(fallbackProvider);
+                return await LoadAsync(standIn.Plugin, standIn.Name, request, progress, deadline, cancellationToken).ConfigureAwait(false);
             }
             catch (Exception e) when (e is CorpusUnavailableException or CorpusPluginFaultException or PluginNotFoundException)
             {
-                throw new CorpusUnavailableException($"{Sentence.Close(fault.Message)} The fallback corpus '{fallbackProvider}' failed too: {e.Message}", e);
+                throw new CorpusFallbackFailedException(fallback, e);
             }
         }
     }
@@ -60,8 +62,7 @@ public sealed class CorpusLoader(PluginCatalog catalog, TimeSpan deadline, strin
     {
         if (!string.IsNullOrWhiteSpace(request.Path) && !File.Exists(request.Path) && !Directory.Exists(request.Path))
         {
-            throw new CorpusUnavailableException(
-                $"The corpus path {Path.GetFullPath(request.Path)} does not exist. Check --corpus-path (or Corpus:Path); it must name an existing file or folder.");
+            throw new CorpusPathNotFoundException(Path.GetFullPath(request.Path));
         }
     }
 
@@ -81,17 +82,17 @@ public sealed class CorpusLoader(PluginCatalog catalog, TimeSpan deadline, strin
         }
         catch (Exception e) when (e is TimeoutException || (e is OperationCanceledException && !cancellationToken.IsCancellationRequested))
         {
-            throw new CorpusPluginFaultException(
-                $"The corpus plugin '{name}' did not finish within {deadline}. Raise Corpus:LoadTimeout or use --corpus text-file --corpus-path FILE.", e);
+            throw new CorpusPluginFaultException(name, CorpusFault.TimedOut, $"The corpus plugin '{name}' did not finish within {deadline}.", e);
         }
         catch (Exception e) when (e is not (CorpusUnavailableException or OperationCanceledException))
         {
-            throw new CorpusPluginFaultException($"The corpus plugin '{name}' failed: {e.Message}", e);
+            throw new CorpusPluginFaultException(name, CorpusFault.Threw, $"The corpus plugin '{name}' failed: {e.Message}", e);
         }
 
         // The contract's nullability is not enforced at run time: a plugin can still hand back nulls.
         return corpus is { Title: not null, Text: not null, Source: not null, Notices: not null }
             ? corpus
-            : throw new CorpusPluginFaultException($"The corpus plugin '{name}' returned {(corpus is null ? "no corpus (null)" : "a corpus without its title, text, source or notices")}.");
+            : throw new CorpusPluginFaultException(
+                name, CorpusFault.ReturnedNothing, $"The corpus plugin '{name}' returned {(corpus is null ? "no corpus (null)" : "a corpus without its title, text, source or notices")}.");
     }
 }

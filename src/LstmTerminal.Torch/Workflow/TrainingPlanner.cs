@@ -1,13 +1,10 @@
 using LstmTerminal.Abstractions;
 using LstmTerminal.Core.Checkpoints;
 using LstmTerminal.Core.Data;
-using LstmTerminal.Core.Generation;
 using LstmTerminal.Core.Model;
 using LstmTerminal.Core.Options;
-using LstmTerminal.Core.Training;
 using LstmTerminal.Torch.Training;
 using LstmTerminal.Torch.Checkpoints;
-using LstmTerminal.Core.Workflow;
 
 namespace LstmTerminal.Torch.Workflow;
 

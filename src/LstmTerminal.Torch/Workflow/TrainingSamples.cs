@@ -1,7 +1,6 @@
 using LstmTerminal.Abstractions;
 using LstmTerminal.Core.Generation;
 using LstmTerminal.Core.Plugins;
-using LstmTerminal.Core.Workflow;
 
 namespace LstmTerminal.Torch.Workflow;
 
@@ -14,18 +13,11 @@ public static class TrainingSamples
 {
     public const string BeamFallback = "greedy";
 
-    /// <param name="switched">Told once if the sampler fails and is replaced, on the training thread.</param>
-    /// <param name="notice">Set when the configured sampler was replaced, for the user to read.</param>
-    /// <exception cref="PluginNotFoundException">The configured (or fallback) sampler is not loaded.</exception>
-    public static ISampler Sampler(PluginCatalog catalog, string configured, Action<SamplerSwitch> switched, out string? notice)
-    {
-        if (!BeamSearch.IsNamed(configured))
-        {
-            notice = null;
-            return FallbackSampler.For(catalog, configured, switched);
-        }
+    /// <summary>Whether <paramref name="configured"/> names beam search, which the samples replace with <see cref="BeamFallback"/>.</summary>
+    public static bool ReplacesBeam(string configured) => BeamSearch.IsNamed(configured);
 
-        notice = $"training samples use {BeamFallback}; the beam sampler is only available to completions";
-        return FallbackSampler.For(catalog, BeamFallback, switched);
-    }
+    /// <param name="switched">Told once if the sampler fails and is replaced, on the training thread.</param>
+    /// <exception cref="PluginNotFoundException">The configured (or fallback) sampler is not loaded.</exception>
+    public static ISampler Sampler(PluginCatalog catalog, string configured, Action<SamplerSwitch> switched) =>
+        FallbackSampler.For(catalog, ReplacesBeam(configured) ? BeamFallback : configured, switched);
 }

@@ -1,20 +1,18 @@
 using System.CommandLine;
 using System.Globalization;
 using LstmTerminal.Abstractions;
-using LstmTerminal.Core.Checkpoints;
 using LstmTerminal.Core.Options;
 using LstmTerminal.Core.Plugins;
 using LstmTerminal.Core.Workflow;
-using LstmTerminal.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using LstmTerminal.Torch.Workflow;
 using LstmTerminal.Torch.Checkpoints;
 using LstmTerminal.Torch.Bench;
+using LstmTerminal.Wording;
 
 namespace LstmTerminal.Commands;
 
 /// <summary><c>bench</c>: training and generation speed with the current settings, against the machine's GEMM rate.</summary>
-public static class BenchVerb
+public sealed class BenchVerb(CorpusOptions corpusOptions, TrainingOptions training, PluginCatalog catalog, CorpusLoader loader, TrainingPlanner planner, VerbConsole console)
 {
     /// <summary>The most timed steps whose sum with the warm-up still fits the step limit, an int.</summary>
     private const int MaxTimedSteps = int.MaxValue - BenchRunner.WarmupSteps;
@@ -45,11 +43,11 @@ public static class BenchVerb
             };
             CommonOptions.SetCorpus(overrides, parse, corpus, corpusPath);
 
-            return runner.RunAsync(overrides, async context =>
+            return runner.RunAsync<BenchVerb>(overrides, async (verb, token) =>
             {
                 try
                 {
-                    return await RunAsync(context, timedSteps, parse.GetValue(json)).ConfigureAwait(false);
+                    return await verb.RunAsync(timedSteps, parse.GetValue(json), token).ConfigureAwait(false);
                 }
                 finally
                 {
@@ -63,26 +61,23 @@ public static class BenchVerb
         return command;
     }
 
-    private static async Task<int> RunAsync(VerbContext context, int steps, bool json)
+    private async Task<int> RunAsync(int steps, bool json, CancellationToken cancellationToken)
     {
-        var services = context.Services;
-        var corpusOptions = AppHost.Value<CorpusOptions>(services);
-        var training = AppHost.Value<TrainingOptions>(services);
-        var greedy = services.GetRequiredService<PluginCatalog>().GetSampler("greedy").Plugin;
-        var corpus = await services.GetRequiredService<CorpusLoader>()
-            .LoadOrFallBackAsync(corpusOptions.ProviderToLoad, new CorpusRequest(corpusOptions.Path), context.Warn, progress: null, context.CancellationToken)
+        var greedy = catalog.GetSampler("greedy").Plugin;
+        var corpus = await loader
+            .LoadOrFallBackAsync(corpusOptions.ProviderToLoad, new CorpusRequest(corpusOptions.Path), fallback => console.Warn(CorpusWording.Fallback(fallback)), progress: null, cancellationToken)
             .ConfigureAwait(false);
-        using var trainer = services.GetRequiredService<TrainingPlanner>().StartFresh(corpus, greedy, new CheckpointStore(training.CheckpointDirectory));
-        context.Error.WriteLine($"bench: {steps} timed steps of {trainer.TokensPerStep} tokens after {BenchRunner.WarmupSteps} warm-up steps, vocabulary {trainer.Corpus.Vocabulary.Count}");
-        var report = BenchRunner.Run(trainer, greedy, context.CancellationToken);
+        using var trainer = planner.StartFresh(corpus, greedy, new CheckpointStore(training.CheckpointDirectory));
+        console.Error.WriteLine($"bench: {steps} timed steps of {trainer.TokensPerStep} tokens after {BenchRunner.WarmupSteps} warm-up steps, vocabulary {trainer.Corpus.Vocabulary.Count}");
+        var report = BenchRunner.Run(trainer, greedy, cancellationToken);
 
         if (json)
         {
-            JsonOutput.Write(context.Output, report);
+            JsonOutput.Write(console.Output, report);
         }
         else
         {
-            context.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            console.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"train {report.TrainTokensPerSecond:F0} tokens/s (median of {report.TimedSteps} steps), generate {report.GenerateMsPerWord:F3} ms/word, GEMM {report.GemmGflops:F1} GFLOP/s, {report.FlopsPerToken / 1e6:F2} MFLOP/token, bound fraction {report.BoundFraction:F3}, peak working set {report.PeakWorkingSetMb:F0} MB"));
         }
 

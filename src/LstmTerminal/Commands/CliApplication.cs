@@ -34,7 +34,7 @@ public sealed class CliApplication(TextWriter output, TextWriter error)
         {
             var overrides = new Dictionary<string, string?>();
             CommonOptions.SetCorpus(overrides, parse, corpus, corpusPath);
-            return runner.RunAsync(overrides, TerminalApp.RunAsync, cancellationToken);
+            return runner.RunAsync<TerminalApp>(overrides, (app, token) => app.RunAsync(token), cancellationToken, TerminalApp.ShowSettingsProblem);
         });
 
         var parse = root.Parse(split.Command.ToArray());

@@ -3,7 +3,7 @@ using System.Globalization;
 using LstmTerminal.Core.Generation;
 using LstmTerminal.Core.Options;
 using LstmTerminal.Core.Plugins;
-using LstmTerminal.Session;
+using LstmTerminal.Interactive;
 using LstmTerminal.Core.Checkpoints;
 using static System.FormattableString;
 

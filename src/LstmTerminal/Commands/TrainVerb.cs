@@ -1,22 +1,20 @@
 using System.CommandLine;
 using System.Globalization;
 using LstmTerminal.Abstractions;
-using LstmTerminal.Core.Checkpoints;
 using LstmTerminal.Core.Generation;
 using LstmTerminal.Core.Options;
 using LstmTerminal.Core.Plugins;
-using LstmTerminal.Core.Training;
 using LstmTerminal.Core.Workflow;
-using LstmTerminal.Hosting;
-using Microsoft.Extensions.DependencyInjection;
 using LstmTerminal.Torch.Workflow;
 using LstmTerminal.Torch.Training;
 using LstmTerminal.Torch.Checkpoints;
+using LstmTerminal.Wording;
 
 namespace LstmTerminal.Commands;
 
 /// <summary><c>train</c>: load the corpus, train (or resume) and checkpoint.</summary>
-public static class TrainVerb
+public sealed class TrainVerb(
+    CorpusOptions corpusOptions, TrainingOptions training, SamplingOptions sampling, PluginCatalog catalog, CorpusLoader loader, TrainingPlanner planner, VerbConsole console)
 {
     public static Command Create(VerbRunner runner)
     {
@@ -40,24 +38,19 @@ public static class TrainVerb
             CommonOptions.Set(overrides, "Training:MaxSteps", parse.GetValue(maxSteps));
             CommonOptions.Set(overrides, "Training:CheckpointDirectory", parse.GetValue(checkpointDirectory));
             CommonOptions.Set(overrides, "Training:Seed", parse.GetValue(seed));
-            return runner.RunAsync(overrides, context => RunAsync(context, parse.GetValue(resume), parse.GetValue(json)), cancellationToken);
+            return runner.RunAsync<TrainVerb>(overrides, (verb, token) => verb.RunAsync(parse.GetValue(resume), parse.GetValue(json), token), cancellationToken);
         });
         return command;
     }
 
-    private static async Task<int> RunAsync(VerbContext context, bool resume, bool json)
+    private async Task<int> RunAsync(bool resume, bool json, CancellationToken cancellationToken)
     {
-        var services = context.Services;
-        var corpusOptions = AppHost.Value<CorpusOptions>(services);
-        var training = AppHost.Value<TrainingOptions>(services);
-        var sampling = AppHost.Value<SamplingOptions>(services);
-        var sampler = TrainingSamples.Sampler(services.GetRequiredService<PluginCatalog>(), sampling.Sampler, change => context.Warn(change.Message), out var samplesNotice);
-        if (samplesNotice is not null)
+        var sampler = TrainingSamples.Sampler(catalog, sampling.Sampler, change => console.Warn(change.Message));
+        if (TrainingSamples.ReplacesBeam(sampling.Sampler))
         {
-            context.Error.WriteLine($"note: {samplesNotice}");
+            console.Error.WriteLine($"note: {SessionWording.SamplesUseBeamFallback}");
         }
 
-        var planner = services.GetRequiredService<TrainingPlanner>();
         var store = new CheckpointStore(training.CheckpointDirectory);
         store.CheckUsable();
         // An existing folder is claimed at once, so a second trainer is refused before it loads anything; a new one is
@@ -65,14 +58,14 @@ public static class TrainVerb
         var folderLock = Directory.Exists(store.Directory) ? store.Lock() : null;
         try
         {
-            using var trainer = await OpenTrainerAsync(context, resume, store, planner, corpusOptions, sampler).ConfigureAwait(false);
+            using var trainer = await OpenTrainerAsync(resume, store, sampler, cancellationToken).ConfigureAwait(false);
             folderLock ??= store.Lock();
             var prepared = trainer.Corpus;
-            context.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+            console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"corpus {prepared.Title}: {prepared.WordCount:N0} words, vocabulary {prepared.Vocabulary.Count:N0}, unknown {prepared.UnknownRate:P1}, {trainer.StepsPerEpoch} steps per epoch"));
 
-            var result = await trainer.RunAsync(new ProgressPrinter(context.Error, TimeSpan.FromSeconds(2)), context.CancellationToken).ConfigureAwait(false);
-            Report(context, result, prepared.Vocabulary.Count, prepared.UnknownRate, json);
+            var result = await trainer.RunAsync(new ProgressPrinter(console.Error, TimeSpan.FromSeconds(2)), cancellationToken).ConfigureAwait(false);
+            Report(result, prepared.Vocabulary.Count, prepared.UnknownRate, json);
             return result.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
         }
         finally
@@ -85,8 +78,7 @@ public static class TrainVerb
     /// Reads the checkpoint to resume (first, so that a damaged one is refused before a long corpus load), loads the
     /// corpus and builds the trainer; the corpus text is garbage once this returns, not held through training.
     /// </summary>
-    private static async Task<Trainer> OpenTrainerAsync(
-        VerbContext context, bool resume, CheckpointStore store, TrainingPlanner planner, CorpusOptions corpusOptions, ISampler sampler)
+    private async Task<Trainer> OpenTrainerAsync(bool resume, CheckpointStore store, ISampler sampler, CancellationToken cancellationToken)
     {
         // Read first, so the corpus provider can hand back the text the checkpoint was trained on.
         var checkpoint = resume && store.Exists ? store.Load() : null;
@@ -94,8 +86,8 @@ public static class TrainVerb
         Corpus corpus;
         try
         {
-            corpus = await context.Services.GetRequiredService<CorpusLoader>()
-                .LoadOrFallBackAsync(corpusOptions.ProviderToLoad, request, context.Warn, new CorpusProgressPrinter(context.Error), context.CancellationToken)
+            corpus = await loader
+                .LoadOrFallBackAsync(corpusOptions.ProviderToLoad, request, fallback => console.Warn(CorpusWording.Fallback(fallback)), new CorpusProgressPrinter(console.Error), cancellationToken)
                 .ConfigureAwait(false);
         }
         catch
@@ -106,46 +98,46 @@ public static class TrainVerb
 
         foreach (var notice in corpus.Notices)
         {
-            context.Error.WriteLine($"note: {notice}");
+            console.Error.WriteLine($"note: {notice}");
         }
 
         if (checkpoint is not null)
         {
-            context.Error.WriteLine($"resuming {store.Directory} at step {checkpoint.Manifest.Step}");
+            console.Error.WriteLine($"resuming {store.Directory} at step {checkpoint.Manifest.Step}");
             return planner.Resume(corpus, checkpoint, sampler);
         }
 
         if (resume)
         {
-            context.Error.WriteLine($"no checkpoint in {store.Directory}; starting fresh");
+            console.Error.WriteLine($"no checkpoint in {store.Directory}; starting fresh");
         }
         else if (store.Exists)
         {
-            context.Error.WriteLine($"starting fresh; the checkpoint in {store.Directory} will be replaced at the first save (use --resume to continue it)");
+            console.Error.WriteLine($"starting fresh; the checkpoint in {store.Directory} will be replaced at the first save (use --resume to continue it)");
         }
         else
         {
-            context.Error.WriteLine($"starting fresh; checkpoints go to {store.Directory}");
+            console.Error.WriteLine($"starting fresh; checkpoints go to {store.Directory}");
         }
 
         return planner.StartFresh(corpus, sampler, store);
     }
 
-    private static void Report(VerbContext context, TrainingResult result, int vocabularySize, double unknownRate, bool json)
+    private void Report(TrainingResult result, int vocabularySize, double unknownRate, bool json)
     {
         if (result.Problem is not null)
         {
-            context.Error.WriteLine($"error: {result.Problem}");
+            console.Error.WriteLine($"error: {result.Problem}");
         }
 
         if (result.SaveProblem is not null)
         {
-            context.Error.WriteLine($"error: the checkpoint of step {result.Steps} was NOT saved: {result.SaveProblem}");
+            console.Error.WriteLine($"error: the checkpoint of step {result.Steps} was NOT saved: {result.SaveProblem}");
         }
 
         if (json)
         {
-            JsonOutput.Write(context.Output, new
+            JsonOutput.Write(console.Output, new
             {
                 steps = result.Steps,
                 epochs = result.EpochsCompleted,
@@ -167,7 +159,7 @@ public static class TrainVerb
         var loss = result.Loss is { } value ? value.ToString("F4", c) : "-";
         var validation = result.ValidationPerplexity is { } perplexity ? $", validation perplexity {PerplexityText.Format(perplexity)}" : "";
         var checkpoint = result.Checkpoint is null ? "none written" : $"{result.Checkpoint} at step {result.CheckpointStep}";
-        context.Output.WriteLine(string.Create(c,
+        console.Output.WriteLine(string.Create(c,
             $"{result.Reason}: {result.Steps} steps, {result.EpochsCompleted} epochs, loss {loss}{validation}, {result.TokensPerSecond:F0} tokens/s in {result.Elapsed.TotalSeconds:F1} s; checkpoint {checkpoint}"));
     }
 }

@@ -1,13 +1,12 @@
 using System.Text.RegularExpressions;
 using LstmTerminal.Abstractions;
-using LstmTerminal.Core;
 using LstmTerminal.Core.Checkpoints;
 using LstmTerminal.Core.Data;
 using LstmTerminal.Core.Generation;
 using LstmTerminal.Core.Plugins;
-using LstmTerminal.Core.Training;
 using LstmTerminal.Core.Workflow;
-using LstmTerminal.Session;
+using LstmTerminal.Interactive;
+using LstmTerminal.Wording;
 using Microsoft.Extensions.Options;
 using LstmTerminal.Torch.Training;
 using LstmTerminal.Torch;
@@ -19,13 +18,15 @@ public static class UserError
 {
     public static bool Is(Exception exception) => exception is OptionsValidationException or PrimeException
         or CorpusUnavailableException or PluginNotFoundException or InsufficientDataException or CheckpointException
-        or UsageException or SamplerException or CorpusPluginFaultException or ModelScoresException or TrainingMemoryException;
+        or UsageException or SamplerException or CorpusPluginFaultException or ModelScoresException or TrainingMemoryException
+        or CorpusPathNotFoundException or CorpusFallbackFailedException;
 
     /// <summary>One line, whatever the exception carried.</summary>
     public static string OneLine(Exception exception) => TorchErrors.Summary(exception switch
     {
         OptionsValidationException options => string.Join(" ", options.Failures.Select(OwnMessage)),
         CheckpointException checkpoint => CheckpointText.Describe(checkpoint),
+        CorpusPathNotFoundException or CorpusPluginFaultException or CorpusFallbackFailedException => CorpusWording.Problem(exception),
         _ => CompletionText.Explain(exception),
     });
 

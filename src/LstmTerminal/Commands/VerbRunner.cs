@@ -13,13 +13,6 @@ public sealed record VerbConsole(TextWriter Output, TextWriter Error)
     public void Warn(string message) => Error.WriteLine($"warning: {message}");
 }
 
-/// <summary>What a verb's body gets: the host's services and the two output streams.</summary>
-public sealed record VerbContext(IServiceProvider Services, TextWriter Output, TextWriter Error, CancellationToken CancellationToken)
-{
-    /// <summary>Something went wrong and the verb carried on (e.g. a plugin was replaced): one line on stderr.</summary>
-    public void Warn(string message) => Error.WriteLine($"warning: {message}");
-}
-
 /// <summary>
 /// Runs a verb body inside a host built with the verb's overrides, and turns failures into exit codes:
 /// a one-line message and 2 for anything the user can fix, 1 (details in the log, when there is one) for the rest.
@@ -35,26 +28,25 @@ public sealed class VerbRunner(IReadOnlyList<string> settings, TextWriter output
 
     /// <summary>
     /// Builds the host, creates <typeparamref name="TVerb"/> from its services (its constructor names what it needs, plus a
-    /// <see cref="VerbConsole"/>) and runs it.
+    /// <see cref="VerbConsole"/>) and runs it. Creating it validates the settings it takes: a bad one is a usage error.
     /// </summary>
-    public Task<int> RunAsync<TVerb>(IReadOnlyDictionary<string, string?> overrides, Func<TVerb, CancellationToken, Task<int>> run, CancellationToken cancellationToken)
-        where TVerb : class =>
-        RunAsync(overrides, context => run(ActivatorUtilities.CreateInstance<TVerb>(context.Services, new VerbConsole(context.Output, context.Error)), cancellationToken), cancellationToken);
-
-    public async Task<int> RunAsync(IReadOnlyDictionary<string, string?> overrides, Func<VerbContext, Task<int>> body, CancellationToken cancellationToken)
+    /// <param name="refused">Shown the one-line usage error when the verb cannot be created, before it is printed.</param>
+    public async Task<int> RunAsync<TVerb>(
+        IReadOnlyDictionary<string, string?> overrides, Func<TVerb, CancellationToken, Task<int>> run, CancellationToken cancellationToken, Action<string>? refused = null)
+        where TVerb : class
     {
         IHost? host = null;
         try
         {
             host = AppHost.Build(settings, overrides);
             using var captured = ConsoleCapture.LogTo(host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Console"));
-            var context = new VerbContext(host.Services, output, error, cancellationToken);
+            var console = new VerbConsole(output, error);
             if (host.Services.GetRequiredService<LogFolder>().Problem is { } noLog)
             {
-                context.Warn(noLog);
+                console.Warn(noLog);
             }
 
-            return await body(context).ConfigureAwait(false);
+            return await run(Create<TVerb>(host.Services, console, refused), cancellationToken).ConfigureAwait(false);
         }
         catch (Exception e) when (UserError.Is(e))
         {
@@ -76,6 +68,20 @@ public sealed class VerbRunner(IReadOnlyList<string> settings, TextWriter output
         finally
         {
             host?.Dispose();
+        }
+    }
+
+    private static TVerb Create<TVerb>(IServiceProvider services, VerbConsole console, Action<string>? refused)
+        where TVerb : class
+    {
+        try
+        {
+            return ActivatorUtilities.CreateInstance<TVerb>(services, console);
+        }
+        catch (Exception e) when (refused is not null && UserError.Is(e))
+        {
+            refused(UserError.OneLine(e));
+            throw;
         }
     }
 }

@@ -47,15 +47,15 @@ public static class AppHost
         builder.Services.AddSingleton(services => LoadCatalog(services, builder.Configuration));
         builder.Services.AddSingleton(services =>
         {
-            var corpus = Value<CorpusOptions>(services);
+            var corpus = services.GetRequiredService<CorpusOptions>();
             return new CorpusLoader(services.GetRequiredService<PluginCatalog>(), corpus.LoadTimeout, corpus.FallbackProvider);
         });
-        builder.Services.AddSingleton(services => new TrainingPlanner(
-            Value<ModelOptions>(services), Value<TrainingOptions>(services), Value<VocabularyOptions>(services), Value<SamplingOptions>(services)));
+        builder.Services.AddSingleton<TrainingPlanner>();
         return builder.Build();
     }
 
     /// <summary>The validated options of a section; throws <see cref="OptionsValidationException"/> naming the key.</summary>
+    /// <remarks>Public only while <c>generate</c> still reads its settings here; verbs take the registered values instead.</remarks>
     public static T Value<T>(IServiceProvider services)
         where T : class
     {
@@ -70,24 +70,12 @@ public static class AppHost
         }
     }
 
-    /// <summary>Binds and validates every section, so a bad setting is found before anything starts.</summary>
-    public static void ValidateAll(IServiceProvider services)
-    {
-        Value<CorpusOptions>(services);
-        Value<VocabularyOptions>(services);
-        Value<ModelOptions>(services);
-        Value<TrainingOptions>(services);
-        Value<SamplingOptions>(services);
-        Value<PluginOptions>(services);
-    }
-
     /// <summary>The plugins folder; relative paths count from the app's folder, where the build puts the shipped plugins.</summary>
-    public static string PluginsDirectory(IServiceProvider services) =>
-        Path.GetFullPath(Value<PluginOptions>(services).Directory, AppContext.BaseDirectory);
+    private static string PluginsDirectory(PluginOptions options) => Path.GetFullPath(options.Directory, AppContext.BaseDirectory);
 
     /// <summary>The user's plugins folder: <c>Plugins:UserDirectory</c> (relative to the working folder), else the user data folder's.</summary>
-    public static string UserPluginsDirectory(IServiceProvider services) =>
-        Value<PluginOptions>(services).UserDirectory is { Length: > 0 } configured
+    private static string UserPluginsDirectory(PluginOptions options) =>
+        options.UserDirectory is { Length: > 0 } configured
             ? Path.GetFullPath(configured)
             : Path.Combine(UserFolders.Data, "plugins");
 
@@ -107,13 +95,15 @@ public static class AppHost
             .AddInMemoryCollection(overrides);
     }
 
+    /// <summary>
+    /// Binds a section and registers its validated value, which verbs take in their constructors: a bad setting then
+    /// stops the verb before it starts, as a usage error naming the key.
+    /// </summary>
     private static void AddOptions<T>(HostApplicationBuilder builder, string section)
         where T : class
     {
         builder.Services.AddOptions<T>().Bind(builder.Configuration.GetSection(section)).ValidateDataAnnotations();
-
-        // The validated section itself, for a verb's constructor: a bad value fails as Value reports it.
-        builder.Services.AddTransient(services => Value<T>(services));
+        builder.Services.AddSingleton(Value<T>);
     }
 
     private static void ConfigureLogging(HostApplicationBuilder builder)
@@ -140,11 +130,12 @@ public static class AppHost
         var settings = configuration.GetSection(PluginOptions.Section).AsEnumerable(makePathsRelative: true)
             .Where(pair => pair.Value is not null)
             .ToDictionary(pair => pair.Key, pair => pair.Value!, StringComparer.OrdinalIgnoreCase);
+        var options = services.GetRequiredService<PluginOptions>();
         var context = new PluginContext(settings, services.GetRequiredService<ILoggerFactory>(), UserFolders.Cache);
-        var locations = new PluginLocations(PluginsDirectory(services))
+        var locations = new PluginLocations(PluginsDirectory(options))
         {
-            UserDirectory = UserPluginsDirectory(services),
-            LoadTimeout = Value<PluginOptions>(services).LoadTimeout,
+            UserDirectory = UserPluginsDirectory(options),
+            LoadTimeout = options.LoadTimeout,
         };
         var catalog = PluginCatalog.Load(locations, context);
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Plugins");

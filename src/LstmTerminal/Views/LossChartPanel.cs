@@ -1,6 +1,6 @@
 using System.Globalization;
 using System.Text;
-using LstmTerminal.Session;
+using LstmTerminal.ViewState;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 

@@ -1,7 +1,7 @@
 using System.Drawing;
 using LstmTerminal.Core.Plugins;
-using LstmTerminal.Core.Workflow;
-using LstmTerminal.Session;
+using LstmTerminal.Interactive;
+using LstmTerminal.ViewState;
 using Terminal.Gui.App;
 using Terminal.Gui.Drawing;
 using Terminal.Gui.Input;
@@ -33,7 +33,7 @@ public sealed class MainWindow : Window
     private readonly SamplesPanel _samples;
     private readonly ConsolePanel _consolePanel;
 
-    public MainWindow(IApplication app, TrainingSession session, SessionState state, CompletionConsole console, PluginCatalog catalog, CancellationToken stopping)
+    public MainWindow(IApplication app, TrainingSession session, ScreenState state, CompletionConsole console, PluginCatalog catalog, CancellationToken stopping)
     {
         _app = app;
         _console = console;

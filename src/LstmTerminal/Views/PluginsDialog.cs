@@ -1,7 +1,7 @@
 using System.Collections.ObjectModel;
 using LstmTerminal.Commands;
 using LstmTerminal.Core.Plugins;
-using LstmTerminal.Session;
+using LstmTerminal.Interactive;
 using Terminal.Gui.Input;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;

@@ -1,5 +1,5 @@
 using System.Collections.ObjectModel;
-using LstmTerminal.Session;
+using LstmTerminal.ViewState;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 

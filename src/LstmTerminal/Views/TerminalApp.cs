@@ -2,11 +2,10 @@ using LstmTerminal.Commands;
 using LstmTerminal.Core;
 using LstmTerminal.Core.Options;
 using LstmTerminal.Core.Plugins;
-using LstmTerminal.Core.Training;
 using LstmTerminal.Core.Workflow;
 using LstmTerminal.Hosting;
-using LstmTerminal.Session;
-using Microsoft.Extensions.DependencyInjection;
+using LstmTerminal.Interactive;
+using LstmTerminal.ViewState;
 using Microsoft.Extensions.Logging;
 using Terminal.Gui.App;
 using LstmTerminal.Torch.Workflow;
@@ -18,41 +17,41 @@ namespace LstmTerminal.Views;
 /// The no-verb action: wires the session, its state and the console to the main window and runs it full screen.
 /// Quitting leaves the screen first, then waits for the trainer's save-on-cancel and says where the checkpoint is.
 /// </summary>
-public static class TerminalApp
+public sealed class TerminalApp(
+    CorpusOptions corpusOptions,
+    TrainingOptions trainingOptions,
+    SamplingOptions sampling,
+    PluginCatalog catalog,
+    CorpusLoader loader,
+    TrainingPlanner planner,
+    LogFolder logFolder,
+    ILoggerFactory loggers,
+    VerbConsole verbConsole)
 {
     // A copied plugin folder counts as complete after this long without a change.
     private static readonly TimeSpan PluginQuietPeriod = TimeSpan.FromSeconds(1);
 
-    public static async Task<int> RunAsync(VerbContext context)
+    /// <summary>A bad setting is shown full screen (until Ctrl+Q) before it is printed, so it is not missed.</summary>
+    public static void ShowSettingsProblem(string problem)
     {
-        var services = context.Services;
-        try
-        {
-            AppHost.ValidateAll(services);
-        }
-        catch (Exception e) when (UserError.Is(e))
-        {
-            var problem = UserError.OneLine(e);
-            ShowSettingsProblem(problem);
-            context.Error.WriteLine($"error: {problem}");
-            return ExitCodes.UsageError;
-        }
+        using var app = Application.Create().Init();
+        using var window = new SettingsProblemWindow(app, problem);
+        app.Run(window);
+    }
 
-        var catalog = services.GetRequiredService<PluginCatalog>();
-        var sampling = AppHost.Value<SamplingOptions>(services);
-        var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Tui");
-        var state = new SessionState();
-        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(context.CancellationToken);
-        await using var session = new TrainingSession(
-            services.GetRequiredService<CorpusLoader>(), services.GetRequiredService<TrainingPlanner>(), catalog,
-            AppHost.Value<CorpusOptions>(services), AppHost.Value<TrainingOptions>(services), sampling, state, log);
+    public async Task<int> RunAsync(CancellationToken cancellationToken)
+    {
+        var log = loggers.CreateLogger("Tui");
+        var state = new ScreenState();
+        using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        await using var session = new TrainingSession(loader, planner, catalog, corpusOptions, trainingOptions, sampling, state, log);
         var console = new CompletionConsole(session, catalog, state.Transcript, sampling.ToSettings(), log);
         foreach (var error in catalog.Errors)
         {
             state.Transcript.AddError($"Plugin problem in {error.Folder}: {error.Message}");
         }
 
-        if (services.GetRequiredService<LogFolder>().Problem is { } noLog)
+        if (logFolder.Problem is { } noLog)
         {
             state.Transcript.AddError(noLog);
         }
@@ -60,7 +59,7 @@ public static class TerminalApp
         var directories = catalog.Directories;
         using var appWatcher = WatchPluginFolder(catalog, directories[0], state.Transcript);
         using var userWatcher = directories.Count > 1 ? WatchPluginFolder(catalog, directories[1], state.Transcript) : null;
-        state.Transcript.AddNotice($"Checkpoints are read from and saved to {Path.GetFullPath(AppHost.Value<TrainingOptions>(services).CheckpointDirectory)}.");
+        state.Transcript.AddNotice($"Checkpoints are read from and saved to {Path.GetFullPath(trainingOptions.CheckpointDirectory)}.");
         state.Transcript.AddNotice("Type a phrase and press Enter to continue it; F1 or /help for more.");
 
         var app = Application.Create().Init();
@@ -84,26 +83,19 @@ public static class TerminalApp
             guard.Left();
         }
 
-        context.Error.WriteLine("Stopping training and saving the checkpoint...");
+        verbConsole.Error.WriteLine("Stopping training and saving the checkpoint...");
         switch (await session.StopAsync().ConfigureAwait(false))
         {
             case CheckpointSaved saved:
-                context.Error.WriteLine($"Checkpoint at step {saved.Step} in {saved.Directory}.");
+                verbConsole.Error.WriteLine($"Checkpoint at step {saved.Step} in {saved.Directory}.");
                 return ExitCodes.Success;
             case CheckpointFailed failed:
-                context.Error.WriteLine($"error: the checkpoint at step {failed.Step} was NOT saved: {failed.Message}");
+                verbConsole.Error.WriteLine($"error: the checkpoint at step {failed.Step} was NOT saved: {failed.Message}");
                 return ExitCodes.Failure;
             default:
-                context.Error.WriteLine("No checkpoint was written in this session.");
+                verbConsole.Error.WriteLine("No checkpoint was written in this session.");
                 return ExitCodes.Success;
         }
-    }
-
-    private static void ShowSettingsProblem(string problem)
-    {
-        using var app = Application.Create().Init();
-        using var window = new SettingsProblemWindow(app, problem);
-        app.Run(window);
     }
 
     /// <summary>Null, with a line in the console, when the folder cannot be created or watched: plugins then need a restart.</summary>

@@ -1,6 +1,5 @@
 using System.Globalization;
-using LstmTerminal.Core.Workflow;
-using LstmTerminal.Session;
+using LstmTerminal.ViewState;
 using Terminal.Gui.ViewBase;
 using Terminal.Gui.Views;
 using LstmTerminal.Torch.Workflow;

@@ -1,5 +1,6 @@
 using LstmTerminal.Core.Options;
 using LstmTerminal.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LstmTerminal.Tests.Commands;
 
@@ -65,7 +66,7 @@ public sealed class CorpusPathTests : IDisposable
         // The terminal UI takes the corpus from the settings alone (tests/e2e/tui-e2e.sh starts it with --corpus-path)
         using var host = AppHost.Build([.. settings, $"--Logging:Directory={Path.Combine(_workspace.Root, "logs")}"], new Dictionary<string, string?>());
 
-        Assert.Equal(expected, AppHost.Value<CorpusOptions>(host.Services).ProviderToLoad);
+        Assert.Equal(expected, host.Services.GetRequiredService<CorpusOptions>().ProviderToLoad);
     }
 
     /// <summary>The tiny model, no corpus settings, and a Gutenberg address that refuses: a wrong default fails fast.</summary>

@@ -35,7 +35,7 @@ public sealed class LogFolderTests
         var runner = new VerbRunner([$"--Logging:Directory={logs}"], TextWriter.Null, error);
 
         // When
-        var exitCode = await runner.RunAsync(new Dictionary<string, string?>(), _ => throw new InvalidOperationException("boom"), CancellationToken.None);
+        var exitCode = await runner.RunAsync<ConsoleOnlyVerb>(new Dictionary<string, string?>(), (_, _) => throw new InvalidOperationException("boom"), CancellationToken.None);
 
         // Then
         Assert.Equal(1, exitCode);
@@ -68,5 +68,11 @@ public sealed class LogFolderTests
         Assert.Equal(0, exitCode);
         Assert.Equal(string.Empty, error.Trim());
         Assert.True(Directory.Exists(Path.Combine(state, "lstm-terminal", "logs")));
+    }
+
+    /// <summary>A verb that needs nothing but its console, so the failure comes from its body.</summary>
+    private sealed class ConsoleOnlyVerb(VerbConsole console)
+    {
+        public VerbConsole Console => console;
     }
 }

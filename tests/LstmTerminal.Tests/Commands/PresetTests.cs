@@ -1,6 +1,7 @@
 using LstmTerminal.Commands;
 using LstmTerminal.Core.Options;
 using LstmTerminal.Hosting;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace LstmTerminal.Tests.Commands;
 
@@ -12,8 +13,8 @@ public sealed class PresetTests
         var split = ConfigurationArguments.Split(["train", "--preset", "quality", "--Training:LearningRate=0.003"]);
         using var host = AppHost.Build(split.Settings, new Dictionary<string, string?>());
 
-        var model = AppHost.Value<ModelOptions>(host.Services);
-        var training = AppHost.Value<TrainingOptions>(host.Services);
+        var model = host.Services.GetRequiredService<ModelOptions>();
+        var training = host.Services.GetRequiredService<TrainingOptions>();
 
         Assert.Equal(["train"], split.Command);
         Assert.True(model.TiedEmbeddings);

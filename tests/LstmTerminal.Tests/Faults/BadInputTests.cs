@@ -50,6 +50,22 @@ public sealed class BadInputTests
     }
 
     [Theory]
+    [InlineData("eval")]
+    [InlineData("bench")]
+    public async Task Verb_SaysWhatASettingTakes_WhenItsValueIsOfTheWrongKind(string verb)
+    {
+        // Given a verb whose corpus settings hold a duration that is none
+        using var workspace = new TinyWorkspace();
+
+        // When it runs
+        var run = await CliRun.RunAsync([.. workspace.Args(verb), "--Corpus:LoadTimeout=soon"]);
+
+        // Then it stops before it starts, with one line that says what the setting takes
+        Assert.Equal(2, run.ExitCode);
+        Assert.Equal("error: The setting Corpus:LoadTimeout cannot be 'soon'; it takes a duration such as 00:10:00.", run.Error.Trim());
+    }
+
+    [Theory]
     [InlineData("empty", "contains no words")]
     [InlineData("binary", "UTF-8")]
     public async Task Train_RefusesAnUnusableCorpusFile(string kind, string expected)

@@ -1,5 +1,5 @@
-using LstmTerminal.Core.Training;
-using LstmTerminal.Session;
+using LstmTerminal.Interactive;
+using LstmTerminal.ViewState;
 using LstmTerminal.Tests.Commands;
 using LstmTerminal.Torch.Training;
 

@@ -1,5 +1,4 @@
 using LstmTerminal.Tests.Commands;
-using LstmTerminal.Tests.Support;
 
 namespace LstmTerminal.Tests.Faults;
 

@@ -1,7 +1,6 @@
 using LstmTerminal.Abstractions;
 using LstmTerminal.Core.Plugins;
-using LstmTerminal.Core.Workflow;
-using LstmTerminal.Session;
+using LstmTerminal.ViewState;
 using LstmTerminal.Tests.Support;
 using Microsoft.Extensions.Logging.Abstractions;
 using LstmTerminal.Torch.Workflow;
@@ -22,7 +21,7 @@ public sealed class OfflineSessionTests
             ["gutenberg-shakespeare:RetryDelaySeconds"] = "0",
         };
         var catalog = PluginCatalog.Load(ShippedPlugins.Folder, new PluginContext(settings, NullLoggerFactory.Instance, temp.Combine("cache")));
-        var state = new SessionState();
+        var state = new ScreenState();
         await using var session = TinySession.Create(temp, state, maxSteps: 1000, catalog: catalog, corpusProvider: "gutenberg-shakespeare", corpusPath: "");
 
         // When it opens

@@ -8,7 +8,7 @@ internal static class ShippedPlugins
 {
     private static readonly Lazy<PluginCatalog> LazyCatalog = new(() => PluginCatalog.Load(Folder, PluginContext.Empty));
 
-    public static string Folder => Path.Combine(AppContext.BaseDirectory, "plugins");
+    public static string Folder => BuiltPlugins.Shipped;
 
     public static PluginCatalog Catalog => LazyCatalog.Value;
 }

@@ -1,5 +1,5 @@
 using LstmTerminal.Core.Generation;
-using LstmTerminal.Session;
+using LstmTerminal.Interactive;
 using LstmTerminal.Tests.Support;
 using LstmTerminal.Views;
 using Microsoft.Extensions.Logging.Abstractions;

@@ -1,7 +1,8 @@
 using LstmTerminal.Core.Generation;
 using LstmTerminal.Core.Training;
 using LstmTerminal.Core.Workflow;
-using LstmTerminal.Session;
+using LstmTerminal.Interactive;
+using LstmTerminal.ViewState;
 using LstmTerminal.Tests.Support;
 using LstmTerminal.Views;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -18,7 +19,7 @@ namespace LstmTerminal.Tests.Views;
 public sealed class MainWindowTests : IDisposable
 {
     private readonly TempDirectory _temp = new();
-    private readonly SessionState _state = new();
+    private readonly ScreenState _state = new();
     private readonly TrainingSession _session;
 
     public MainWindowTests()

@@ -1,6 +1,5 @@
-using LstmTerminal.Core.Training;
 using LstmTerminal.Core.Workflow;
-using LstmTerminal.Session;
+using LstmTerminal.ViewState;
 using LstmTerminal.Tests.Support;
 using LstmTerminal.Views;
 using LstmTerminal.Torch.Workflow;
@@ -14,7 +13,7 @@ public sealed class SamplesPanelTests
     public void Samples_show_newest_first_with_their_step()
     {
         using var ui = new Headless();
-        var state = new SessionState();
+        var state = new ScreenState();
         var panel = new SamplesPanel(state.Samples);
         ui.ShowInWindow(panel);
 

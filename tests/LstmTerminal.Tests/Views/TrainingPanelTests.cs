@@ -1,6 +1,5 @@
-using LstmTerminal.Core.Training;
 using LstmTerminal.Core.Workflow;
-using LstmTerminal.Session;
+using LstmTerminal.ViewState;
 using LstmTerminal.Tests.Support;
 using LstmTerminal.Views;
 using LstmTerminal.Torch.Workflow;
@@ -15,11 +14,15 @@ public sealed class TrainingPanelTests
     {
         // Given a panel on a prepared corpus
         using var ui = new Headless();
-        var state = new SessionState();
+        var state = new ScreenState();
         var panel = new TrainingPanel(state.Status);
         ui.ShowInWindow(panel);
-        state.Report(new TrainerReady("tiny", 1_600, 40, 0.025, StepsPerEpoch: 50, Epochs: 10, Step: 0, TotalSteps: 500, [], []));
-        state.Report(new PhaseChanged(SessionPhase.Training, "from step 0"));
+        state.Report(new TrainerReady
+        {
+            CorpusTitle = "tiny", Words = 1_600, VocabularySize = 40, UnknownRate = 0.025, StepsPerEpoch = 50, Epochs = 10, Step = 0, TotalSteps = 500,
+            LossHistory = [], ValidationHistory = [],
+        });
+        state.Report(new PhaseChanged(SessionPhase.Training, PhaseReason.Training, Step: 0) { Corpus = "tiny" });
 
         // When steps and a validation are reported
         state.Report(new TrainerReported(new StepCompleted
@@ -57,17 +60,20 @@ public sealed class TrainingPanelTests
     public void A_failure_shows_the_reason_and_a_download_shows_its_bytes()
     {
         using var ui = new Headless();
-        var state = new SessionState();
+        var state = new ScreenState();
         var panel = new TrainingPanel(state.Status);
         ui.ShowInWindow(panel);
 
-        state.Report(new PhaseChanged(SessionPhase.LoadingCorpus, "loading"));
+        state.Report(new PhaseChanged(SessionPhase.LoadingCorpus, PhaseReason.LoadingCorpus, Step: 0) { Corpus = "gutenberg-shakespeare" });
         state.Report(new CorpusLoading(new Abstractions.CorpusLoadProgress("downloading", 1_200_000, 5_500_000)));
         panel.Refresh();
         ui.Draw();
         Assert.Contains("State   loading corpus: downloading 1.2 of 5.5 MB", ui.Screen());
 
-        state.Report(new PhaseChanged(SessionPhase.Failed, "No network. Check the connection or use Corpus:Provider=text-file."));
+        state.Report(new PhaseChanged(SessionPhase.Failed, PhaseReason.CannotStart, Step: 0)
+        {
+            Error = new Abstractions.CorpusUnavailableException("No network. Check the connection or use Corpus:Provider=text-file."),
+        });
         panel.Refresh();
         ui.Draw();
         Assert.Contains("State   FAILED: No network.", ui.Screen());

@@ -1,3 +1,0 @@
-namespace LstmTerminal.Session;
-
-public sealed record ChartPoint(long Step, double Value);

@@ -1,4 +1,0 @@
-namespace LstmTerminal.Session;
-
-/// <summary>Smoothed training loss and validation loss by step, as of one moment.</summary>
-public sealed record LossChartSnapshot(IReadOnlyList<ChartPoint> Training, IReadOnlyList<ChartPoint> Validation, long Version);

@@ -1,0 +1,3 @@
+namespace LstmTerminal.ViewState;
+
+public sealed record ChartPoint(long Step, double Value);
