@@ -9,7 +9,7 @@ namespace LstmTerminal.Tests.Support;
 /// </summary>
 internal static class AppProcess
 {
-    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(2);
+    private static readonly TimeSpan DefaultTimeout = TimeSpan.FromMinutes(5);
 
     /// <param name="launcher">Runs <c>dotnet</c> through this command and its arguments, e.g. <c>setpriv --reuid=…</c>.</param>
     public static async Task<(int ExitCode, string Output, string Error)> RunAsync(
