@@ -63,6 +63,13 @@ public sealed class TrainingOptions
     [Range(0.0, 1.0, ErrorMessage = "Training:WeightDecay must be between 0 (off) and 1.")]
     public double WeightDecay { get; set; }
 
+    /// <summary>Epochs in a row whose validation loss is no better than the best before them, after which training stops; unset = never.</summary>
+    [Range(1, 100_000, ErrorMessage = "Training:EarlyStoppingPatience must be between 1 and 100000 (leave it unset to never stop early).")]
+    public int? EarlyStoppingPatience { get; set; }
+
+    /// <summary>A folder for TensorBoard event files of the training scalars; unset = none.</summary>
+    public string? TensorBoardDirectory { get; set; }
+
     public List<string> PrimeTexts { get; set; } = [];
 
     [Required(ErrorMessage = "Training:CheckpointDirectory must name a folder.")]

@@ -29,6 +29,8 @@ public sealed class Trainer : IDisposable
     private readonly PlateauSchedule _schedule;
     private readonly SampleWriter _samples;
     private readonly CheckpointWriter _checkpoints;
+    private readonly BestCheckpoint _best;
+    private readonly TrainingRecords _records;
     private LstmState? _state;
 
     private Trainer(TrainingPlan plan, LstmLanguageModel model, CheckpointManifest? resumed)
@@ -46,8 +48,9 @@ public sealed class Trainer : IDisposable
         SetLearningRate(_schedule.LearningRate);
         _samples = new SampleWriter(plan.PrimeTexts, plan.Corpus.Vocabulary, plan.SampleSampler, plan.SampleSettings);
         Weights = new PublishedWeights(InferenceWeights, TimeProvider.System);
-        _checkpoints = new CheckpointWriter(plan.Checkpoints.Directory, plan.SaveEvery, savedStep: _position.Step, Weights,
-            manifest => plan.Checkpoints.Save(manifest, plan.Corpus.Vocabulary, _model, _optimizer, _state, _average));
+        _checkpoints = new CheckpointWriter(plan.Checkpoints.Directory, plan.SaveEvery, savedStep: _position.Step, Weights, manifest => SaveTo(plan.Checkpoints, manifest));
+        _best = new BestCheckpoint(BestCheckpoint.StoreIn(plan.Checkpoints.Directory), _position.ValidationHistory, Weights, SaveTo);
+        _records = new TrainingRecords(plan.Checkpoints.Directory, plan.TensorBoardDirectory);
     }
 
     public long Step => _position.Step;
@@ -106,7 +109,7 @@ public sealed class Trainer : IDisposable
     public Task<TrainingResult> RunAsync(IProgress<TrainingEvent>? progress, CancellationToken cancellationToken) =>
         Task.Factory.StartNew(() => Run(progress, cancellationToken), CancellationToken.None, TaskCreationOptions.LongRunning, TaskScheduler.Default);
 
-    /// <summary>Trains until the epochs or the step limit are done, the loss diverges, the time budget is spent, or cancellation.</summary>
+    /// <summary>Trains until the epochs or the step limit are done, the loss diverges, the time budget is spent, validation stops improving, or cancellation.</summary>
     /// <exception cref="TrainingMemoryException">libtorch could not allocate the tensors of a step.</exception>
     public TrainingResult Run(IProgress<TrainingEvent>? progress, CancellationToken cancellationToken)
     {
@@ -126,6 +129,7 @@ public sealed class Trainer : IDisposable
         var clock = new RunClock(TimeProvider.System, startStep, TokensPerStep, _plan.TimeBudget);
         var stopRules = new StopRules(_plan.MaxSteps, _plan.TimeBudget);
         _checkpoints.BeginRun();
+        _records.BeginRun(startStep, progress);
         Weights.PublishWhenFree();
         StopReason? stop = null;
         string? problem = null;
@@ -151,7 +155,8 @@ public sealed class Trainer : IDisposable
                 // Log the step; readers of the weights get a fresh copy now and then.
                 _position.CompleteStep(loss);
                 Weights.RefreshIfRead();
-                progress?.Report(StepReport(loss, clock));
+                var report = StepReport(loss, clock);
+                progress?.Report(report);
 
                 // Samples every EvalEvery steps.
                 if (_position.Step % _plan.EvalEvery == 0 && _samples.HasPrimes)
@@ -160,12 +165,17 @@ public sealed class Trainer : IDisposable
                     NativeHeap.ReleaseFreeMemory();
                 }
 
-                // End of epoch: validate, lower the rate on a plateau, reset the carried state.
-                if (_position.StepInEpoch == _layout.StepsPerEpoch && EndEpoch(progress, cancellationToken) is { } validation && StopRules.HasDiverged(validation.Loss))
+                // End of epoch: validate, lower the rate on a plateau, keep the best, reset the carried state; then the step's records.
+                var validation = _position.StepInEpoch == _layout.StepsPerEpoch ? EndEpoch(progress, cancellationToken) : null;
+                _records.Write(report, validation, _schedule.LearningRate, progress);
+                if (validation is not null && StopRules.HasDiverged(validation.Loss))
                 {
                     (stop, problem) = (StopReason.Diverged, StopRules.Diverged($"The validation loss became {validation.Loss:G4} after epoch {validation.Epoch}"));
                     break;
                 }
+
+                // Too many epochs without a better validation stop the run.
+                stop = validation is not null && EarlyStopping.IsDue(_position.ValidationHistory, _plan.EarlyStoppingPatience) ? StopReason.EarlyStopped : null;
 
                 // Checkpoint every SaveEvery steps, or on request.
                 if (_checkpoints.IsDue(_position.Step))
@@ -181,7 +191,7 @@ public sealed class Trainer : IDisposable
             Save(progress);
         }
 
-        return Result(stop ?? StopReason.Completed, problem, clock, startStep);
+        return TrainingResult.Of(stop ?? StopReason.Completed, problem, _position, clock, startStep, _checkpoints);
     }
 
     /// <summary>One optimiser step on the epoch's next batch; returns its loss.</summary>
@@ -220,7 +230,7 @@ public sealed class Trainer : IDisposable
         };
     }
 
-    /// <summary>Validates (if the corpus has a validation tail), lowers the rate on a plateau, and starts the next epoch afresh.</summary>
+    /// <summary>Validates (if the corpus has a validation tail), lowers the rate on a plateau, starts the next epoch afresh and keeps a better one in best/.</summary>
     private ValidationPoint? EndEpoch(IProgress<TrainingEvent>? progress, CancellationToken cancellationToken)
     {
         ValidationPoint? point = null;
@@ -247,32 +257,17 @@ public sealed class Trainer : IDisposable
         _position.CompleteEpoch();
         _state?.Dispose();
         _state = null;
+        if (point is not null)
+        {
+            _best.Offer(point, () => _position.ToManifest(_plan, _schedule.LearningRate), progress);
+        }
+
         return point;
     }
 
     private void Save(IProgress<TrainingEvent>? progress) => _checkpoints.Save(_position.ToManifest(_plan, _schedule.LearningRate), progress);
 
-    /// <param name="startStep">The step the run started from.</param>
-    private TrainingResult Result(StopReason reason, string? problem, RunClock clock, long startStep)
-    {
-        var elapsed = clock.Elapsed;
-        var validation = _position.ValidationHistory.LastOrDefault();
-        return new TrainingResult
-        {
-            Reason = reason,
-            Steps = _position.Step,
-            EpochsCompleted = _position.Epoch,
-            Loss = _position.RecentLoss(since: startStep),
-            ValidationLoss = validation?.Loss,
-            ValidationPerplexity = validation?.Perplexity,
-            TokensPerSecond = clock.TokensPerSecond(_position.Step, elapsed),
-            Elapsed = elapsed,
-            Checkpoint = _checkpoints.LastSaved?.Directory,
-            CheckpointStep = _checkpoints.LastSaved?.Step,
-            Problem = problem,
-            SaveProblem = _checkpoints.LastProblem,
-        };
-    }
+    private void SaveTo(CheckpointStore store, CheckpointManifest manifest) => store.Save(manifest, _plan.Corpus.Vocabulary, _model, _optimizer, _state, _average);
 
     /// <summary>The weights inference uses (the average, when there is one); the caller holds them.</summary>
     private ModelWeights InferenceWeights()

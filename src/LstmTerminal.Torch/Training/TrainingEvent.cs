@@ -57,3 +57,9 @@ public sealed record LearningRateLowered(long Step, double LearningRate) : Train
 public sealed record CheckpointSaved(long Step, string Directory) : TrainingEvent;
 
 public sealed record CheckpointFailed(long Step, string Message) : TrainingEvent;
+
+/// <summary>The epoch's validation loss was the lowest so far and its checkpoint was saved to <paramref name="Directory"/>.</summary>
+public sealed record BestCheckpointSaved(long Step, string Directory, double ValidationLoss) : TrainingEvent;
+
+/// <summary>A record beside the checkpoints (metrics, TensorBoard, the best checkpoint) was not written; training goes on.</summary>
+public sealed record RecordFailed(long Step, string Message) : TrainingEvent;

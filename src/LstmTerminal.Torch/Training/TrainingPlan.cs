@@ -40,4 +40,10 @@ public sealed record TrainingPlan
     public required SamplingSettings SampleSettings { get; init; }
 
     public required CheckpointStore Checkpoints { get; init; }
+
+    /// <summary>Where TensorBoard event files go; null for none.</summary>
+    public string? TensorBoardDirectory { get; init; }
+
+    /// <summary>Epochs without a better validation loss after which the run stops; null for never.</summary>
+    public int? EarlyStoppingPatience { get; init; }
 }

@@ -7,6 +7,9 @@ public enum StopReason
     TimeBudget,
     Cancelled,
     Diverged,
+
+    /// <summary>The validation loss did not improve for the configured number of epochs.</summary>
+    EarlyStopped,
 }
 
 public sealed record TrainingResult
@@ -45,5 +48,28 @@ public sealed record TrainingResult
     public required string? SaveProblem { get; init; }
 
     /// <summary>The run ended as planned (not cancelled, not diverged) and its last save succeeded.</summary>
-    public bool Succeeded => Reason is StopReason.Completed or StopReason.StepLimit or StopReason.TimeBudget && SaveProblem is null;
+    public bool Succeeded => Reason is StopReason.Completed or StopReason.StepLimit or StopReason.TimeBudget or StopReason.EarlyStopped && SaveProblem is null;
+
+    /// <summary>The result of a run read off its parts.</summary>
+    /// <param name="startStep">The step the run started from.</param>
+    internal static TrainingResult Of(StopReason reason, string? problem, TrainingPosition position, RunClock clock, long startStep, CheckpointWriter checkpoints)
+    {
+        var elapsed = clock.Elapsed;
+        var validation = position.ValidationHistory.LastOrDefault();
+        return new TrainingResult
+        {
+            Reason = reason,
+            Steps = position.Step,
+            EpochsCompleted = position.Epoch,
+            Loss = position.RecentLoss(since: startStep),
+            ValidationLoss = validation?.Loss,
+            ValidationPerplexity = validation?.Perplexity,
+            TokensPerSecond = clock.TokensPerSecond(position.Step, elapsed),
+            Elapsed = elapsed,
+            Checkpoint = checkpoints.LastSaved?.Directory,
+            CheckpointStep = checkpoints.LastSaved?.Step,
+            Problem = problem,
+            SaveProblem = checkpoints.LastProblem,
+        };
+    }
 }

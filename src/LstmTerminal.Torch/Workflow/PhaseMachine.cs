@@ -113,8 +113,9 @@ public sealed class PhaseMachine(Action<PhaseChanged> report)
     /// <summary>The run stopped on request and saved.</summary>
     public void StopRun(long step) => EndRun(SessionTransition.StopRun, trainer => new Paused(trainer), PhaseReason.PausedAndSaved, step);
 
-    /// <summary>The run reached its end and saved.</summary>
-    public void FinishRun(long step) => EndRun(SessionTransition.FinishRun, trainer => new Finished(trainer), PhaseReason.Completed, step);
+    /// <summary>The run reached its end (or stopped early, <paramref name="early"/>) and saved.</summary>
+    public void FinishRun(long step, bool early = false) =>
+        EndRun(SessionTransition.FinishRun, trainer => new Finished(trainer), early ? PhaseReason.StoppedEarly : PhaseReason.Completed, step);
 
     public void Diverge(long step, string? problem) =>
         EndRun(SessionTransition.Diverge, trainer => new RunFailed(trainer, RunFinished: false), PhaseReason.Diverged, step, problem: problem);

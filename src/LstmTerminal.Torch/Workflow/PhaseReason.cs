@@ -30,6 +30,9 @@ public enum PhaseReason
     /// <summary>The run reached its epochs, step limit or time budget and saved.</summary>
     Completed,
 
+    /// <summary>The run stopped because the validation loss stopped improving, and saved.</summary>
+    StoppedEarly,
+
     /// <summary>The session was stopped before training began.</summary>
     StoppedWhileStarting,
 

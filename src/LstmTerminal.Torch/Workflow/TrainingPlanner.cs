@@ -83,6 +83,8 @@ public sealed class TrainingPlanner(ModelOptions model, TrainingOptions training
             SampleSampler = sampleSampler,
             SampleSettings = sampling.ToSettings() with { Seed = sampling.Seed ?? settings.Seed },
             Checkpoints = store,
+            TensorBoardDirectory = string.IsNullOrWhiteSpace(training.TensorBoardDirectory) ? null : training.TensorBoardDirectory,
+            EarlyStoppingPatience = training.EarlyStoppingPatience,
         };
     }
 

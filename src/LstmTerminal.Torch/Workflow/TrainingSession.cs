@@ -193,7 +193,7 @@ public sealed partial class TrainingSession(
         }
         else
         {
-            phases.FinishRun(result.Steps);
+            phases.FinishRun(result.Steps, early: result.Reason == StopReason.EarlyStopped);
         }
     }
 

@@ -25,6 +25,7 @@ public sealed class CliApplication(TextWriter output, TextWriter error)
             EvalVerb.Create(runner),
             PluginsVerb.Create(runner),
             BenchVerb.Create(runner),
+            PlotVerb.Create(runner),
         };
         var corpus = CommonOptions.Corpus();
         var corpusPath = CommonOptions.CorpusPath();

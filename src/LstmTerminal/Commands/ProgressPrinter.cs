@@ -26,6 +26,8 @@ public sealed class ProgressPrinter(TextWriter error, TimeSpan stepInterval) : I
                 $"validation did not improve: learning rate lowered to {lowered.LearningRate:G4}"),
             CheckpointSaved saved => $"checkpoint saved at step {saved.Step}: {saved.Directory}",
             CheckpointFailed failed => $"checkpoint NOT saved at step {failed.Step}: {failed.Message}",
+            BestCheckpointSaved best => string.Create(CultureInfo.InvariantCulture, $"best validation loss so far ({best.ValidationLoss:F4}): checkpoint kept in {best.Directory}"),
+            RecordFailed failed => $"warning: {failed.Message}",
             _ => null,
         };
         if (line is not null)

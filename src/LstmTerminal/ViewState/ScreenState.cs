@@ -59,6 +59,9 @@ public sealed class ScreenState : IProgress<SessionEvent>
             case TrainerReported { Event: CheckpointFailed failed }:
                 Transcript.AddError(failed.Message);
                 break;
+            case TrainerReported { Event: RecordFailed failed }:
+                Transcript.AddError(failed.Message);
+                break;
             case SessionNotice notice:
                 Transcript.AddNotice(SessionWording.Notice(notice));
                 break;

@@ -20,6 +20,7 @@ public static class SessionWording
         PhaseReason.PauseRequested => "finishing the current step, then saving",
         PhaseReason.PausedAndSaved => $"at step {changed.Step}, checkpoint saved; F2 resumes",
         PhaseReason.Completed => $"at step {changed.Step}; the console keeps working",
+        PhaseReason.StoppedEarly => $"stopped early at step {changed.Step}: the validation loss stopped improving (Training:EarlyStoppingPatience); the best checkpoint is in best/",
         PhaseReason.StoppedWhileStarting => "stopped while starting",
         PhaseReason.CannotStart => Problem(changed),
         PhaseReason.CheckpointUnreadable =>

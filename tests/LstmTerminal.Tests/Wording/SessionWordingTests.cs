@@ -17,6 +17,7 @@ public sealed class SessionWordingTests
     [InlineData(PhaseReason.PauseRequested, "finishing the current step, then saving")]
     [InlineData(PhaseReason.PausedAndSaved, "at step 7, checkpoint saved; F2 resumes")]
     [InlineData(PhaseReason.Completed, "at step 7; the console keeps working")]
+    [InlineData(PhaseReason.StoppedEarly, "stopped early at step 7: the validation loss stopped improving (Training:EarlyStoppingPatience); the best checkpoint is in best/")]
     [InlineData(PhaseReason.StoppedWhileStarting, "stopped while starting")]
     [InlineData(PhaseReason.CannotStart, "boom")]
     [InlineData(

@@ -23,9 +23,9 @@ public sealed class CheckpointStoreTests
         var entries = SavedCheckpoint.Entries(temp.Combine("ckpt"));
         var data = SavedCheckpoint.Entries(SavedCheckpoint.DataFolder(temp.Combine("ckpt")));
 
-        // Then it holds the manifest, the lock and one data folder with the four files, and loads
-        Assert.Equal(["checkpoint.json", "checkpoint.lock"], entries[..2]);
-        Assert.Matches("^step-12-[0-9a-f]{12}$", Assert.Single(entries[2..]));
+        // Then it holds the manifest, the lock, the run's metrics and one data folder with the four files, and loads
+        Assert.Equal(["checkpoint.json", "checkpoint.lock", "metrics.csv"], entries[..3]);
+        Assert.Matches("^step-12-[0-9a-f]{12}$", Assert.Single(entries[3..]));
         Assert.Equal(["lstm-state.bin", "model.bin", "optimizer.bin", "vocab.json"], data);
         Assert.Single(Directory.GetDirectories(temp.Path));
         var loaded = new CheckpointStore(temp.Combine("ckpt")).Load();
