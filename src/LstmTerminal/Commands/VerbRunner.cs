@@ -57,7 +57,7 @@ public sealed class VerbRunner(IReadOnlyList<string> settings, TextWriter output
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             error.WriteLine("cancelled");
-            return ExitCodes.Failure;
+            return ExitCodes.Cancelled;
         }
         catch (Exception e)
         {
