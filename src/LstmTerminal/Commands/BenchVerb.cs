@@ -73,7 +73,9 @@ public sealed class BenchVerb(CorpusOptions corpusOptions, TrainingOptions train
 
         if (json)
         {
-            JsonOutput.Write(console.Output, report);
+            JsonOutput.Write(console.Output, new BenchJsonReport(
+                report.TrainTokensPerSecond, report.GenerateMsPerWord, report.GemmGflops, report.FlopsPerToken, report.BoundFraction, report.PeakWorkingSetMb,
+                report.TimedSteps, report.VocabularySize));
         }
         else
         {

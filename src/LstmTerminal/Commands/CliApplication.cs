@@ -31,6 +31,8 @@ public sealed class CliApplication(TextWriter output, TextWriter error)
         var corpusPath = CommonOptions.CorpusPath();
         root.Options.Add(corpus);
         root.Options.Add(corpusPath);
+        root.Options.Add(SettingsHelp.Preset());
+        SettingsHelp.AddTo(root);
         root.SetAction((parse, cancellationToken) =>
         {
             var overrides = new Dictionary<string, string?>();
@@ -39,13 +41,19 @@ public sealed class CliApplication(TextWriter output, TextWriter error)
         });
 
         var parse = root.Parse(split.Command.ToArray());
-        if (parse.Errors.Count > 0)
+        if (parse.Errors.Count > 0 && !SettingsHelp.Asked(parse))
         {
             _error.WriteLine($"error: {parse.Errors[0].Message} (see lstm-terminal --help)");
             return ExitCodes.UsageError;
         }
 
-        var configuration = new InvocationConfiguration { Output = _output, Error = _error, EnableDefaultExceptionHandler = false };
+        var configuration = new InvocationConfiguration
+        {
+            Output = _output,
+            Error = _error,
+            EnableDefaultExceptionHandler = false,
+            ProcessTerminationTimeout = TerminationGrace.Timeout,
+        };
         return await parse.InvokeAsync(configuration, cancellationToken).ConfigureAwait(false);
     }
 }

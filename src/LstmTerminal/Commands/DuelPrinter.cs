@@ -10,21 +10,8 @@ public static class DuelPrinter
     {
         if (json)
         {
-            JsonOutput.Write(output, new
-            {
-                prime = report.Prime.Prime,
-                unknownWords = report.Prime.UnknownWords,
-                seed = report.Settings.Seed,
-                words = report.Settings.Words,
-                results = report.Results.Select(r => new
-                {
-                    sampler = r.Sampler,
-                    text = r.Text,
-                    averageLogProbability = r.AverageLogProbability,
-                    repeatedBigrams = r.RepeatedBigrams,
-                    error = r.Error,
-                }),
-            });
+            var results = report.Results.Select(r => new DuelResultReport(r.Sampler, r.Text, r.AverageLogProbability, r.RepeatedBigrams, r.Error));
+            JsonOutput.Write(output, new DuelJsonReport(report.Prime.Prime, report.Prime.UnknownWords, report.Settings.Seed, report.Settings.Words, [.. results]));
             return;
         }
 

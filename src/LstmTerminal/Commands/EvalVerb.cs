@@ -50,13 +50,7 @@ public sealed class EvalVerb(CorpusOptions corpusOptions, TrainingOptions traini
 
         if (json)
         {
-            JsonOutput.Write(console.Output, new
-            {
-                validationLoss = loss,
-                validationPerplexity = perplexity,
-                unknownRate = prepared.UnknownRate,
-                vocabularySize = prepared.Vocabulary.Count,
-            });
+            JsonOutput.Write(console.Output, new EvalReport(loss, perplexity, prepared.UnknownRate, prepared.Vocabulary.Count));
         }
         else
         {

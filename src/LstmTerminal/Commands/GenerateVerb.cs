@@ -93,15 +93,8 @@ public sealed class GenerateVerb(SamplingOptions sampling, TrainingOptions train
 
         if (request.Json)
         {
-            JsonOutput.Write(console.Output, new
-            {
-                prime = request.Prime,
-                text = run.Text,
-                words = run.Words.Select(w => new { word = w.Word, probability = w.Probability }),
-                unknownWords = run.Prime.UnknownWords,
-                sampler = run.Sampler,
-                seed = run.Settings.Seed,
-            });
+            JsonOutput.Write(console.Output, new GenerateReport(
+                request.Prime, run.Text, [.. run.Words.Select(w => new WordReport(w.Word, w.Probability))], run.Prime.UnknownWords, run.Sampler, run.Settings.Seed));
         }
         else
         {

@@ -24,10 +24,10 @@ public sealed class PluginsVerb(PluginCatalog catalog, VerbConsole console)
             .Concat(catalog.Samplers.Select(p => Row(p.Name, p.Kind, p.Version, p.Source, p.Path, p.Description)))
             .Concat(catalog.Tokenizers.Select(p => Row(p.Name, p.Kind, p.Version, p.Source, p.Path, p.Description)))
             .ToList();
-        var errors = catalog.Errors.Select(e => new { folder = e.Folder, message = e.Message }).ToList();
+        var errors = catalog.Errors.Select(e => new PluginErrorRow(e.Folder, e.Message)).ToList();
         if (json)
         {
-            JsonOutput.Write(console.Output, new { directories = catalog.Directories, plugins, errors });
+            JsonOutput.Write(console.Output, new PluginsReport(catalog.Directories, plugins, errors));
             return ExitCodes.Success;
         }
 
@@ -40,7 +40,7 @@ public sealed class PluginsVerb(PluginCatalog catalog, VerbConsole console)
 
         foreach (var error in errors)
         {
-            console.Output.WriteLine($"error     {error.folder}: {error.message}");
+            console.Output.WriteLine($"error     {error.Folder}: {error.Message}");
         }
 
         return ExitCodes.Success;
@@ -48,6 +48,4 @@ public sealed class PluginsVerb(PluginCatalog catalog, VerbConsole console)
 
     private static PluginRow Row(string name, string kind, string version, PluginSource source, string path, string description) =>
         new(name, kind, version, SourceName(source), path, description);
-
-    private sealed record PluginRow(string Name, string Kind, string Version, string Source, string Path, string Description);
 }

@@ -66,7 +66,7 @@ public sealed class TrainVerb(
 
             var result = await trainer.RunAsync(new ProgressPrinter(console.Error, TimeSpan.FromSeconds(2)), cancellationToken).ConfigureAwait(false);
             Report(result, prepared.Vocabulary.Count, prepared.UnknownRate, json);
-            return result.Succeeded ? ExitCodes.Success : ExitCodes.Failure;
+            return ExitCode(result);
         }
         finally
         {
@@ -123,6 +123,14 @@ public sealed class TrainVerb(
         return planner.StartFresh(corpus, sampler, store);
     }
 
+    /// <summary>A stop by Ctrl+C or SIGTERM whose checkpoint was saved is a cancelled run; a failed save is a failure whatever stopped it.</summary>
+    private static int ExitCode(TrainingResult result) => result switch
+    {
+        { Succeeded: true } => ExitCodes.Success,
+        { Reason: StopReason.Cancelled, SaveProblem: null } => ExitCodes.Cancelled,
+        _ => ExitCodes.Failure,
+    };
+
     private void Report(TrainingResult result, int vocabularySize, double unknownRate, bool json)
     {
         if (result.Problem is not null)
@@ -137,21 +145,9 @@ public sealed class TrainVerb(
 
         if (json)
         {
-            JsonOutput.Write(console.Output, new
-            {
-                steps = result.Steps,
-                epochs = result.EpochsCompleted,
-                loss = result.Loss,
-                validationLoss = result.ValidationLoss,
-                validationPerplexity = result.ValidationPerplexity,
-                tokensPerSecond = result.TokensPerSecond,
-                vocabularySize,
-                unknownRate,
-                checkpoint = result.Checkpoint,
-                checkpointStep = result.CheckpointStep,
-                stopReason = result.Reason.ToString(),
-                elapsedSeconds = result.Elapsed.TotalSeconds,
-            });
+            JsonOutput.Write(console.Output, new TrainReport(
+                result.Steps, result.EpochsCompleted, result.Loss, result.ValidationLoss, result.ValidationPerplexity, result.TokensPerSecond, vocabularySize,
+                unknownRate, result.Checkpoint, result.CheckpointStep, result.Reason.ToString(), result.Elapsed.TotalSeconds));
             return;
         }
 

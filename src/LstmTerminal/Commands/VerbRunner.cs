@@ -28,7 +28,8 @@ public sealed class VerbRunner(IReadOnlyList<string> settings, TextWriter output
 
     /// <summary>
     /// Builds the host, creates <typeparamref name="TVerb"/> from its services (its constructor names what it needs, plus a
-    /// <see cref="VerbConsole"/>) and runs it. Creating it validates the settings it takes: a bad one is a usage error.
+    /// <see cref="VerbConsole"/>) and runs it. Every setting is validated first, those the verb does not take too: a bad
+    /// one is a usage error before any work.
     /// </summary>
     /// <param name="refused">Shown the one-line usage error when the verb cannot be created, before it is printed.</param>
     public async Task<int> RunAsync<TVerb>(
@@ -56,7 +57,7 @@ public sealed class VerbRunner(IReadOnlyList<string> settings, TextWriter output
         catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
         {
             error.WriteLine("cancelled");
-            return ExitCodes.Failure;
+            return ExitCodes.Cancelled;
         }
         catch (Exception e)
         {
@@ -76,6 +77,7 @@ public sealed class VerbRunner(IReadOnlyList<string> settings, TextWriter output
     {
         try
         {
+            AppHost.ValidateOnStart(services);
             return ActivatorUtilities.CreateInstance<TVerb>(services, console);
         }
         catch (Exception e) when (refused is not null && UserError.Is(e))

@@ -63,10 +63,32 @@ public static class AppHost
         {
             return services.GetRequiredService<IOptions<T>>().Value;
         }
-        catch (InvalidOperationException e) when (e.Message.StartsWith("Failed to convert configuration value", StringComparison.Ordinal))
+        catch (InvalidOperationException e) when (e.Message.StartsWith(BindingFailure.ConvertPrefix, StringComparison.Ordinal))
         {
             // A value of the wrong kind is a usage error, not a crash.
-            throw new UsageException(BindingFailure.Describe(e.Message, typeof(T)));
+            throw new UsageException(BindingFailure.Describe(e.Message, [new SettingsSection(typeof(T))]));
+        }
+    }
+
+    /// <summary>
+    /// Validates every settings section now, before the verb does any work: what <c>ValidateOnStart</c> asks of a started
+    /// host, for verbs that run without starting it. Throws <see cref="OptionsValidationException"/> (all the failures of
+    /// every section, in one) or a <see cref="UsageException"/> for a value of the wrong kind.
+    /// </summary>
+    public static void ValidateOnStart(IServiceProvider services)
+    {
+        try
+        {
+            services.GetRequiredService<IStartupValidator>().Validate();
+        }
+        catch (AggregateException e) when (e.InnerExceptions.All(inner => inner is OptionsValidationException))
+        {
+            var failures = e.InnerExceptions.Cast<OptionsValidationException>().ToList();
+            throw new OptionsValidationException(failures[0].OptionsName, failures[0].OptionsType, [.. failures.SelectMany(f => f.Failures)]);
+        }
+        catch (InvalidOperationException e) when (e.Message.StartsWith(BindingFailure.ConvertPrefix, StringComparison.Ordinal))
+        {
+            throw new UsageException(BindingFailure.Describe(e.Message, services.GetServices<SettingsSection>()));
         }
     }
 
@@ -96,14 +118,16 @@ public static class AppHost
     }
 
     /// <summary>
-    /// Binds a section and registers its validated value, which verbs take in their constructors: a bad setting then
-    /// stops the verb before it starts, as a usage error naming the key.
+    /// Binds a section and registers its validated value, which verbs take in their constructors; every section is
+    /// validated on start (see <see cref="ValidateOnStart"/>), so a bad setting stops any verb before it starts, as a
+    /// usage error naming the key, even one of a section the verb does not use.
     /// </summary>
     private static void AddOptions<T>(HostApplicationBuilder builder, string section)
         where T : class
     {
-        builder.Services.AddOptions<T>().Bind(builder.Configuration.GetSection(section)).ValidateDataAnnotations();
+        builder.Services.AddOptions<T>().Bind(builder.Configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
         builder.Services.AddSingleton(Value<T>);
+        builder.Services.AddSingleton(new SettingsSection(typeof(T), section));
     }
 
     private static void ConfigureLogging(HostApplicationBuilder builder)

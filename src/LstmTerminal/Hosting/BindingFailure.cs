@@ -8,7 +8,12 @@ namespace LstmTerminal.Hosting;
 /// </summary>
 internal static partial class BindingFailure
 {
-    public static string Describe(string binderMessage, Type options)
+    /// <summary>How the binder's message starts.</summary>
+    public const string ConvertPrefix = "Failed to convert configuration value";
+
+    /// <param name="binderMessage">The binder's message.</param>
+    /// <param name="sections">The settings sections; the one the key belongs to tells what the setting accepts.</param>
+    public static string Describe(string binderMessage, IEnumerable<SettingsSection> sections)
     {
         var match = ConvertMessage().Match(binderMessage);
         if (!match.Success)
@@ -17,7 +22,9 @@ internal static partial class BindingFailure
         }
 
         var key = match.Groups["key"].Value;
-        var property = options.GetProperty(key[(key.LastIndexOf(':') + 1)..]);
+        var separator = key.LastIndexOf(':');
+        var options = sections.FirstOrDefault(s => s.Name is null || key[..Math.Max(separator, 0)].Equals(s.Name, StringComparison.OrdinalIgnoreCase))?.Options;
+        var property = options?.GetProperty(key[(separator + 1)..]);
         var accepted = property is null ? null : Accepted(Nullable.GetUnderlyingType(property.PropertyType) ?? property.PropertyType);
         return accepted is null
             ? binderMessage
@@ -34,6 +41,9 @@ internal static partial class BindingFailure
         _ => null,
     };
 
-    [GeneratedRegex("^Failed to convert configuration value '(?<value>.*)' at '(?<key>[^']+)' to type")]
+    [GeneratedRegex("^" + ConvertPrefix + " '(?<value>.*)' at '(?<key>[^']+)' to type")]
     private static partial Regex ConvertMessage();
 }
+
+/// <summary>A settings section and the options type it binds to; <see cref="Name"/> null when only the type is known.</summary>
+internal sealed record SettingsSection(Type Options, string? Name = null);

@@ -68,6 +68,8 @@ public sealed class TerminalApp(
         {
             session.Open(stopping.Token);
             using var window = new MainWindow(app, session, state, console, catalog, stopping.Token);
+            // SIGTERM (or SIGINT from outside: the terminal's Ctrl+C is a key here) quits like Ctrl+Q, saving first.
+            using var terminated = cancellationToken.Register(() => app.Invoke(() => app.RequestStop()));
             app.Run(window, e =>
             {
                 // Keep the app alive and the screen clean; the details go to the log.
@@ -88,15 +90,17 @@ public sealed class TerminalApp(
         {
             case CheckpointSaved saved:
                 verbConsole.Error.WriteLine($"Checkpoint at step {saved.Step} in {saved.Directory}.");
-                return ExitCodes.Success;
+                return Ended(cancellationToken);
             case CheckpointFailed failed:
                 verbConsole.Error.WriteLine($"error: the checkpoint at step {failed.Step} was NOT saved: {failed.Message}");
                 return ExitCodes.Failure;
             default:
                 verbConsole.Error.WriteLine("No checkpoint was written in this session.");
-                return ExitCodes.Success;
+                return Ended(cancellationToken);
         }
     }
+
+    private static int Ended(CancellationToken cancellationToken) => cancellationToken.IsCancellationRequested ? ExitCodes.Cancelled : ExitCodes.Success;
 
     /// <summary>Null, with a line in the console, when the folder cannot be created or watched: plugins then need a restart.</summary>
     private static PluginFolderWatcher? WatchPluginFolder(PluginCatalog catalog, string directory, ConsoleTranscript transcript)

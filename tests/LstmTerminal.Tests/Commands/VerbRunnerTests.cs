@@ -50,6 +50,30 @@ public sealed class VerbRunnerTests : IDisposable
         Assert.Equal(3, exitCode);
     }
 
+    [Fact]
+    public async Task RunAsync_Exits130_WhenTheRunIsCancelled()
+    {
+        // Given a verb that is stopped by Ctrl+C or SIGTERM (its token cancelled) while it works
+        var error = new StringWriter();
+        var runner = new VerbRunner(_workspace.ModelArgs(), TextWriter.Null, error);
+        using var cancellation = new CancellationTokenSource();
+
+        // When it gives up with the cancellation
+        var exitCode = await runner.RunAsync<NeedsTraining>(
+            new Dictionary<string, string?>(),
+            async (_, token) =>
+            {
+                await cancellation.CancelAsync();
+                token.ThrowIfCancellationRequested();
+                return 0;
+            },
+            cancellation.Token);
+
+        // Then the run says so and exits 130, as shells report a run ended by Ctrl+C
+        Assert.Equal(130, exitCode);
+        Assert.Equal("cancelled", error.ToString().Trim());
+    }
+
     public void Dispose() => _workspace.Dispose();
 
     /// <summary>A verb as small as can be: the training settings and, as every verb, its console.</summary>

@@ -63,13 +63,34 @@ public sealed class KillDuringCheckpointTests
         Assert.True(HostCommand.TryRun("kill", $"-{signal}", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
         await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
 
-        // Then it saved the step it reports, as a cancelled run
-        Assert.Equal(1, process.ExitCode);
+        // Then it saved the step it reports, as a cancelled run: exit code 130, whichever signal it was
+        Assert.Equal(130, process.ExitCode);
         var result = System.Text.Json.JsonDocument.Parse(await training.Output).RootElement;
         Assert.Equal("Cancelled", result.GetProperty("stopReason").GetString());
         var saved = new CheckpointReader(workspace.CheckpointDirectory).LoadForInference().Manifest.Step;
         Assert.Equal(result.GetProperty("steps").GetInt64(), saved);
         Assert.Equal(saved, result.GetProperty("checkpointStep").GetInt64());
+    }
+
+    [Fact]
+    [Trait("Category", "Slow")]
+    public async Task Termination_WaitsForASaveLongerThanTheCommandLinesDefaultTwoSeconds()
+    {
+        // Given a training process of a model whose checkpoint (about 0.8 GB) takes seconds to write, past its first step
+        using var workspace = new TinyWorkspace();
+        var training = StartTraining(
+            workspace, resume: false, "--json", "--Training:SaveEvery=1000000", "--Model:EmbeddingSize=1024", "--Model:RnnSize=1024", "--Model:Layers=8");
+        using var process = training.Process;
+        await training.FirstStep.WaitAsync(TimeSpan.FromSeconds(120));
+
+        // When it gets SIGTERM
+        Assert.True(HostCommand.TryRun("kill", "-TERM", process.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)));
+        await process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(300));
+
+        // Then it was given the time to finish the save: a cancelled run with its checkpoint, not one cut short (143)
+        Assert.Equal(130, process.ExitCode);
+        var result = System.Text.Json.JsonDocument.Parse(await training.Output).RootElement;
+        Assert.Equal(result.GetProperty("steps").GetInt64(), new CheckpointReader(workspace.CheckpointDirectory).LoadForInference().Manifest.Step);
     }
 
     /// <returns>The process, a task that completes when it reports its first step, and its whole standard output.</returns>

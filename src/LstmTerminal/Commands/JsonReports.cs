@@ -1,0 +1,50 @@
+using System.Text.Json.Serialization;
+
+namespace LstmTerminal.Commands;
+
+/// <summary>
+/// Every <c>--json</c> document: its fields are the README's, in camelCase, led by <see cref="SchemaVersion"/>, which
+/// changes only when a field is renamed or removed or changes meaning (adding one keeps the version).
+/// </summary>
+public abstract record JsonReport
+{
+    public const int CurrentSchemaVersion = 1;
+
+    [JsonPropertyOrder(-1)]
+    public int SchemaVersion => CurrentSchemaVersion;
+}
+
+/// <summary><c>train --json</c>.</summary>
+public sealed record TrainReport(
+    long Steps, int Epochs, double? Loss, double? ValidationLoss, double? ValidationPerplexity, double TokensPerSecond, int VocabularySize,
+    double UnknownRate, string? Checkpoint, long? CheckpointStep, string StopReason, double ElapsedSeconds) : JsonReport;
+
+/// <summary><c>eval --json</c>.</summary>
+public sealed record EvalReport(double ValidationLoss, double ValidationPerplexity, double UnknownRate, int VocabularySize) : JsonReport;
+
+/// <summary><c>generate --json</c>.</summary>
+public sealed record GenerateReport(string Prime, string Text, IReadOnlyList<WordReport> Words, IReadOnlyList<string> UnknownWords, string Sampler, int? Seed)
+    : JsonReport;
+
+/// <summary>A generated word and the probability the sampler drew it with.</summary>
+public sealed record WordReport(string Word, double Probability);
+
+/// <summary><c>generate --compare --json</c>.</summary>
+public sealed record DuelJsonReport(string Prime, IReadOnlyList<string> UnknownWords, int? Seed, int Words, IReadOnlyList<DuelResultReport> Results) : JsonReport;
+
+/// <summary>One sampler's line of the duel.</summary>
+public sealed record DuelResultReport(string Sampler, string Text, double AverageLogProbability, int RepeatedBigrams, string? Error);
+
+/// <summary><c>plugins --json</c>.</summary>
+public sealed record PluginsReport(IReadOnlyList<string> Directories, IReadOnlyList<PluginRow> Plugins, IReadOnlyList<PluginErrorRow> Errors) : JsonReport;
+
+/// <summary>A loaded plugin as <c>plugins</c> lists it.</summary>
+public sealed record PluginRow(string Name, string Kind, string Version, string Source, string Path, string Description);
+
+/// <summary>A plugin folder that did not load.</summary>
+public sealed record PluginErrorRow(string Folder, string Message);
+
+/// <summary><c>bench --json</c>.</summary>
+public sealed record BenchJsonReport(
+    double TrainTokensPerSecond, double GenerateMsPerWord, double GemmGflops, double FlopsPerToken, double BoundFraction, double PeakWorkingSetMb,
+    int TimedSteps, int VocabularySize) : JsonReport;
