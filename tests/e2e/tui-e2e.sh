@@ -86,14 +86,18 @@ wait_until 60 screen_has 'APP EXITED 0' || fail "the offline app did not exit cl
 [[ "$(ls "$tmp/offline")" == "checkpoints" ]] || fail "the offline run left more than checkpoints/ in the working folder: $(ls "$tmp/offline")"
 ls "$tmp/state/lstm-terminal/logs/"*.log >/dev/null 2>&1 || fail "no log file in \$XDG_STATE_HOME/lstm-terminal/logs"
 
-# A bad setting opens a screen that names it instead of the main window; Ctrl+Q leaves with exit code 2.
+# A bad setting opens a screen that names it instead of the main window; Ctrl+Q leaves with exit code 2. The user's
+# Terminal.Gui configuration applies: a theme chosen in ~/.tui/config.json colours it (Amber Phosphor: #FFBF00).
 tmux kill-session -t "$session" 2>/dev/null
+mkdir -p "$tmp/home/.tui"
+echo '{ "Theme": "Amber Phosphor" }' >"$tmp/home/.tui/config.json"
 tmux new-session -d -s "$session" -x 120 -y 40 \
-    "cd '$tmp' && '$app' --Training:LearningRate=0 --Training:CheckpointDirectory='$tmp/bad'; echo \"APP EXITED \$?\"; sleep 600" \
+    "cd '$tmp' && HOME='$tmp/home' '$app' --Training:LearningRate=0 --Training:CheckpointDirectory='$tmp/bad'; echo \"APP EXITED \$?\"; sleep 600" \
     || fail "could not start tmux"
 wait_until 60 screen_has 'Training:LearningRate must be greater than 0' || fail "the settings problem did not appear within 60 s"
+tmux capture-pane -e -p -t "$session" | grep -q '38;2;255;191;0m' || fail "the theme in \$HOME/.tui/config.json was not applied"
 tmux send-keys -t "$session" C-q
 wait_until 30 screen_has 'APP EXITED 2' || fail "the app did not exit with code 2 after Ctrl+Q on the settings problem"
 [[ ! -e "$tmp/bad" ]] || fail "a bad setting still created $tmp/bad"
 
-echo "PASS: training progressed, 'thou art more' was continued, Ctrl+Q left checkpoint.json (screen saved to $excerpt); offline, the default corpus trained on the bundled text; a bad setting was shown in the UI and quit with exit code 2"
+echo "PASS: training progressed, 'thou art more' was continued, Ctrl+Q left checkpoint.json (screen saved to $excerpt); offline, the default corpus trained on the bundled text; a bad setting was shown in the UI (in the user's Terminal.Gui theme) and quit with exit code 2"
