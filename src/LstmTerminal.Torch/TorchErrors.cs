@@ -4,11 +4,14 @@ namespace LstmTerminal.Torch;
 
 /// <summary>
 /// libtorch's errors arrive as <see cref="ExternalException"/> whose message is the C++ error followed by kilobytes of
-/// native stack ("Exception raised from ... frame #0: ..."); the user sees only its first sentence.
+/// native stack ("Exception raised from ... frame #0: ..."); the user sees only its first sentence, at most a short line.
 /// </summary>
 public static class TorchErrors
 {
     private const string StackMarker = "Exception raised from";
+
+    // TorchSharp quotes what it read from a damaged file (a "type name" of kilobytes of garbage): keep a readable line.
+    private const int MaxLength = 240;
 
     /// <summary>The message of <paramref name="exception"/> without libtorch's native stack, on one line.</summary>
     public static string Summary(Exception exception) => Summary(exception.Message);
@@ -22,7 +25,8 @@ public static class TorchErrors
             message = message[..stack];
         }
 
-        return string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        var line = string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return line.Length <= MaxLength ? line : string.Concat(line.AsSpan(0, MaxLength - 1), "…");
     }
 
     /// <summary>Whether libtorch could not allocate a tensor (its CPU allocator's words, which TorchSharp passes on).</summary>

@@ -24,6 +24,22 @@ public sealed class TorchErrorsTests
     }
 
     [Fact]
+    public void Summary_CutsTheLine_When_TheMessageQuotesKilobytesOfADamagedFile()
+    {
+        // Given TorchSharp's words for an optimiser file of random bytes: it quotes the "type name" it read
+        var garbage = new string('\u00e9', 5000);
+        var message = $"Mismatched optimizer type: expected 'Adam', but found '{garbage}' in the loaded stream.";
+
+        // When it is summarised
+        var summary = TorchErrors.Summary(message);
+
+        // Then the user gets the start of it on one short line, marked as cut
+        Assert.StartsWith("Mismatched optimizer type: expected 'Adam', but found '", summary);
+        Assert.EndsWith("…", summary);
+        Assert.True(summary.Length <= 240, $"{summary.Length} characters");
+    }
+
+    [Fact]
     public void IsOutOfMemory_RecognisesAnAllocationLibtorchCannotMake()
     {
         // Given an allocation of 2^50 floats (4 PiB), which the allocator refuses at once
