@@ -4,7 +4,7 @@ namespace LstmTerminal.Torch;
 
 /// <summary>
 /// libtorch's errors arrive as <see cref="ExternalException"/> whose message is the C++ error followed by kilobytes of
-/// native stack ("Exception raised from ... frame #0: ..."); the user sees only its first sentence, at most a short line.
+/// native stack ("Exception raised from ... frame #0: ..."); the user sees only its first sentence.
 /// </summary>
 public static class TorchErrors
 {
@@ -25,7 +25,13 @@ public static class TorchErrors
             message = message[..stack];
         }
 
-        var line = string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+        return string.Join(' ', message.Split(['\r', '\n'], StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries));
+    }
+
+    /// <summary><see cref="Summary(Exception)"/> cut to a short line: for TorchSharp's words on a file it could not read.</summary>
+    public static string Excerpt(Exception exception)
+    {
+        var line = Summary(exception);
         return line.Length <= MaxLength ? line : string.Concat(line.AsSpan(0, MaxLength - 1), "…");
     }
 
