@@ -51,15 +51,15 @@ public sealed class AtomicFolder
             }
 
             // The link first: .NET counts a link that leads nowhere as an existing file.
-            var what = path == Directory ? "The checkpoint folder" : $"The checkpoint folder {Directory} lies below";
+            var what = path == Directory ? $"The checkpoint folder {path}" : $"The checkpoint folder {Directory} lies below {path}, which";
             if (new FileInfo(path).LinkTarget is not null)
             {
-                throw new CheckpointException($"{what} {path} is a symbolic link that leads nowhere (or in a loop). Fix the link or choose another folder.");
+                throw new CheckpointException($"{what} is a symbolic link that leads nowhere (or in a loop). Fix the link or choose another folder.");
             }
 
             if (File.Exists(path))
             {
-                throw new CheckpointException($"{what} {path} is a file.", CheckpointProblem.FolderIsAFile);
+                throw new CheckpointException($"{what} is a file.", CheckpointProblem.FolderIsAFile);
             }
         }
     }

@@ -63,7 +63,7 @@ public sealed class CheckpointStore
         catch (Exception e)
         {
             model.Dispose();
-            throw _reader.WeightsUnfit(shape, TorchErrors.Summary(e), e);
+            throw _reader.WeightsUnfit(shape, TorchErrors.Excerpt(e), e);
         }
 
         return new LoadedCheckpoint(this, opened, model);

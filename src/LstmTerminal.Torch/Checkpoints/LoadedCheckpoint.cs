@@ -75,7 +75,7 @@ public sealed class LoadedCheckpoint
         }
         catch (Exception e) when (e is not CheckpointException)
         {
-            throw new CheckpointException($"{path} ({what}) is damaged: {TorchErrors.Summary(e)}", e);
+            throw new CheckpointException($"{path} ({what}) is damaged: {TorchErrors.Excerpt(e)}", e);
         }
     }
 }

@@ -32,7 +32,11 @@ public static class UserFolders
             return Path.Combine(configured, AppFolderName);
         }
 
-        var home = Environment.GetFolderPath(Environment.SpecialFolder.UserProfile);
+        // $HOME as it is, also when it does not exist yet: .NET's verified lookup answers "" then, and the shared,
+        // world-writable temp folder would become the plugin folder. Temp stays only for a user without any home.
+        var home = environment("HOME") is { Length: > 0 } set && Path.IsPathRooted(set)
+            ? set
+            : Environment.GetFolderPath(Environment.SpecialFolder.UserProfile, Environment.SpecialFolderOption.DoNotVerify);
         return Path.Combine(string.IsNullOrEmpty(home) ? Path.GetTempPath() : home, homeRelative, AppFolderName);
     }
 }

@@ -120,8 +120,9 @@ public sealed class MainWindow : Window
     private void Fit(Size screen)
     {
         var tooSmall = screen.Width < MinWidth || screen.Height < MinHeight;
-        _tooSmall.Text = $"The terminal is {screen.Width}x{screen.Height}; LstmTerminal needs at least {MinWidth}x{MinHeight}.\n" +
-                         "Enlarge the window; training goes on meanwhile. Ctrl+Q quits.";
+        // Short lines: a centred label is cut at both ends on a narrow screen, and the size asked for must stay visible.
+        _tooSmall.Text = $"The terminal is {screen.Width}x{screen.Height};\nLstmTerminal needs at least {MinWidth}x{MinHeight}.\n" +
+                         "Enlarge the window; training\ngoes on meanwhile. Ctrl+Q quits.";
         _tooSmall.Visible = tooSmall;
         foreach (var panel in new View[] { _training, _chart, _samples, _consolePanel })
         {

@@ -211,6 +211,22 @@ public sealed class AtomicFolderTests
     }
 
     [Fact]
+    public void CheckUsable_NamesTheFileInTheWay_When_ThePathLiesBelowAFile()
+    {
+        // Given a path below a regular file
+        using var temp = new TempDirectory();
+        var file = temp.Combine("file");
+        File.WriteAllText(file, "x");
+        var path = Path.Combine(file, "ckpt");
+
+        // When it is checked as a checkpoint folder
+        var error = Assert.Throws<CheckpointException>(() => Folder(path).CheckUsable());
+
+        // Then one sentence names the folder and the file in its way
+        Assert.Equal($"The checkpoint folder {path} lies below {file}, which is a file.", error.Message);
+    }
+
+    [Fact]
     public void Commits_RemoveTheFlatLayoutsFiles_OnlyOnceTheCommitThatReplacedThemIsReplaced()
     {
         // Given a flat-layout folder (files beside a manifest without data) and a file of the user's

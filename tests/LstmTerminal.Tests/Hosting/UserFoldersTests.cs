@@ -52,6 +52,21 @@ public sealed class UserFoldersTests
         Assert.Equal(Path.Combine(Home, ".cache", "lstm-terminal"), folder);
     }
 
+    [SkippableFact]
+    public void Resolve_KeepsTheHomeFolder_When_ItDoesNotExist()
+    {
+        Skip.IfNot(OperatingSystem.IsLinux(), "the XDG variables apply on Linux");
+
+        // Given a home that does not exist (a service account's /nonexistent) and no XDG variable
+        var environment = Variables(("HOME", "/nonexistent"));
+
+        // When the plugin folder is resolved
+        var folder = UserFolders.Resolve("XDG_DATA_HOME", ".local/share", environment);
+
+        // Then it lies below that home, never in the shared temp folder where anyone could plant a plugin
+        Assert.Equal("/nonexistent/.local/share/lstm-terminal", folder);
+    }
+
     private static Func<string, string?> Variables(params (string Name, string? Value)[] variables) =>
         name => variables.FirstOrDefault(v => v.Name == name).Value;
 }

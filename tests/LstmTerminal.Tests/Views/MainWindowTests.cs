@@ -86,7 +86,8 @@ public sealed class MainWindowTests : IDisposable
         var window = Show(ui);
 
         Assert.True(window.ShowsTooSmall);
-        Assert.Contains("The terminal is 70x20; LstmTerminal needs at least 80x24.", ui.Screen());
+        Assert.Contains("The terminal is 70x20;", ui.Screen());
+        Assert.Contains("LstmTerminal needs at least 80x24.", ui.Screen());
         Assert.DoesNotContain("prime>", ui.Screen());
 
         ui.App.Driver!.SetScreenSize(80, 24);
@@ -94,6 +95,20 @@ public sealed class MainWindowTests : IDisposable
 
         Assert.False(window.ShowsTooSmall);
         Assert.Contains("prime>", ui.Screen());
+    }
+
+    [Fact]
+    public void The_too_small_message_stays_whole_When_the_terminal_is_40_columns_wide()
+    {
+        // Given a terminal of 40x12
+        using var ui = new Headless(40, 12);
+
+        // When the window is shown
+        Show(ui);
+
+        // Then the size needed and how to quit are readable, not cut off at the edges
+        Assert.Contains("LstmTerminal needs at least 80x24.", ui.Screen());
+        Assert.Contains("goes on meanwhile. Ctrl+Q quits.", ui.Screen());
     }
 
     [Fact]

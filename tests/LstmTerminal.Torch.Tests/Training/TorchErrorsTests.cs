@@ -24,6 +24,23 @@ public sealed class TorchErrorsTests
     }
 
     [Fact]
+    public void Excerpt_CutsTheLine_When_TheMessageQuotesKilobytesOfADamagedFile()
+    {
+        // Given TorchSharp's words for an optimiser file of random bytes: it quotes the "type name" it read
+        var garbage = new string('\u00e9', 5000);
+        var error = new InvalidDataException($"Mismatched optimizer type: expected 'Adam', but found '{garbage}' in the loaded stream.");
+
+        // When it is quoted in a checkpoint's error
+        var excerpt = TorchErrors.Excerpt(error);
+
+        // Then the user gets the start of it on one short line, marked as cut; the full summary stays whole
+        Assert.StartsWith("Mismatched optimizer type: expected 'Adam', but found '", excerpt);
+        Assert.EndsWith("…", excerpt);
+        Assert.True(excerpt.Length <= 240, $"{excerpt.Length} characters");
+        Assert.Equal(error.Message, TorchErrors.Summary(error));
+    }
+
+    [Fact]
     public void IsOutOfMemory_RecognisesAnAllocationLibtorchCannotMake()
     {
         // Given an allocation of 2^50 floats (4 PiB), which the allocator refuses at once
