@@ -13,6 +13,9 @@ public sealed class CheckpointReader
 {
     private const long MaxManifestBytes = 64L * 1024 * 1024;
 
+    // A trainer saving every step can commit twice while a reader loads; more attempts than that means a damaged checkpoint.
+    private const int MaxReadAttempts = 5;
+
     public CheckpointReader(string directory)
     {
         Folder = new AtomicFolder(directory, CheckpointFiles.Folder, () => TryReadManifest() is { } manifest ? manifest.Data ?? FolderCommit.Flat : null);
@@ -28,7 +31,31 @@ public sealed class CheckpointReader
 
     /// <summary>The weights as plain arrays, with the manifest and vocabulary: all that generation needs.</summary>
     /// <exception cref="CheckpointException">The checkpoint is missing, damaged or inconsistent; the message says which.</exception>
-    public InferenceCheckpoint LoadForInference()
+    public InferenceCheckpoint LoadForInference() => ReadCommitted(ReadForInference);
+
+    /// <summary>
+    /// Runs <paramref name="read"/> again when it failed because a trainer committed a newer save meanwhile and removed
+    /// the files the read was on (a save keeps only the previous save's folder for readers). A checkpoint that fails to
+    /// read while no save commits is damaged, and its exception stands.
+    /// </summary>
+    public T ReadCommitted<T>(Func<T> read)
+    {
+        ArgumentNullException.ThrowIfNull(read);
+        for (var attempt = 1; ; attempt++)
+        {
+            var before = CommittedFolder();
+            try
+            {
+                return read();
+            }
+            catch (CheckpointException) when (attempt < MaxReadAttempts && CommittedFolder() is { } now && now != before)
+            {
+                // A newer save: read that one.
+            }
+        }
+    }
+
+    private InferenceCheckpoint ReadForInference()
     {
         var (manifest, files, vocabulary) = Open();
         var weights = files.Require(CheckpointFiles.Weights);
@@ -86,6 +113,8 @@ public sealed class CheckpointReader
             return null;
         }
     }
+
+    private string? CommittedFolder() => TryReadManifest()?.Data?.Folder;
 
     /// <param name="reason">What is wrong with the file, in one line.</param>
     public CheckpointException WeightsUnfit(ModelShape shape, string reason, Exception e) =>

@@ -50,7 +50,9 @@ public sealed class CheckpointStore
     }
 
     /// <exception cref="CheckpointException">The checkpoint is missing, damaged or does not fit its model; the message says which.</exception>
-    public LoadedCheckpoint Load()
+    public LoadedCheckpoint Load() => _reader.ReadCommitted(LoadCommitted);
+
+    private LoadedCheckpoint LoadCommitted()
     {
         var opened = _reader.Open();
         var weights = opened.Files.Require(CheckpointFiles.Weights);

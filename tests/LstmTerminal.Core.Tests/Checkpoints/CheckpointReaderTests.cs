@@ -236,4 +236,53 @@ public sealed class CheckpointReaderTests
         new CheckpointReader(directory).LoadForInference();
         Assert.False(Directory.Exists(stray));
     }
+
+    [Fact]
+    public void ReadCommitted_ReadsTheNewerSave_When_ATrainerCommitsOneDuringTheRead()
+    {
+        // Given a read that fails because a trainer committed a newer save and removed the folder it was reading
+        using var temp = new TempDirectory();
+        var directory = CheckpointFixtures.Copy(CheckpointFixtures.Format2, temp);
+        var reader = new CheckpointReader(directory);
+        var attempts = 0;
+
+        // When it is read through ReadCommitted
+        var folder = reader.ReadCommitted(() =>
+        {
+            if (++attempts == 1)
+            {
+                CommitNewerSave(directory, "step-30-0123456789ab");
+                throw new CheckpointException($"The checkpoint in {directory} is incomplete: vocab.json is missing.");
+            }
+
+            return reader.Open().Manifest.Data!.Folder;
+        });
+
+        // Then the newer save is read
+        Assert.Equal(2, attempts);
+        Assert.Equal("step-30-0123456789ab", folder);
+    }
+
+    [Fact]
+    public void ReadCommitted_KeepsTheFailure_When_NoSaveCommittedMeanwhile()
+    {
+        // Given a read that fails while the committed checkpoint stays the same: it is damaged
+        using var temp = new TempDirectory();
+        var reader = new CheckpointReader(CheckpointFixtures.Copy(CheckpointFixtures.Format2, temp));
+        var attempts = 0;
+
+        // When it is read through ReadCommitted, then its failure stands after one attempt
+        Assert.Throws<CheckpointException>(() => reader.ReadCommitted<int>(() => throw new CheckpointException($"damaged, attempt {++attempts}")));
+        Assert.Equal(1, attempts);
+    }
+
+    /// <summary>What a trainer's save does to a reader: the data folder moves to a new name and the manifest names it.</summary>
+    private static void CommitNewerSave(string directory, string folder)
+    {
+        var manifestPath = Path.Combine(directory, "checkpoint.json");
+        var manifest = System.Text.Json.Nodes.JsonNode.Parse(File.ReadAllText(manifestPath))!;
+        Directory.Move(Path.Combine(directory, manifest["data"]!["folder"]!.GetValue<string>()), Path.Combine(directory, folder));
+        manifest["data"]!["folder"] = folder;
+        File.WriteAllText(manifestPath, manifest.ToJsonString());
+    }
 }
