@@ -26,4 +26,7 @@ public enum NoticeReason
 
     /// <summary>The corpus provider's own notice, in <see cref="SessionNotice.Text"/>.</summary>
     CorpusNotice,
+
+    /// <summary>The resumed checkpoint keeps its settings where the configuration differs: <see cref="SessionNotice.Kept"/>.</summary>
+    SettingsKeptFromCheckpoint,
 }

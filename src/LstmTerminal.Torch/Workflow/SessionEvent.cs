@@ -53,6 +53,9 @@ public sealed record SessionNotice(NoticeReason Reason) : SessionEvent
 
     /// <summary>A corpus provider's notice, in its own words.</summary>
     public string? Text { get; init; }
+
+    /// <summary>The configured settings a resume did not apply.</summary>
+    public IReadOnlyList<KeptSetting> Kept { get; init; } = [];
 }
 
 /// <summary>A sampler plugin failed while writing training samples and the session carries on with another one.</summary>

@@ -14,21 +14,7 @@ public sealed class TrainingPlanner(ModelOptions model, TrainingOptions training
     /// <summary>A fresh run with a vocabulary built from the corpus.</summary>
     public Trainer StartFresh(Corpus corpus, ISampler sampleSampler, CheckpointStore store)
     {
-        var seed = training.Seed ?? Random.Shared.Next();
-        var settings = new TrainingSettings
-        {
-            BatchSize = training.BatchSize,
-            SequenceLength = training.SequenceLength,
-            LearningRate = training.LearningRate,
-            GradientClip = training.GradientClip,
-            ValidationFraction = training.ValidationFraction,
-            MinWordFrequency = vocabulary.MinWordFrequency,
-            Seed = seed,
-            Softmax = training.Softmax,
-            SampledCandidates = training.SampledCandidates,
-            WeightAveraging = training.WeightAveraging,
-            WeightDecay = training.WeightDecay,
-        };
+        var settings = ConfiguredSettings(training.Seed ?? Random.Shared.Next());
         var prepared = PreparedCorpus.From(corpus, vocabulary: null, settings.MinWordFrequency, settings.ValidationFraction);
         if (prepared.Vocabulary.Count < 2)
         {
@@ -36,18 +22,7 @@ public sealed class TrainingPlanner(ModelOptions model, TrainingOptions training
                 $"No word of the corpus '{corpus.Title}' occurs more than {settings.MinWordFrequency} times, so the vocabulary would hold only the unknown word. Lower Vocabulary:MinWordFrequency.");
         }
 
-        var shape = new ModelShape
-        {
-            VocabularySize = prepared.Vocabulary.Count,
-            EmbeddingSize = model.EmbeddingSize,
-            RnnSize = model.RnnSize,
-            Layers = model.Layers,
-            Dropout = model.Dropout,
-            TiedEmbeddings = model.TiedEmbeddings,
-            EmbeddingDropout = model.EmbeddingDropout,
-            LockedDropout = model.LockedDropout,
-            WeightDrop = model.WeightDrop,
-        };
+        var shape = ConfiguredShape(prepared.Vocabulary.Count);
         var plan = Plan(prepared, shape, settings, sampleSampler, store);
         return Allocating(() => Trainer.Start(plan));
     }
@@ -63,6 +38,38 @@ public sealed class TrainingPlanner(ModelOptions model, TrainingOptions training
         var plan = Plan(prepared, checkpoint.Manifest.Model, settings, sampleSampler, checkpoint.Store);
         return Allocating(() => Trainer.Resume(plan, checkpoint));
     }
+
+    /// <summary>The configured settings a resume of <paramref name="checkpoint"/> does not apply, because it keeps the checkpoint's.</summary>
+    public IReadOnlyList<KeptSetting> KeptFrom(CheckpointManifest checkpoint) =>
+        KeptSetting.Between(checkpoint, ConfiguredShape(checkpoint.Model.VocabularySize), ConfiguredSettings(training.Seed ?? checkpoint.Training.Seed));
+
+    private TrainingSettings ConfiguredSettings(int seed) => new()
+    {
+        BatchSize = training.BatchSize,
+        SequenceLength = training.SequenceLength,
+        LearningRate = training.LearningRate,
+        GradientClip = training.GradientClip,
+        ValidationFraction = training.ValidationFraction,
+        MinWordFrequency = vocabulary.MinWordFrequency,
+        Seed = seed,
+        Softmax = training.Softmax,
+        SampledCandidates = training.SampledCandidates,
+        WeightAveraging = training.WeightAveraging,
+        WeightDecay = training.WeightDecay,
+    };
+
+    private ModelShape ConfiguredShape(int vocabularySize) => new()
+    {
+        VocabularySize = vocabularySize,
+        EmbeddingSize = model.EmbeddingSize,
+        RnnSize = model.RnnSize,
+        Layers = model.Layers,
+        Dropout = model.Dropout,
+        TiedEmbeddings = model.TiedEmbeddings,
+        EmbeddingDropout = model.EmbeddingDropout,
+        LockedDropout = model.LockedDropout,
+        WeightDrop = model.WeightDrop,
+    };
 
     /// <summary>Refuses settings that cannot fit in memory before libtorch allocates anything.</summary>
     private TrainingPlan Plan(PreparedCorpus prepared, ModelShape shape, TrainingSettings settings, ISampler sampleSampler, CheckpointStore store)

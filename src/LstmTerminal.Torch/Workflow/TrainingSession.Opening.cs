@@ -39,6 +39,11 @@ public sealed partial class TrainingSession
             {
                 // The resumed trainer takes the checkpoint's model over, so generation switches to the trainer here.
                 var trainer = checkpoint is null ? planner.StartFresh(corpus, sampler, _store) : planner.Resume(corpus, checkpoint, sampler);
+                if (checkpoint is not null && planner.KeptFrom(checkpoint.Manifest) is { Count: > 0 } kept)
+                {
+                    Report(new SessionNotice(NoticeReason.SettingsKeptFromCheckpoint) { Kept = kept });
+                }
+
                 Begin(trainer, corpus.Title, resumed: checkpoint is not null, cancellationToken);
             }
         }

@@ -104,6 +104,11 @@ public sealed class TrainVerb(
         if (checkpoint is not null)
         {
             console.Error.WriteLine($"resuming {store.Directory} at step {checkpoint.Manifest.Step}");
+            if (planner.KeptFrom(checkpoint.Manifest) is { Count: > 0 } kept)
+            {
+                console.Error.WriteLine($"note: {SessionWording.KeptSettings(kept)}");
+            }
+
             return planner.Resume(corpus, checkpoint, sampler);
         }
 

@@ -42,8 +42,14 @@ public static class SessionWording
         NoticeReason.SetAsideFailed => $"Could not move {notice.Directory} aside: {notice.Error?.Message} Move it yourself and restart.",
         NoticeReason.SamplesUseBeamFallback => SamplesUseBeamFallback,
         NoticeReason.CorpusNotice => notice.Text ?? "",
+        NoticeReason.SettingsKeptFromCheckpoint => KeptSettings(notice.Kept),
         _ => notice.Reason.ToString(),
     };
+
+    /// <summary>Said by <c>train --resume</c> and the console when the configuration differs from the resumed checkpoint.</summary>
+    public static string KeptSettings(IReadOnlyList<KeptSetting> kept) =>
+        $"Resuming keeps the checkpoint's settings: {string.Join(", ", kept.Select(k => $"{k.Key} {k.Checkpoint} (configured {k.Configured})"))}. " +
+        "To train with the configured ones, start from scratch in another Training:CheckpointDirectory.";
 
     /// <summary>Said by <c>train</c> and the console when the configured sampler is beam search.</summary>
     public static string SamplesUseBeamFallback => $"training samples use {TrainingSamples.BeamFallback}; the beam sampler is only available to completions";

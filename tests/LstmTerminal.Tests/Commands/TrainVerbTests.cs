@@ -64,6 +64,24 @@ public sealed class TrainVerbTests
         Assert.Equal(0, second.ExitCode);
         Assert.Equal(10, second.Json.GetProperty("steps").GetInt32());
         Assert.Contains("resuming", second.Error);
+        Assert.DoesNotContain("keeps the checkpoint's settings", second.Error);
+    }
+
+    [Fact]
+    public async Task Train_Resume_NamesTheSettingsItKeeps_WhenTheConfigurationDiffers()
+    {
+        // Given a checkpoint of the workspace's 16-wide model
+        using var workspace = new TinyWorkspace();
+        Assert.Equal(0, (await CliRun.RunAsync(workspace.Args("train", "--max-steps", "2", "--seed", "2"))).ExitCode);
+
+        // When it is resumed with another model size and learning rate
+        var resumed = await CliRun.RunAsync([.. workspace.Args("train", "--resume", "--max-steps", "3"), "--Model:RnnSize=24", "--Training:LearningRate=0.5"]);
+
+        // Then it trains on with the checkpoint's, and says which configured values it did not apply
+        Assert.Equal(0, resumed.ExitCode);
+        Assert.Contains("Model:RnnSize 16 (configured 24)", resumed.Error);
+        Assert.Contains("Training:LearningRate", resumed.Error);
+        Assert.DoesNotContain("Training:Seed", resumed.Error);
     }
 
     [Fact]

@@ -97,4 +97,20 @@ public sealed class SessionWordingTests
         // When it is worded, then it reads as the console has always put it
         Assert.Equal(expected, SessionWording.Notice(notice));
     }
+
+    [Fact]
+    public void Notice_NamesEverySettingAResumeKeeps()
+    {
+        // Given a resume whose configuration differs from its checkpoint in two settings
+        var notice = new SessionNotice(NoticeReason.SettingsKeptFromCheckpoint)
+        {
+            Kept = [new KeptSetting("Model:RnnSize", "16", "24"), new KeptSetting("Training:LearningRate", "0.002", "0.5")],
+        };
+
+        // When it is worded, then both are named with the value kept and the one configured
+        Assert.Equal(
+            "Resuming keeps the checkpoint's settings: Model:RnnSize 16 (configured 24), Training:LearningRate 0.002 (configured 0.5). " +
+            "To train with the configured ones, start from scratch in another Training:CheckpointDirectory.",
+            SessionWording.Notice(notice));
+    }
 }
