@@ -43,7 +43,7 @@ public sealed class CliApplication(TextWriter output, TextWriter error)
         var parse = root.Parse(split.Command.ToArray());
         if (parse.Errors.Count > 0 && !SettingsHelp.Asked(parse))
         {
-            _error.WriteLine($"error: {parse.Errors[0].Message} (see lstm-terminal --help)");
+            _error.WriteLine($"error: {ParseErrorText.Explain(parse.Errors[0].Message)} (see lstm-terminal --help)");
             return ExitCodes.UsageError;
         }
 

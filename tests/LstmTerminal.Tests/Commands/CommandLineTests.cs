@@ -26,6 +26,20 @@ public sealed class CommandLineTests
         Assert.Empty(run.Output);
     }
 
+    [Theory]
+    [InlineData("--words", "99999999999", "it takes a whole number from -2,147,483,648 to 2,147,483,647")]
+    [InlineData("--temperature", "warm", "it takes a number such as 0.5")]
+    public async Task Run_SaysWhatAnOptionTakes_WhenItsValueDoesNotParse(string option, string value, string expected)
+    {
+        // Given an option value of the wrong kind
+        var run = await CliRun.RunAsync(["generate", "thou", option, value]);
+
+        // Then the error says what the option takes, not which .NET type it parses to
+        Assert.Equal(2, run.ExitCode);
+        Assert.Contains($"'{option}': {expected}.", run.Error);
+        Assert.DoesNotContain("System.", run.Error);
+    }
+
     [Fact]
     public async Task Settings_OverrideAppSettings_AndVerbOptionsOverrideSettings()
     {
