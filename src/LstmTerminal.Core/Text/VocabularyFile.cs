@@ -45,6 +45,11 @@ public static class VocabularyFile
             throw new InvalidDataException($"{path} holds no word list.");
         }
 
+        if (document.Words.IndexOf(null!) is var missing and >= 0)
+        {
+            throw new InvalidDataException($"{path} has null at position {missing} of its word list, where a word should be.");
+        }
+
         if (document.FormatVersion != FormatVersion)
         {
             throw new InvalidDataException($"{path} has format version {document.FormatVersion}; this build reads version {FormatVersion}.");

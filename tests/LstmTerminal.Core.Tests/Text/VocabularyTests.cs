@@ -53,4 +53,16 @@ public sealed class VocabularyTests
         var error = Assert.Throws<InvalidDataException>(() => VocabularyFile.Read(temp.Combine("vocab.json")));
         Assert.Contains("format version 9", error.Message);
     }
+
+    [Fact]
+    public void File_IsRefusedNamingTheId_WhenAWordIsNull()
+    {
+        // Given a vocabulary file with null where a word should be
+        using var temp = new TempDirectory();
+        File.WriteAllText(temp.Combine("vocab.json"), "{\"formatVersion\": 1, \"words\": [\"thou\", null, \"art\"]}");
+
+        // When it is read, then the refusal names the position, not a .NET parameter
+        var error = Assert.Throws<InvalidDataException>(() => VocabularyFile.Read(temp.Combine("vocab.json")));
+        Assert.Contains("null at position 1 of its word list", error.Message);
+    }
 }
