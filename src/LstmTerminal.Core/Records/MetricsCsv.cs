@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using LstmTerminal.Core.Checkpoints;
 
 namespace LstmTerminal.Core.Records;
 
@@ -33,6 +34,7 @@ public sealed class MetricsCsv
     public void Open(long startStep)
     {
         Directory.CreateDirectory(System.IO.Path.GetDirectoryName(Path)!);
+        RefuseIfNotAFile(Path);
         var lines = (File.Exists(Path) ? File.ReadAllText(Path, Encoding.UTF8) : "").Split('\n');
         if (lines.Length == 1)
         {
@@ -69,6 +71,7 @@ public sealed class MetricsCsv
     /// <exception cref="InvalidDataException">The file is not a metrics file of this app, or a row is garbled; the message names the line.</exception>
     public static IReadOnlyList<MetricsRow> Read(string path)
     {
+        RefuseIfNotAFile(path);
         var lines = File.ReadAllText(path, Encoding.UTF8).Split('\n');
         if (lines[0].TrimEnd('\r') != Header)
         {
@@ -87,8 +90,25 @@ public sealed class MetricsCsv
     private void Replace(IEnumerable<string> lines)
     {
         var temporary = Path + ".tmp";
-        File.WriteAllText(temporary, string.Concat(lines.Select(line => line + "\n")));
-        File.Move(temporary, Path, overwrite: true);
+        try
+        {
+            File.WriteAllText(temporary, string.Concat(lines.Select(line => line + "\n")));
+            File.Move(temporary, Path, overwrite: true);
+        }
+        catch
+        {
+            File.Delete(temporary);
+            throw;
+        }
+    }
+
+    /// <summary>Reading a FIFO or device would block the trainer; a folder cannot be appended to.</summary>
+    private static void RefuseIfNotAFile(string path)
+    {
+        if ((File.Exists(path) || Directory.Exists(path)) && !NativeFiles.IsRegularFile(path))
+        {
+            throw new IOException($"{path} is not a regular file (a folder, FIFO, device or socket); it was left as it is.");
+        }
     }
 
     public static string Format(MetricsRow row) => string.Join(',',

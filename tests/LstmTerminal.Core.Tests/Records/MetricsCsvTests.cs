@@ -117,6 +117,33 @@ public sealed class MetricsCsvTests
         Assert.Equal(12.25, Assert.Single(MetricsCsv.Read(csv.Path)).ValidationPerplexity);
     }
 
+    [Fact]
+    public void Open_RefusesWithoutBlocking_When_TheFileIsAFifo()
+    {
+        // Given a FIFO where metrics.csv belongs: reading it would wait for a writer forever
+        using var temp = new TempDirectory();
+        var csv = new MetricsCsv(temp.Path);
+        Assert.True(HostCommand.TryRun("mkfifo", csv.Path), "mkfifo failed");
+
+        // When the run opens its records, then it is refused at once and left as it is
+        var error = Assert.Throws<IOException>(() => csv.Open(startStep: 0));
+        Assert.Contains("not a regular file", error.Message);
+        Assert.Throws<IOException>(() => MetricsCsv.Read(csv.Path));
+    }
+
+    [Fact]
+    public void Open_LeavesNoTemporaryFile_When_AFolderStandsInTheWay()
+    {
+        // Given a folder named metrics.csv
+        using var temp = new TempDirectory();
+        var csv = new MetricsCsv(temp.Path);
+        Directory.CreateDirectory(csv.Path);
+
+        // When the run opens its records, then it is refused, and nothing else is left in the folder
+        Assert.Throws<IOException>(() => csv.Open(startStep: 0));
+        Assert.Equal([csv.Path], Directory.GetFileSystemEntries(temp.Path));
+    }
+
     private static MetricsRow Row(long step) => new()
     {
         Step = step, Epoch = 1, Loss = 4.5, LearningRate = 0.001, TokensPerSecond = 1234.5, WorkingSetBytes = 1 << 20,
