@@ -22,6 +22,9 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
     private SamplingSettings _settings = initial;
     private Task _completion = Task.CompletedTask;
 
+    /// <summary>The next-word predictions of the prediction strip.</summary>
+    public SuggestionFeed Suggestions { get; } = new(models, logger, TimeProvider.System);
+
     public SamplingSettings Settings
     {
         get { lock (_gate) { return _settings; } }
@@ -31,6 +34,9 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
     private IReadOnlyList<ConsoleCommand> Commands => ConsoleCommands.For(this);
 
     public IEnumerable<string> SamplerNames => catalog.Samplers.Select(s => s.Name);
+
+    /// <summary>The text whose next word the strip predicts for what is typed: none for a command.</summary>
+    public string SuggestionContext(string typed) => typed.TrimStart().StartsWith('/') ? string.Empty : typed;
 
     /// <summary>Handles one input line; returns the completion it started (already complete for a command).</summary>
     public Task Submit(string line, CancellationToken cancellationToken)
@@ -116,6 +122,14 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
     }
 
     public void ClearTranscript() => transcript.Clear();
+
+    /// <summary>Turns the prediction strip on or off; always valid.</summary>
+    public bool SetSuggestions(bool on)
+    {
+        Suggestions.Enabled = on;
+        transcript.AddNotice(on ? "predictions: on (Tab takes the first, Alt+1…Alt+5 the one with that number)" : "predictions: off (/suggest on shows them again)");
+        return true;
+    }
 
     /// <summary>Every loaded sampler and beam search on one prime, with the figures that show why greedy loops.</summary>
     public Task StartDuel(string prime, CancellationToken cancellationToken) =>

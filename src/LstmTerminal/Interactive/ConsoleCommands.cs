@@ -66,6 +66,12 @@ public static class ConsoleCommands
             Describe = () => "every sampler and beam search on PRIME, side by side",
             Run = (prime, cancellationToken) => prime is null ? null : console.StartDuel(prime, cancellationToken),
         },
+        new()
+        {
+            Name = "/suggest", Arguments = "on | off", Example = "/suggest off",
+            Describe = () => $"the strip of the five most likely next words under the prompt; Tab or Alt+1…Alt+5 takes one (now {(console.Suggestions.Enabled ? "on" : "off")})",
+            Run = (text, _) => Valid(OnOrOff(text, out var on) && console.SetSuggestions(on)),
+        },
         WithoutArgument("/clear", "clear this transcript", console.ClearTranscript),
         WithoutArgument("/help", "this text; the keys are in the bottom line", console.ShowHelp),
     ];
@@ -103,6 +109,12 @@ public static class ConsoleCommands
     private static bool Integer(string? text, out int value) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
 
     private static bool Number(string? text, out double value) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+
+    private static bool OnOrOff(string? text, out bool on)
+    {
+        on = string.Equals(text, "on", StringComparison.OrdinalIgnoreCase);
+        return on || string.Equals(text, "off", StringComparison.OrdinalIgnoreCase);
+    }
 
     private static bool SeedOrOff(string? text, out int? seed)
     {

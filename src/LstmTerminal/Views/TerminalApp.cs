@@ -21,6 +21,7 @@ public sealed class TerminalApp(
     CorpusOptions corpusOptions,
     TrainingOptions trainingOptions,
     SamplingOptions sampling,
+    ConsoleOptions consoleOptions,
     PluginCatalog catalog,
     CorpusLoader loader,
     TrainingPlanner planner,
@@ -46,6 +47,7 @@ public sealed class TerminalApp(
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         await using var session = new TrainingSession(loader, planner, catalog, corpusOptions, trainingOptions, sampling, state, log);
         var console = new CompletionConsole(session, catalog, state.Transcript, sampling.ToSettings(), log);
+        console.Suggestions.Enabled = consoleOptions.Suggest;
         foreach (var error in catalog.Errors)
         {
             state.Transcript.AddError($"Plugin problem in {error.Folder}: {error.Message}");
