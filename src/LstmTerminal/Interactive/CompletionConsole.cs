@@ -25,6 +25,9 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
     /// <summary>The next-word predictions of the prediction strip.</summary>
     public SuggestionFeed Suggestions { get; } = new(models, logger, TimeProvider.System);
 
+    /// <summary>"Beat the model", where there is validation text to deal from (the terminal UI's session).</summary>
+    public GameConsole? Game { get; init; }
+
     public SamplingSettings Settings
     {
         get { lock (_gate) { return _settings; } }
@@ -47,8 +50,13 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
             return Task.CompletedTask;
         }
 
-        return text.StartsWith('/')
-            ? RunCommand(text, cancellationToken)
+        if (text.StartsWith('/'))
+        {
+            return RunCommand(text, cancellationToken);
+        }
+
+        return Game is { IsPlaying: true } game
+            ? game.Guess(text, cancellationToken)
             : StartCompletion(text, cancellation => Complete(text, Settings, cancellation), cancellationToken);
     }
 
@@ -122,6 +130,30 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
     }
 
     public void ClearTranscript() => transcript.Clear();
+
+    /// <summary>Starts a game (<paramref name="argument"/> a seed or nothing) or stops it ("stop"); false for another argument.</summary>
+    public bool PlayGame(string? argument)
+    {
+        if (Game is null)
+        {
+            transcript.AddError("There is no validation text here to play on; /game works in the terminal UI's session.");
+            return true;
+        }
+
+        if (string.Equals(argument, "stop", StringComparison.OrdinalIgnoreCase))
+        {
+            Game.Stop();
+            return true;
+        }
+
+        if (argument is not null && !int.TryParse(argument, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
+        {
+            return false;
+        }
+
+        Game.Start(argument is null ? null : int.Parse(argument, CultureInfo.InvariantCulture));
+        return true;
+    }
 
     /// <summary>Turns the prediction strip on or off; always valid.</summary>
     public bool SetSuggestions(bool on)

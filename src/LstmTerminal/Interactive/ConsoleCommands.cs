@@ -72,6 +72,12 @@ public static class ConsoleCommands
             Describe = () => $"the strip of the five most likely next words under the prompt; Tab or Alt+1…Alt+5 takes one (now {(console.Suggestions.Enabled ? "on" : "off")})",
             Run = (text, _) => Valid(OnOrOff(text, out var on) && console.SetSuggestions(on)),
         },
+        new()
+        {
+            Name = "/game", Arguments = "[SEED | stop]", Example = "/game 42",
+            Describe = () => "beat the model: guess the hidden next word of ten lines of the validation text; a seed replays the same lines",
+            Run = (text, _) => Valid(console.PlayGame(text)),
+        },
         WithoutArgument("/clear", "clear this transcript", console.ClearTranscript),
         WithoutArgument("/help", "this text; the keys are in the bottom line", console.ShowHelp),
     ];

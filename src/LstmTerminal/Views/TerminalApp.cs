@@ -1,5 +1,6 @@
 using LstmTerminal.Commands;
 using LstmTerminal.Core;
+using LstmTerminal.Core.Game;
 using LstmTerminal.Core.Options;
 using LstmTerminal.Core.Plugins;
 using LstmTerminal.Core.Workflow;
@@ -46,7 +47,10 @@ public sealed class TerminalApp(
         var state = new ScreenState();
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         await using var session = new TrainingSession(loader, planner, catalog, corpusOptions, trainingOptions, sampling, state, log);
-        var console = new CompletionConsole(session, catalog, state.Transcript, sampling.ToSettings(), log);
+        var console = new CompletionConsole(session, catalog, state.Transcript, sampling.ToSettings(), log)
+        {
+            Game = new GameConsole(session, session, new BestScoreFile(trainingOptions.CheckpointDirectory), state.Transcript, log),
+        };
         console.Suggestions.Enabled = consoleOptions.Suggest;
         foreach (var error in catalog.Errors)
         {

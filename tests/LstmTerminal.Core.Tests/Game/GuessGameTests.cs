@@ -1,13 +1,12 @@
 using LstmTerminal.Core.Game;
-using LstmTerminal.Core.Tests.Support;
+using LstmTerminal.Testing;
 using LstmTerminal.Core.Text;
 
 namespace LstmTerminal.Core.Tests.Game;
 
 public sealed class GuessGameTests
 {
-    /// <summary>A validation text of the three known words with some unknown ones among them.</summary>
-    private static readonly int[] Validation = Enumerable.Range(0, 400).Select(i => i % 7 == 6 ? Vocabulary.UnknownId : 1 + i * 5 % 3).ToArray();
+    private static readonly int[] Validation = BiasOnlyModel.Validation;
 
     [Fact]
     public void Deal_GivesTenRounds_ThatASeedRepeats_AndAnotherSeedChanges()
