@@ -25,6 +25,9 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
     /// <summary>The next-word predictions of the prediction strip.</summary>
     public SuggestionFeed Suggestions { get; } = new(models, logger, TimeProvider.System);
 
+    /// <summary>Co-writing: the manuscript a kept completion is added to and whose last words every completion continues.</summary>
+    public ManuscriptConsole? Manuscript { get; init; }
+
     /// <summary>"Beat the model", where there is validation text to deal from (the terminal UI's session).</summary>
     public GameConsole? Game { get; init; }
 
@@ -39,10 +42,15 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
     public IEnumerable<string> SamplerNames => catalog.Samplers.Select(s => s.Name);
 
     /// <summary>The text whose next word the strip predicts for what is typed: none for a command.</summary>
-    public string SuggestionContext(string typed) => typed.TrimStart().StartsWith('/') ? string.Empty : typed;
+    public string SuggestionContext(string typed) => typed.TrimStart().StartsWith('/') || Game is { IsPlaying: true } ? string.Empty : WithContext(typed);
 
-    /// <summary>Handles one input line; returns the completion it started (already complete for a command).</summary>
-    public Task Submit(string line, CancellationToken cancellationToken)
+    private string WithContext(string typed) => Manuscript?.WithContext(typed) ?? typed;
+
+    /// <summary>
+    /// Handles one input line; returns the completion it started (already complete for a command). With
+    /// <paramref name="keep"/>, the prime and its continuation are added to the manuscript.
+    /// </summary>
+    public Task Submit(string line, CancellationToken cancellationToken, bool keep = false)
     {
         var text = line.Trim();
         if (text.Length == 0)
@@ -57,7 +65,7 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
 
         return Game is { IsPlaying: true } game
             ? game.Guess(text, cancellationToken)
-            : StartCompletion(text, cancellation => Complete(text, Settings, cancellation), cancellationToken);
+            : StartCompletion(text, cancellation => Complete(text, Settings, keep, cancellation), cancellationToken);
     }
 
     /// <summary>Sets the sampler plugin or beam search; returns false (and says why) when no sampler has that name.</summary>
@@ -131,7 +139,7 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
 
     public void ClearTranscript() => transcript.Clear();
 
-    /// <summary>Starts a game (<paramref name="argument"/> a seed or nothing) or stops it ("stop"); false for another argument.</summary>
+    /// <summary>/game's argument: a seed, nothing or "stop"; false for another argument.</summary>
     public bool PlayGame(string? argument)
     {
         if (Game is null)
@@ -140,19 +148,19 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
             return true;
         }
 
-        if (string.Equals(argument, "stop", StringComparison.OrdinalIgnoreCase))
+        return Game.Command(argument);
+    }
+
+    /// <summary>/undo, /save and /save!: the manuscript's, when there is one.</summary>
+    public void WithManuscript(Action<ManuscriptConsole> action)
+    {
+        if (Manuscript is null)
         {
-            Game.Stop();
-            return true;
+            transcript.AddError("There is no manuscript here; it is kept beside the checkpoint in the terminal UI.");
+            return;
         }
 
-        if (argument is not null && !int.TryParse(argument, NumberStyles.Integer, CultureInfo.InvariantCulture, out _))
-        {
-            return false;
-        }
-
-        Game.Start(argument is null ? null : int.Parse(argument, CultureInfo.InvariantCulture));
-        return true;
+        action(Manuscript);
     }
 
     /// <summary>Turns the prediction strip on or off; always valid.</summary>
@@ -203,10 +211,10 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
         }
     }
 
-    private void Complete(string prime, SamplingSettings settings, CancellationToken cancellationToken) =>
+    private void Complete(string prime, SamplingSettings settings, bool keep, CancellationToken cancellationToken) =>
         WithModel(prime, cancellationToken, completion =>
         {
-            var run = completion.Start(prime, settings, catalog);
+            var run = completion.Start(WithContext(prime), settings, catalog);
             NoteUnknownWords(run.Prime);
             var line = transcript.StartContinuation();
             foreach (var reported in run.Stream(cancellationToken))
@@ -220,6 +228,11 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
                         SwitchSampler(change);
                         break;
                 }
+            }
+
+            if (keep)
+            {
+                Manuscript?.Keep($"{prime} {run.Text}");
             }
         });
 

@@ -78,6 +78,9 @@ public static class ConsoleCommands
             Describe = () => "beat the model: guess the hidden next word of ten lines of the validation text; a seed replays the same lines",
             Run = (text, _) => Valid(console.PlayGame(text)),
         },
+        WithoutArgument("/undo", "take the last line back out of the manuscript", () => console.WithManuscript(m => m.Undo())),
+        Save(console, "/save", "write the manuscript to FILE as plain text (an existing FILE is kept; /save! replaces it)", overwrite: false),
+        Save(console, "/save!", "write the manuscript to FILE, replacing it", overwrite: true),
         WithoutArgument("/clear", "clear this transcript", console.ClearTranscript),
         WithoutArgument("/help", "this text; the keys are in the bottom line", console.ShowHelp),
     ];
@@ -96,6 +99,22 @@ public static class ConsoleCommands
         Name = name, Arguments = arguments, Example = example,
         Describe = () => describe(console.Settings),
         Run = (text, _) => Valid(parse(text, out var value) && console.TryChange(s => apply(s, value), notice(value))),
+    };
+
+    private static ConsoleCommand Save(CompletionConsole console, string name, string description, bool overwrite) => new()
+    {
+        Name = name, Arguments = "FILE", Example = $"{name} sonnet.txt",
+        Describe = () => description,
+        Run = (file, _) =>
+        {
+            if (file is null)
+            {
+                return null;
+            }
+
+            console.WithManuscript(m => m.Save(file, overwrite));
+            return Task.CompletedTask;
+        },
     };
 
     /// <summary>A command that takes no argument (and ignores one typed after it).</summary>

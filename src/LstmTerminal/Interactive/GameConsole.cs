@@ -21,6 +21,30 @@ public sealed class GameConsole(IGeneratorSource models, IGameTextSource texts, 
         get { lock (_gate) { return _game is { IsOver: false }; } }
     }
 
+    /// <summary>Runs /game's argument: a seed or nothing starts a game, "stop" ends it; false for another argument.</summary>
+    public bool Command(string? argument)
+    {
+        if (string.Equals(argument, "stop", StringComparison.OrdinalIgnoreCase))
+        {
+            Stop();
+            return true;
+        }
+
+        int? seed = null;
+        if (argument is not null)
+        {
+            if (!int.TryParse(argument, NumberStyles.Integer, CultureInfo.InvariantCulture, out var parsed))
+            {
+                return false;
+            }
+
+            seed = parsed;
+        }
+
+        Start(seed);
+        return true;
+    }
+
     /// <summary>Deals a game from <paramref name="seed"/> (a new seed when null) and shows its first round.</summary>
     public void Start(int? seed)
     {

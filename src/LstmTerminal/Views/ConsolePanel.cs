@@ -9,7 +9,8 @@ namespace LstmTerminal.Views;
 
 /// <summary>
 /// The completion console: a transcript above a <c>prime&gt;</c> line and the prediction strip; Enter submits, Up/Down
-/// recall, Tab and Alt+1…Alt+5 take a predicted word.
+/// recall, Tab and Alt+1…Alt+5 take a predicted word, Ctrl+Enter (or F6, for terminals that send Ctrl+Enter as Enter)
+/// completes and keeps the result in the manuscript.
 /// </summary>
 public sealed class ConsolePanel : FrameView
 {
@@ -78,6 +79,12 @@ public sealed class ConsolePanel : FrameView
     {
         // Handled, or Enter would bubble up to the window.
         e.Handled = true;
+        SubmitInput(keep: false);
+    }
+
+    /// <summary>Submits the typed line; with <paramref name="keep"/> (Ctrl+Enter, F6) its completion joins the manuscript.</summary>
+    public void SubmitInput(bool keep)
+    {
         var text = Input.Text;
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -86,7 +93,7 @@ public sealed class ConsolePanel : FrameView
 
         _history.Add(text);
         Input.Text = string.Empty;
-        _ = _console.Submit(text, _stopping);
+        _ = _console.Submit(text, _stopping, keep);
         Refresh();
     }
 
@@ -127,6 +134,13 @@ public sealed class ConsolePanel : FrameView
             // Handled even with nothing to accept, or Tab would move the focus out of the field.
             key.Handled = true;
             AcceptSuggestion(rank);
+            return;
+        }
+
+        if (key == Key.Enter.WithCtrl)
+        {
+            key.Handled = true;
+            SubmitInput(keep: true);
             return;
         }
 
