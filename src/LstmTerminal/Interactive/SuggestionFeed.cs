@@ -98,7 +98,7 @@ public sealed class SuggestionFeed(IGeneratorSource models, ILogger logger, Time
     {
         if (string.IsNullOrWhiteSpace(text))
         {
-            return Suggestions.None;
+            return Suggestions.None with { Text = text };
         }
 
         try
