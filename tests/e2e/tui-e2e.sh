@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # End-to-end check of the full-screen UI: starts the built app in tmux at 120x40 on tinyshakespeare (--corpus-path)
-# with a small step budget, waits for training progress, completes "thou art more", quits with Ctrl+Q and expects a
+# with a small step budget, waits for training progress, completes "thou art more", types "to be or" and sees the
+# prediction strip, takes its first word with Tab, quits with Ctrl+Q and expects a
 # checkpoint; then starts it as the README does, offline, and expects the bundled text to train within a minute.
 # Usage: tests/e2e/tui-e2e.sh [path/to/lstm-terminal]   (builds nothing; run `dotnet build LstmTerminal.sln` first)
 set -uo pipefail
@@ -62,6 +63,16 @@ wait_until 20 screen_has '> thou art more' || fail "the prime did not appear in 
 wait_until 20 continued || fail "no continuation appeared after the prime"
 cp "$tmp/last.txt" "$excerpt"
 
+# The prediction strip: a few typed characters show five numbered words with percentages under the prompt; Tab takes
+# the first, which then stands in the field.
+tmux send-keys -t "$session" -l "to be or"
+wait_until 20 screen_has 'prime> to be or *│' || fail "the typed characters did not appear at the prompt"
+strip='│ *1 [^ ]+ [█▏▎▍▌▋▊▉]* (<1|[0-9]+)%  2 [^ ]+ '
+wait_until 20 screen_has "$strip" || fail "no prediction strip under the prompt"
+first="$(grep -E "$strip" "$tmp/last.txt" | head -1 | sed -E 's/.*│ *1 ([^ ]+) .*/\1/')"
+tmux send-keys -t "$session" Tab
+wait_until 20 screen_has "prime> to be or $first" || fail "Tab did not take the first predicted word '$first'"
+
 tmux send-keys -t "$session" C-q
 wait_until 60 screen_has 'APP EXITED 0' || fail "the app did not exit cleanly within 60 s after Ctrl+Q"
 [[ -f "$tmp/ckpt/checkpoint.json" ]] || fail "no checkpoint at $tmp/ckpt/checkpoint.json after quitting"
@@ -100,4 +111,4 @@ tmux send-keys -t "$session" C-q
 wait_until 30 screen_has 'APP EXITED 2' || fail "the app did not exit with code 2 after Ctrl+Q on the settings problem"
 [[ ! -e "$tmp/bad" ]] || fail "a bad setting still created $tmp/bad"
 
-echo "PASS: training progressed, 'thou art more' was continued, Ctrl+Q left checkpoint.json (screen saved to $excerpt); offline, the default corpus trained on the bundled text; a bad setting was shown in the UI (in the user's Terminal.Gui theme) and quit with exit code 2"
+echo "PASS: training progressed, 'thou art more' was continued, the strip predicted after 'to be or' and Tab took its first word, Ctrl+Q left checkpoint.json (screen saved to $excerpt); offline, the default corpus trained on the bundled text; a bad setting was shown in the UI (in the user's Terminal.Gui theme) and quit with exit code 2"

@@ -152,6 +152,13 @@ public sealed class Generator
         return best.Select(id => new GeneratedWord(id, Vocabulary.WordOf(id), Math.Exp(_logits[id] - logNormaliser))).ToList();
     }
 
+    /// <summary>The model's own probability (temperature 1) that <paramref name="id"/> follows the prime.</summary>
+    public double ProbabilityOf(PrimeEncoding prime, int id)
+    {
+        Advance(prime.Ids, _inference.NewState());
+        return Softmax.ProbabilityOf(_logits, id);
+    }
+
     /// <summary>Feeds the prime through the model, leaving the last position's logits in <see cref="_logits"/>.</summary>
     private void Advance(int[] ids, LstmInferenceState state)
     {

@@ -1,5 +1,6 @@
 using LstmTerminal.Core;
 using LstmTerminal.Core.Checkpoints;
+using LstmTerminal.Core.Game;
 using LstmTerminal.Core.Generation;
 using LstmTerminal.Core.Options;
 using LstmTerminal.Core.Plugins;
@@ -26,7 +27,7 @@ public sealed partial class TrainingSession(
     TrainingOptions trainingOptions,
     SamplingOptions samplingOptions,
     IProgress<SessionEvent> events,
-    ILogger logger) : IGeneratorSource, IAsyncDisposable
+    ILogger logger) : IGeneratorSource, IGameTextSource, IAsyncDisposable
 {
     private readonly CancellationTokenSource _lifetime = new();
     private readonly Lock _gate = new();
@@ -115,6 +116,14 @@ public sealed partial class TrainingSession(
                 SessionStage.BeforeTrainer { Checkpoint: { } checkpoint } => new Generator(checkpoint.Model.ExportWeights(), checkpoint.Vocabulary),
                 _ => null,
             };
+        }
+    }
+
+    public GameText? TryGetGameText()
+    {
+        lock (_gate)
+        {
+            return _phases.Stage is SessionStage.WithTrainer { Trainer.Corpus: var corpus } ? new GameText(corpus.Split.Validation, corpus.Vocabulary) : null;
         }
     }
 

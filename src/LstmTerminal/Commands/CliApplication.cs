@@ -22,6 +22,7 @@ public sealed class CliApplication(TextWriter output, TextWriter error)
         {
             TrainVerb.Create(runner),
             GenerateVerb.Create(runner),
+            SuggestVerb.Create(runner),
             EvalVerb.Create(runner),
             PluginsVerb.Create(runner),
             BenchVerb.Create(runner),

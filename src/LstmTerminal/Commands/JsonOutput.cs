@@ -24,6 +24,7 @@ public static class JsonOutput
 [JsonSerializable(typeof(EvalReport))]
 [JsonSerializable(typeof(GenerateReport))]
 [JsonSerializable(typeof(DuelJsonReport))]
+[JsonSerializable(typeof(SuggestReport))]
 [JsonSerializable(typeof(PluginsReport))]
 [JsonSerializable(typeof(BenchJsonReport))]
 public sealed partial class JsonOutputContext : JsonSerializerContext;

@@ -35,6 +35,12 @@ public sealed record DuelJsonReport(string Prime, IReadOnlyList<string> UnknownW
 /// <summary>One sampler's line of the duel.</summary>
 public sealed record DuelResultReport(string Sampler, string Text, double AverageLogProbability, int RepeatedBigrams, string? Error);
 
+/// <summary><c>suggest --json</c>.</summary>
+public sealed record SuggestReport(string Prime, IReadOnlyList<string> UnknownWords, IReadOnlyList<TokenReport> Tokens) : JsonReport;
+
+/// <summary>A token that may come next and the model's probability for it.</summary>
+public sealed record TokenReport(string Token, double Probability);
+
 /// <summary><c>plugins --json</c>.</summary>
 public sealed record PluginsReport(IReadOnlyList<string> Directories, IReadOnlyList<PluginRow> Plugins, IReadOnlyList<PluginErrorRow> Errors) : JsonReport;
 

@@ -1,6 +1,7 @@
 using LstmTerminal.Abstractions;
 using LstmTerminal.Commands;
 using LstmTerminal.Core.Options;
+using LstmTerminal.Interactive;
 using LstmTerminal.Core.Plugins;
 using LstmTerminal.Core.Workflow;
 using Microsoft.Extensions.Configuration;
@@ -43,6 +44,7 @@ public static class AppHost
         AddOptions<TrainingOptions>(builder, TrainingOptions.Section);
         AddOptions<SamplingOptions>(builder, SamplingOptions.Section);
         AddOptions<PluginOptions>(builder, PluginOptions.Section);
+        AddOptions<ConsoleOptions>(builder, ConsoleOptions.Section);
 
         builder.Services.AddSingleton(services => LoadCatalog(services, builder.Configuration));
         builder.Services.AddSingleton(services =>

@@ -22,6 +22,15 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
     private SamplingSettings _settings = initial;
     private Task _completion = Task.CompletedTask;
 
+    /// <summary>The next-word predictions of the prediction strip.</summary>
+    public SuggestionFeed Suggestions { get; } = new(models, logger, TimeProvider.System);
+
+    /// <summary>Co-writing: the manuscript a kept completion is added to and whose last words every completion continues.</summary>
+    public ManuscriptConsole? Manuscript { get; init; }
+
+    /// <summary>"Beat the model", where there is validation text to deal from (the terminal UI's session).</summary>
+    public GameConsole? Game { get; init; }
+
     public SamplingSettings Settings
     {
         get { lock (_gate) { return _settings; } }
@@ -32,8 +41,16 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
 
     public IEnumerable<string> SamplerNames => catalog.Samplers.Select(s => s.Name);
 
-    /// <summary>Handles one input line; returns the completion it started (already complete for a command).</summary>
-    public Task Submit(string line, CancellationToken cancellationToken)
+    /// <summary>The text whose next word the strip predicts for what is typed: none for a command.</summary>
+    public string SuggestionContext(string typed) => typed.TrimStart().StartsWith('/') || Game is { IsPlaying: true } ? string.Empty : WithContext(typed);
+
+    private string WithContext(string typed) => Manuscript?.WithContext(typed) ?? typed;
+
+    /// <summary>
+    /// Handles one input line; returns the completion it started (already complete for a command). With
+    /// <paramref name="keep"/>, the prime and its continuation are added to the manuscript.
+    /// </summary>
+    public Task Submit(string line, CancellationToken cancellationToken, bool keep = false)
     {
         var text = line.Trim();
         if (text.Length == 0)
@@ -41,9 +58,14 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
             return Task.CompletedTask;
         }
 
-        return text.StartsWith('/')
-            ? RunCommand(text, cancellationToken)
-            : StartCompletion(text, cancellation => Complete(text, Settings, cancellation), cancellationToken);
+        if (text.StartsWith('/'))
+        {
+            return RunCommand(text, cancellationToken);
+        }
+
+        return Game is { IsPlaying: true } game
+            ? game.Guess(text, cancellationToken)
+            : StartCompletion(text, cancellation => Complete(text, Settings, keep, cancellation), cancellationToken);
     }
 
     /// <summary>Sets the sampler plugin or beam search; returns false (and says why) when no sampler has that name.</summary>
@@ -117,6 +139,38 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
 
     public void ClearTranscript() => transcript.Clear();
 
+    /// <summary>/game's argument: a seed, nothing or "stop"; false for another argument.</summary>
+    public bool PlayGame(string? argument)
+    {
+        if (Game is null)
+        {
+            transcript.AddError("There is no validation text here to play on; /game works in the terminal UI's session.");
+            return true;
+        }
+
+        return Game.Command(argument);
+    }
+
+    /// <summary>/undo, /save and /save!: the manuscript's, when there is one.</summary>
+    public void WithManuscript(Action<ManuscriptConsole> action)
+    {
+        if (Manuscript is null)
+        {
+            transcript.AddError("There is no manuscript here; it is kept beside the checkpoint in the terminal UI.");
+            return;
+        }
+
+        action(Manuscript);
+    }
+
+    /// <summary>Turns the prediction strip on or off; always valid.</summary>
+    public bool SetSuggestions(bool on)
+    {
+        Suggestions.Enabled = on;
+        transcript.AddNotice(on ? "predictions: on (Tab takes the first, Alt+1…Alt+5 the one with that number)" : "predictions: off (/suggest on shows them again)");
+        return true;
+    }
+
     /// <summary>Every loaded sampler and beam search on one prime, with the figures that show why greedy loops.</summary>
     public Task StartDuel(string prime, CancellationToken cancellationToken) =>
         StartCompletion(prime, cancellation => Duel(prime, Settings, cancellation), cancellationToken);
@@ -157,10 +211,10 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
         }
     }
 
-    private void Complete(string prime, SamplingSettings settings, CancellationToken cancellationToken) =>
+    private void Complete(string prime, SamplingSettings settings, bool keep, CancellationToken cancellationToken) =>
         WithModel(prime, cancellationToken, completion =>
         {
-            var run = completion.Start(prime, settings, catalog);
+            var run = completion.Start(WithContext(prime), settings, catalog);
             NoteUnknownWords(run.Prime);
             var line = transcript.StartContinuation();
             foreach (var reported in run.Stream(cancellationToken))
@@ -174,6 +228,11 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
                         SwitchSampler(change);
                         break;
                 }
+            }
+
+            if (keep)
+            {
+                Manuscript?.Keep($"{prime} {run.Text}");
             }
         });
 

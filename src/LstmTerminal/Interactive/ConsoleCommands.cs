@@ -66,6 +66,21 @@ public static class ConsoleCommands
             Describe = () => "every sampler and beam search on PRIME, side by side",
             Run = (prime, cancellationToken) => prime is null ? null : console.StartDuel(prime, cancellationToken),
         },
+        new()
+        {
+            Name = "/suggest", Arguments = "on | off", Example = "/suggest off",
+            Describe = () => $"the strip of the five most likely next words under the prompt; Tab or Alt+1…Alt+5 takes one (now {(console.Suggestions.Enabled ? "on" : "off")})",
+            Run = (text, _) => Valid(OnOrOff(text, out var on) && console.SetSuggestions(on)),
+        },
+        new()
+        {
+            Name = "/game", Arguments = "[SEED | stop]", Example = "/game 42",
+            Describe = () => "beat the model: guess the hidden next word of ten lines of the validation text; a seed replays the same lines",
+            Run = (text, _) => Valid(console.PlayGame(text)),
+        },
+        WithoutArgument("/undo", "take the last line back out of the manuscript", () => console.WithManuscript(m => m.Undo())),
+        Save(console, "/save", "write the manuscript to FILE as plain text (an existing FILE is kept; /save! replaces it)", overwrite: false),
+        Save(console, "/save!", "write the manuscript to FILE, replacing it", overwrite: true),
         WithoutArgument("/clear", "clear this transcript", console.ClearTranscript),
         WithoutArgument("/help", "this text; the keys are in the bottom line", console.ShowHelp),
     ];
@@ -86,6 +101,22 @@ public static class ConsoleCommands
         Run = (text, _) => Valid(parse(text, out var value) && console.TryChange(s => apply(s, value), notice(value))),
     };
 
+    private static ConsoleCommand Save(CompletionConsole console, string name, string description, bool overwrite) => new()
+    {
+        Name = name, Arguments = "FILE", Example = $"{name} sonnet.txt",
+        Describe = () => description,
+        Run = (file, _) =>
+        {
+            if (file is null)
+            {
+                return null;
+            }
+
+            console.WithManuscript(m => m.Save(file, overwrite));
+            return Task.CompletedTask;
+        },
+    };
+
     /// <summary>A command that takes no argument (and ignores one typed after it).</summary>
     private static ConsoleCommand WithoutArgument(string name, string description, Action action) => new()
     {
@@ -103,6 +134,12 @@ public static class ConsoleCommands
     private static bool Integer(string? text, out int value) => int.TryParse(text, NumberStyles.Integer, CultureInfo.InvariantCulture, out value);
 
     private static bool Number(string? text, out double value) => double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out value);
+
+    private static bool OnOrOff(string? text, out bool on)
+    {
+        on = string.Equals(text, "on", StringComparison.OrdinalIgnoreCase);
+        return on || string.Equals(text, "off", StringComparison.OrdinalIgnoreCase);
+    }
 
     private static bool SeedOrOff(string? text, out int? seed)
     {

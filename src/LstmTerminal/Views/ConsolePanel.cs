@@ -7,7 +7,11 @@ using Terminal.Gui.Views;
 
 namespace LstmTerminal.Views;
 
-/// <summary>The completion console: a transcript above a <c>prime&gt;</c> line; Enter submits, Up/Down recall.</summary>
+/// <summary>
+/// The completion console: a transcript above a <c>prime&gt;</c> line and the prediction strip; Enter submits, Up/Down
+/// recall, Tab and Alt+1…Alt+5 take a predicted word, Ctrl+Enter (or F6, for terminals that send Ctrl+Enter as Enter)
+/// completes and keeps the result in the manuscript.
+/// </summary>
 public sealed class ConsolePanel : FrameView
 {
     private readonly CompletionConsole _console;
@@ -16,6 +20,8 @@ public sealed class ConsolePanel : FrameView
     private readonly CancellationToken _stopping;
     private readonly ObservableCollection<string> _lines = [];
     private readonly ListView _list;
+    private readonly Label _prompt;
+    private readonly SuggestionStrip _strip = new() { X = 0, Y = Pos.AnchorEnd(SuggestionStrip.Lines), Width = Dim.Fill() };
     private long _shown = -1;
     private int _shownWidth;
 
@@ -24,17 +30,24 @@ public sealed class ConsolePanel : FrameView
         _console = console;
         _transcript = transcript;
         _stopping = stopping;
-        _list = new ListView { Width = Dim.Fill(), Height = Dim.Fill(1), CanFocus = false };
+        const int belowList = 1 + SuggestionStrip.Lines;
+        _list = new ListView { Width = Dim.Fill(), Height = Dim.Fill(belowList), CanFocus = false };
         _list.SetSource(_lines);
-        var prompt = new Label { Text = "prime>", X = 0, Y = Pos.AnchorEnd(1) };
-        Input = new TextField { X = Pos.Right(prompt) + 1, Y = Pos.AnchorEnd(1), Width = Dim.Fill() };
+        _prompt = new Label { Text = "prime>", X = 0, Y = Pos.AnchorEnd(belowList) };
+        Input = new TextField { X = Pos.Right(_prompt) + 1, Y = Pos.AnchorEnd(belowList), Width = Dim.Fill() };
         Input.Accepting += OnAccepting;
         Input.KeyDown += OnInputKey;
-        Add(_list, prompt, Input);
+        Input.TextChanged += OnTextChanged;
+        console.Suggestions.Updated += OnSuggestionsUpdated;
+        Add(_list, _prompt, Input, _strip);
         Refresh();
     }
 
     public TextField Input { get; }
+
+    public SuggestionStrip Strip => _strip;
+
+    public CompletionConsole Console => _console;
 
     /// <summary>Shows new transcript lines and the current settings; called by the UI timer.</summary>
     public void Refresh()
@@ -66,6 +79,12 @@ public sealed class ConsolePanel : FrameView
     {
         // Handled, or Enter would bubble up to the window.
         e.Handled = true;
+        SubmitInput(keep: false);
+    }
+
+    /// <summary>Submits the typed line; with <paramref name="keep"/> (Ctrl+Enter, F6) its completion joins the manuscript.</summary>
+    public void SubmitInput(bool keep)
+    {
         var text = Input.Text;
         if (string.IsNullOrWhiteSpace(text))
         {
@@ -74,12 +93,57 @@ public sealed class ConsolePanel : FrameView
 
         _history.Add(text);
         Input.Text = string.Empty;
-        _ = _console.Submit(text, _stopping);
+        _ = _console.Submit(text, _stopping, keep);
         Refresh();
+    }
+
+    protected override void Dispose(bool disposing)
+    {
+        if (disposing)
+        {
+            _console.Suggestions.Updated -= OnSuggestionsUpdated;
+        }
+
+        base.Dispose(disposing);
+    }
+
+    private void OnTextChanged(object? sender, EventArgs e) => _console.Suggestions.Request(_console.SuggestionContext(Input.Text));
+
+    /// <summary>Raised on the feed's worker; the strip is a view, so it changes on the UI thread.</summary>
+    private void OnSuggestionsUpdated() => App?.Invoke(ShowSuggestions);
+
+    private void ShowSuggestions() => _strip.Show(_console.Suggestions.Latest, Input, Input.Frame.X);
+
+    /// <summary>Appends the <paramref name="rank"/>-th predicted word (0 = the most likely) and a space, so the strip predicts the word after it.</summary>
+    private void AcceptSuggestion(int rank)
+    {
+        var words = _console.Suggestions.Latest.Words;
+        if (rank >= words.Count || Input.Text.StartsWith('/'))
+        {
+            return;
+        }
+
+        Input.Text = $"{Input.Text.TrimEnd()} {words[rank].Word} ".TrimStart();
+        Input.MoveEnd();
     }
 
     private void OnInputKey(object? sender, Key key)
     {
+        if (SuggestionKeys.Rank(key) is { } rank)
+        {
+            // Handled even with nothing to accept, or Tab would move the focus out of the field.
+            key.Handled = true;
+            AcceptSuggestion(rank);
+            return;
+        }
+
+        if (key == Key.Enter.WithCtrl)
+        {
+            key.Handled = true;
+            SubmitInput(keep: true);
+            return;
+        }
+
         string? recalled;
         if (key == Key.CursorUp)
         {

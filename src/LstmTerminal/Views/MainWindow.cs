@@ -50,6 +50,7 @@ public sealed class MainWindow : Window
             new Shortcut(Key.F2, "Train/Pause", () => session.ToggleTraining(), ""),
             new Shortcut(Key.F3, "Save", session.SaveNow, ""),
             new Shortcut(Key.F4, "Sampler", console.NextSampler, ""),
+            new Shortcut(Key.F6, "Keep", () => _consolePanel.SubmitInput(keep: true), ""),
             new Shortcut(Key.F7, "Temp-", () => console.StepTemperature(-1), ""),
             new Shortcut(Key.F8, "Temp+", () => console.StepTemperature(+1), ""),
             new Shortcut(Key.F9, "Plugins", ShowPlugins, ""),

@@ -1,6 +1,8 @@
 using LstmTerminal.Commands;
 using LstmTerminal.Core;
+using LstmTerminal.Core.Game;
 using LstmTerminal.Core.Options;
+using LstmTerminal.Core.Writing;
 using LstmTerminal.Core.Plugins;
 using LstmTerminal.Core.Workflow;
 using LstmTerminal.Hosting;
@@ -21,6 +23,7 @@ public sealed class TerminalApp(
     CorpusOptions corpusOptions,
     TrainingOptions trainingOptions,
     SamplingOptions sampling,
+    ConsoleOptions consoleOptions,
     PluginCatalog catalog,
     CorpusLoader loader,
     TrainingPlanner planner,
@@ -45,7 +48,12 @@ public sealed class TerminalApp(
         var state = new ScreenState();
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         await using var session = new TrainingSession(loader, planner, catalog, corpusOptions, trainingOptions, sampling, state, log);
-        var console = new CompletionConsole(session, catalog, state.Transcript, sampling.ToSettings(), log);
+        var console = new CompletionConsole(session, catalog, state.Transcript, sampling.ToSettings(), log)
+        {
+            Game = new GameConsole(session, session, new BestScoreFile(trainingOptions.CheckpointDirectory), state.Transcript, log),
+            Manuscript = OpenManuscript(trainingOptions.CheckpointDirectory, consoleOptions.ContextWords, state.Transcript, log),
+        };
+        console.Suggestions.Enabled = consoleOptions.Suggest;
         foreach (var error in catalog.Errors)
         {
             state.Transcript.AddError($"Plugin problem in {error.Folder}: {error.Message}");
@@ -101,6 +109,26 @@ public sealed class TerminalApp(
     }
 
     private static int Ended(CancellationToken cancellationToken) => cancellationToken.IsCancellationRequested ? ExitCodes.Cancelled : ExitCodes.Success;
+
+    /// <summary>The manuscript kept beside the checkpoint; null, with a line in the console, when it cannot be read.</summary>
+    private static ManuscriptConsole? OpenManuscript(string checkpointDirectory, int contextWords, ConsoleTranscript transcript, ILogger log)
+    {
+        try
+        {
+            var manuscript = Manuscript.Open(checkpointDirectory);
+            if (manuscript.Lines.Count > 0)
+            {
+                transcript.AddNotice($"Manuscript of {manuscript.Lines.Count} lines restored from {manuscript.KeptAt}; completions continue it.");
+            }
+
+            return new ManuscriptConsole(manuscript, contextWords, transcript, log);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            transcript.AddError($"The manuscript in {checkpointDirectory} cannot be read ({e.Message}); co-writing is off until it can.");
+            return null;
+        }
+    }
 
     /// <summary>Null, with a line in the console, when the folder cannot be created or watched: plugins then need a restart.</summary>
     private static PluginFolderWatcher? WatchPluginFolder(PluginCatalog catalog, string directory, ConsoleTranscript transcript)

@@ -21,6 +21,7 @@ public sealed class JsonReportTests : IDisposable
             ["eval"] = (await CliRun.RunAsync(_workspace.Args("eval", "--json")), "validationPerplexity"),
             ["generate"] = (await CliRun.RunAsync(_workspace.Args("generate", "thou art", "--words", "3", "--json")), "words"),
             ["generate --compare"] = (await CliRun.RunAsync(_workspace.Args("generate", "thou art", "--words", "3", "--compare", "--json")), "results"),
+            ["suggest"] = (await CliRun.RunAsync(_workspace.Args("suggest", "thou art", "--json")), "tokens"),
             ["plugins"] = (await CliRun.RunAsync(_workspace.Args("plugins", "--json")), "plugins"),
             ["bench"] = (await CliRun.RunAsync(_workspace.Args("bench", "--steps", "1", "--json")), "trainTokensPerSecond"),
         };

@@ -1,0 +1,65 @@
+using System.CommandLine;
+using System.Globalization;
+using LstmTerminal.Core.Checkpoints;
+using LstmTerminal.Core.Generation;
+using LstmTerminal.Core.Options;
+using LstmTerminal.Interactive;
+
+namespace LstmTerminal.Commands;
+
+/// <summary><c>suggest "PRIME"</c>: the model's most likely next words after a phrase with their probabilities, for scripts and tests.</summary>
+public sealed class SuggestVerb(TrainingOptions training, VerbConsole console)
+{
+    public const int DefaultTop = 5;
+
+    public static Command Create(VerbRunner runner)
+    {
+        var prime = new Argument<string>("prime") { Description = "The phrase whose next word is predicted, e.g. \"thou art more\"." };
+        var top = new Option<int>("--top") { Description = $"How many of the most likely next words to print, 1-{NextWords.MaxCount}.", DefaultValueFactory = _ => DefaultTop };
+        var checkpointDirectory = CommonOptions.CheckpointDirectory();
+        var json = CommonOptions.Json();
+        var command = new Command("suggest", "Print the most likely next words after a prime phrase, with their probabilities.")
+        {
+            prime, top, checkpointDirectory, json,
+        };
+        command.SetAction((parse, cancellationToken) =>
+        {
+            var overrides = new Dictionary<string, string?>();
+            CommonOptions.Set(overrides, "Training:CheckpointDirectory", parse.GetValue(checkpointDirectory));
+            var request = new SuggestRequest(parse.GetValue(prime) ?? string.Empty, parse.GetValue(top), parse.GetValue(json));
+            return runner.RunAsync<SuggestVerb>(overrides, (verb, _) => Task.FromResult(verb.Run(request)), cancellationToken);
+        });
+        return command;
+    }
+
+    private int Run(SuggestRequest request)
+    {
+        if (request.Top is < 1 or > NextWords.MaxCount)
+        {
+            throw new UsageException($"--top must be between 1 and {NextWords.MaxCount}; it was {request.Top}.");
+        }
+
+        var checkpoint = new CheckpointReader(training.CheckpointDirectory).LoadForInference();
+        var next = new Completion(new Generator(checkpoint.Weights, checkpoint.Vocabulary)).Predict(request.Prime, request.Top);
+        if (next.Prime.UnknownWords.Count > 0)
+        {
+            console.Error.WriteLine($"note: {CompletionText.UnknownWords(next.Prime)}");
+        }
+
+        if (request.Json)
+        {
+            JsonOutput.Write(console.Output, new SuggestReport(request.Prime, next.Prime.UnknownWords, [.. next.Words.Select(w => new TokenReport(w.Word, w.Probability))]));
+        }
+        else
+        {
+            foreach (var word in next.Words)
+            {
+                console.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{word.Word}\t{word.Probability:F4}"));
+            }
+        }
+
+        return ExitCodes.Success;
+    }
+
+    private sealed record SuggestRequest(string Prime, int Top, bool Json);
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using System.Text;
+using LstmTerminal.Core.Generation;
+using LstmTerminal.Core.Text;
+
+namespace LstmTerminal.Interactive;
+
+/// <summary>The prediction strip as text: numbered words with a small probability bar each, and the marks under unknown words.</summary>
+public static class SuggestionText
+{
+    public const char UnknownMark = '~';
+
+    /// <summary>Eighths of a cell, so a bar of <see cref="BarCells"/> cells shows 1/32 steps.</summary>
+    private static readonly string[] Eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
+    private const int BarCells = 4;
+
+    /// <summary>"1 be ███▊ 95%  2 to ▏ 2%  ...", cut to <paramref name="width"/> columns.</summary>
+    public static string Strip(Suggestions suggestions, int width)
+    {
+        var text = suggestions.Problem ?? string.Join("  ", suggestions.Words.Select((w, i) => $"{i + 1} {TerminalText.Printable(w.Word)} {Bar(w.Probability)} {Percent(w.Probability)}"));
+        return text.Length <= width ? text : text[..Math.Max(0, width - 1)] + "…";
+    }
+
+    /// <summary>"62%", and "&lt;1%" for what rounds to nothing, so a word on the strip never reads as impossible.</summary>
+    public static string Percent(double probability) =>
+        probability < 0.005 ? "<1%" : string.Create(CultureInfo.InvariantCulture, $"{Math.Round(probability * 100):0}%");
+
+    public static string Bar(double probability)
+    {
+        var eighths = (int)Math.Round(Math.Clamp(probability, 0, 1) * BarCells * 8);
+        return new string('█', eighths / 8) + Eighths[eighths % 8];
+    }
+
+    /// <summary>
+    /// A line as long as <paramref name="typed"/> with <see cref="UnknownMark"/> under every run of non-space characters
+    /// that holds a word of <paramref name="unknownWords"/>, blank elsewhere: the unknown words marked in place.
+    /// </summary>
+    public static string Marks(string typed, IReadOnlyCollection<string> unknownWords)
+    {
+        var marks = new StringBuilder(new string(' ', typed.Length));
+        if (unknownWords.Count == 0)
+        {
+            return marks.ToString();
+        }
+
+        var start = 0;
+        while (start < typed.Length)
+        {
+            if (char.IsWhiteSpace(typed[start]))
+            {
+                start++;
+                continue;
+            }
+
+            var end = start;
+            while (end < typed.Length && !char.IsWhiteSpace(typed[end]))
+            {
+                end++;
+            }
+
+            if (TextNormalizer.Tokenize(typed[start..end]).Any(w => unknownWords.Contains(w) || unknownWords.Contains(w.Trim('\'', '-'))))
+            {
+                marks.Remove(start, end - start).Insert(start, new string(UnknownMark, end - start));
+            }
+
+            start = end;
+        }
+
+        return marks.ToString().TrimEnd();
+    }
+}
