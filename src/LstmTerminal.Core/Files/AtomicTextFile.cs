@@ -1,4 +1,5 @@
 using System.Text;
+using LstmTerminal.Core.Checkpoints;
 
 namespace LstmTerminal.Core.Files;
 
@@ -14,6 +15,12 @@ public static class AtomicTextFile
     public static void Write(string path, string text, bool overwrite = true)
     {
         var full = Path.GetFullPath(path);
+        if ((File.Exists(full) || Directory.Exists(full)) && !NativeFiles.IsRegularFile(full))
+        {
+            // Renaming over a device or FIFO would replace it; over a folder it fails anyway, with a worse message.
+            throw new IOException($"{full} is not a regular file (a folder, FIFO, device or socket); it was left as it is.");
+        }
+
         var temporary = Path.Combine(Path.GetDirectoryName(full)!, $".{Path.GetFileName(full)}.{Guid.NewGuid():N}.tmp");
         try
         {

@@ -11,6 +11,8 @@ public sealed class BestScoreFile(string checkpointDirectory)
 {
     public const string FileName = "game-best.json";
 
+    private const long MaxBytes = 64 * 1024;
+
     public string Path { get; } = System.IO.Path.Combine(checkpointDirectory, FileName);
 
     /// <summary>The best so far, or null when none was kept or the file cannot be read (then the next game replaces it).</summary>
@@ -18,7 +20,7 @@ public sealed class BestScoreFile(string checkpointDirectory)
     {
         try
         {
-            return File.Exists(Path) ? JsonSerializer.Deserialize<BestScore>(File.ReadAllText(Path)) : null;
+            return SmallTextFile.Read(Path, MaxBytes) is { } json ? JsonSerializer.Deserialize<BestScore>(json) : null;
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException or JsonException)
         {

@@ -10,6 +10,9 @@ namespace LstmTerminal.Core.Writing;
 /// </summary>
 public sealed class Manuscript
 {
+    // Far more than anyone co-writes; a bigger file is not one this app kept.
+    private const long MaxBytes = 16L * 1024 * 1024;
+
     public const string FileName = "manuscript.txt";
 
     private readonly Lock _gate = new();
@@ -34,7 +37,8 @@ public sealed class Manuscript
     public static Manuscript Open(string folder)
     {
         var path = Path.Combine(folder, FileName);
-        var lines = File.Exists(path) ? File.ReadAllLines(path).Where(l => l.Length > 0).ToList() : [];
+        var text = SmallTextFile.Read(path, MaxBytes) ?? "";
+        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
         return new Manuscript(path, lines);
     }
 
