@@ -43,12 +43,8 @@ public sealed class SuggestionStripTests(TrainedWorkspace trained, TrainedModelF
     public void Tab_AcceptsTheFirstWord_AndTheStripFollowsTheNewText()
     {
         // Given the console over a trained model, with "to be or not" typed and its strip shown
-        var model = tiny.Model;
         using var ui = new Headless();
-        var panel = Panel(model);
-        ui.ShowInWindow(panel);
-        ui.Type("to be or not");
-        WaitForStrip(ui, panel, "to be or not");
+        var panel = ShownWithStrip(ui, "to be or not");
         var first = panel.Console.Suggestions.Latest.Words[0].Word;
 
         // When Tab is pressed
@@ -58,7 +54,7 @@ public sealed class SuggestionStripTests(TrainedWorkspace trained, TrainedModelF
         Assert.Equal($"to be or not {first} ", panel.Input.Text);
         Assert.True(panel.Input.HasFocus);
         WaitForStrip(ui, panel, $"to be or not {first} ");
-        Assert.Equal(new Completion(model.TryCreateGenerator()!).Predict($"to be or not {first}", 1).Words[0].Word,
+        Assert.Equal(new Completion(tiny.Model.TryCreateGenerator()!).Predict($"to be or not {first}", 1).Words[0].Word,
             panel.Console.Suggestions.Latest.Words[0].Word);
     }
 
@@ -69,12 +65,8 @@ public sealed class SuggestionStripTests(TrainedWorkspace trained, TrainedModelF
     public void AltNumber_AcceptsTheWordOfThatNumber(int number)
     {
         // Given the console with "thou art" typed and its strip shown
-        var model = tiny.Model;
         using var ui = new Headless();
-        var panel = Panel(model);
-        ui.ShowInWindow(panel);
-        ui.Type("thou art");
-        WaitForStrip(ui, panel, "thou art");
+        var panel = ShownWithStrip(ui, "thou art");
         var word = panel.Console.Suggestions.Latest.Words[number - 1].Word;
 
         // When Alt+number is pressed
@@ -88,14 +80,10 @@ public sealed class SuggestionStripTests(TrainedWorkspace trained, TrainedModelF
     public void UnknownWords_AreMarkedUnderTheirPlaceInTheField()
     {
         // Given the console over a trained model
-        var model = tiny.Model;
         using var ui = new Headless();
-        var panel = Panel(model);
-        ui.ShowInWindow(panel);
 
         // When a prime with a word the vocabulary lacks is typed
-        ui.Type("thou zyzzyva art");
-        WaitForStrip(ui, panel, "thou zyzzyva art");
+        var panel = ShownWithStrip(ui, "thou zyzzyva art");
 
         // Then the line under the field has marks exactly under that word
         var lines = ui.Screen().Split('\n');
@@ -109,12 +97,8 @@ public sealed class SuggestionStripTests(TrainedWorkspace trained, TrainedModelF
     public void SuggestOff_EmptiesTheStrip_AndTypingPredictsNothing()
     {
         // Given the console with a strip shown
-        var model = tiny.Model;
         using var ui = new Headless();
-        var panel = Panel(model);
-        ui.ShowInWindow(panel);
-        ui.Type("thou art");
-        WaitForStrip(ui, panel, "thou art");
+        var panel = ShownWithStrip(ui, "thou art");
 
         // When /suggest off is entered and more is typed
         panel.Input.Text = string.Empty;
@@ -138,6 +122,16 @@ public sealed class SuggestionStripTests(TrainedWorkspace trained, TrainedModelF
             var latest = panel.Console.Suggestions.Latest;
             return latest.Text == text && panel.Strip.WordsLine == SuggestionText.Strip(latest, panel.Strip.Viewport.Width);
         }, $"the strip for '{text}'");
+
+    /// <summary>The console over the tiny trained model, shown, with <paramref name="typed"/> typed and its strip drawn.</summary>
+    private ConsolePanel ShownWithStrip(Headless ui, string typed)
+    {
+        var panel = Panel(tiny.Model);
+        ui.ShowInWindow(panel);
+        ui.Type(typed);
+        WaitForStrip(ui, panel, typed);
+        return panel;
+    }
 
     private static ConsolePanel Panel(IGeneratorSource model)
     {
