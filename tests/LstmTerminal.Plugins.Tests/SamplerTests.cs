@@ -25,15 +25,21 @@ public sealed class SamplerTests
         var context = Context(temperature: 0.8);
         sampler.Next(logits, context);
 
-        // When it draws again
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var call = 0; call < 20; call++)
+        // When it draws again, in rounds of 20 calls (the runtime's tiered JIT may allocate on this thread during one
+        // of them; an allocation of the sampler's own shows in every round)
+        var allocatedPerRound = Enumerable.Range(0, 5).Select(_ =>
         {
-            sampler.Next(logits, context);
-        }
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var call = 0; call < 20; call++)
+            {
+                sampler.Next(logits, context);
+            }
 
-        // Then no call allocated
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+            return GC.GetAllocatedBytesForCurrentThread() - before;
+        }).ToList();
+
+        // Then some round allocated nothing at all
+        Assert.Equal(0, allocatedPerRound.Min());
     }
 
     [Fact]

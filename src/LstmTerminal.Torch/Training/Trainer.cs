@@ -253,7 +253,6 @@ public sealed class Trainer : IDisposable
             }
         }
 
-        NativeHeap.ReleaseFreeMemory();
         _position.CompleteEpoch();
         _state?.Dispose();
         _state = null;
@@ -262,6 +261,8 @@ public sealed class Trainer : IDisposable
             _best.Offer(point, () => _position.ToManifest(_plan, _schedule.LearningRate), progress);
         }
 
+        // After the best save too: what it freed would otherwise stay with the process for the whole next epoch.
+        NativeHeap.ReleaseFreeMemory();
         return point;
     }
 
