@@ -184,10 +184,10 @@ public sealed class PluginCatalogTests : IDisposable
         var catalog = LoadTemp();
 
         // When
-        var error = Assert.Throws<PluginNotFoundException>(() => catalog.GetTokenizer("words"));
+        var error = Assert.Throws<PluginNotFoundException>(() => catalog.GetTokenizer("sentences"));
 
         // Then
-        Assert.StartsWith("There is no tokenizer named 'words'. Known tokenizers: ", error.Message);
+        Assert.StartsWith("There is no tokenizer named 'sentences'. Known tokenizers: ", error.Message);
         Assert.Contains("characters", error.Message);
         Assert.Equal("subwords", catalog.GetTokenizer("SUBWORDS").Name);
     }
@@ -242,8 +242,8 @@ public sealed class PluginCatalogTests : IDisposable
         var added = catalog.LoadFolder(folder);
 
         // Then
-        Assert.Equal(["characters", "subwords"], added.Tokenizers.Select(t => t.Name).Order(StringComparer.Ordinal));
-        Assert.Equal(2, catalog.Tokenizers.Count);
+        Assert.Equal(["characters", "subwords", "words"], added.Tokenizers.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(3, catalog.Tokenizers.Count);
     }
 
     [Fact]

@@ -19,6 +19,7 @@ namespace LstmTerminal.Views;
 /// </summary>
 public sealed class TerminalApp(
     CorpusOptions corpusOptions,
+    TextOptions textOptions,
     TrainingOptions trainingOptions,
     SamplingOptions sampling,
     PluginCatalog catalog,
@@ -44,7 +45,7 @@ public sealed class TerminalApp(
         var log = loggers.CreateLogger("Tui");
         var state = new ScreenState();
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        await using var session = new TrainingSession(loader, planner, catalog, corpusOptions, trainingOptions, sampling, state, log);
+        await using var session = new TrainingSession(loader, planner, catalog, corpusOptions, textOptions, trainingOptions, sampling, state, log);
         var console = new CompletionConsole(session, catalog, state.Transcript, sampling.ToSettings(), log);
         foreach (var error in catalog.Errors)
         {
