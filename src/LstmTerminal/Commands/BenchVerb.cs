@@ -67,6 +67,7 @@ public sealed class BenchVerb(CorpusOptions corpusOptions, TextOptions text, Tra
     private async Task<int> RunAsync(int steps, bool json, CancellationToken cancellationToken)
     {
         var greedy = catalog.GetSampler("greedy").Plugin;
+        catalog.GetTokenizer(text.Tokenizer);
         var corpus = await loader
             .LoadOrFallBackAsync(corpusOptions.ProviderToLoad, new CorpusRequest(corpusOptions.Path), fallback => console.Warn(CorpusWording.Fallback(fallback)), progress: null, cancellationToken)
             .ConfigureAwait(false);

@@ -48,6 +48,8 @@ public sealed class TrainVerb(
 
     private async Task<int> RunAsync(bool resume, bool json, CancellationToken cancellationToken)
     {
+        // A tokenizer name no plugin has is a bad setting: refused before anything loads.
+        catalog.GetTokenizer(text.Tokenizer);
         var sampler = TrainingSamples.Sampler(catalog, sampling.Sampler, change => console.Warn(change.Message));
         if (TrainingSamples.ReplacesBeam(sampling.Sampler))
         {
