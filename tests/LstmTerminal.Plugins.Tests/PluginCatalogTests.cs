@@ -44,7 +44,7 @@ public sealed class PluginCatalogTests : IDisposable
             catalog.Samplers.Select(p => p.Name));
         Assert.All(catalog.Samplers, p => Assert.Equal("sampler/1.0.0/LstmTerminal.Samplers", $"{p.Kind}/{p.Version}/{Path.GetFileName(p.Path)}"));
         Assert.Equal(
-            ["characters/tokenizer/LstmTerminal.Tokenizers", "subwords/tokenizer/LstmTerminal.Tokenizers", "utf16-units/tokenizer/" + CodeUnitTokenizer],
+            ["characters/tokenizer/LstmTerminal.Tokenizers", "subwords/tokenizer/LstmTerminal.Tokenizers", "utf16-units/tokenizer/" + CodeUnitTokenizer, "words/tokenizer/LstmTerminal.Tokenizers"],
             catalog.Tokenizers.Select(p => $"{p.Name}/{p.Kind}/{Path.GetFileName(p.Path)}").Order(StringComparer.Ordinal));
         Assert.Equal(
             [ForeignContractSampler, LookAlikeSampler, ThrowingSampler],

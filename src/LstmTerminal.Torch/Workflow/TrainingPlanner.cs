@@ -30,14 +30,13 @@ public sealed class TrainingPlanner(ModelOptions model, TrainingOptions training
             WeightAveraging = training.WeightAveraging,
             WeightDecay = training.WeightDecay,
         };
+        var prepared = PreparedCorpus.From(corpus, vocabulary, settings.ValidationFraction);
         if (vocabulary.Count < 2)
         {
             throw new InsufficientDataException(vocabulary.TokenizerName == TokenizerNames.Words
                 ? $"No word of the corpus '{corpus.Title}' occurs more than {settings.MinWordFrequency} times, so the vocabulary would hold only the unknown word. Lower Vocabulary:MinWordFrequency."
                 : $"The tokenizer '{vocabulary.TokenizerName}' learned a vocabulary of one id from the corpus '{corpus.Title}'; a model needs at least two.");
         }
-
-        var prepared = PreparedCorpus.From(corpus, vocabulary, settings.ValidationFraction);
 
         var shape = new ModelShape
         {
