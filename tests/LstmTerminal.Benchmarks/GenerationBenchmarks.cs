@@ -22,10 +22,11 @@ public class GenerationBenchmarks
     [GlobalSetup]
     public void Setup()
     {
-        var vocabulary = Vocabulary.Build(TextNormalizer.Tokenize(File.ReadAllText(SharedData.TinyShakespeare)), 5);
+        var plugins = PluginCatalog.Load(PluginsFolder.Path, PluginContext.Empty);
+        var vocabulary = TokenizerCalls.LearnAsync(plugins, TokenizerNames.Words, File.ReadAllText(SharedData.TinyShakespeare), null, CancellationToken.None).GetAwaiter().GetResult();
         using var model = new LstmLanguageModel(new ModelShape { VocabularySize = vocabulary.Count, EmbeddingSize = 128, RnnSize = 128, Layers = 1, Dropout = 0 });
         _generator = new Generator(model.ExportWeights(), vocabulary);
-        _greedy = PluginCatalog.Load(PluginsFolder.Path, PluginContext.Empty).GetSampler("greedy").Plugin;
+        _greedy = plugins.GetSampler("greedy").Plugin;
         _prime = _generator.Encode("thou");
     }
 

@@ -5,6 +5,8 @@ using LstmTerminal.Core.Checkpoints;
 using LstmTerminal.Core.Data;
 using LstmTerminal.Core.Generation;
 using LstmTerminal.Core.Model;
+using LstmTerminal.Core.Plugins;
+using LstmTerminal.Core.Text;
 using LstmTerminal.Interactive;
 using LstmTerminal.Torch.Checkpoints;
 using LstmTerminal.Torch.Training;
@@ -96,7 +98,9 @@ internal static class StripLatency
     /// <summary>The recipe (128 embedding, one layer, 100 x 50 batches, words seen more than 5 times) with the given hidden size.</summary>
     private static TrainingPlan Plan(string text, int rnnSize, string folder)
     {
-        var corpus = PreparedCorpus.From(new Corpus("tinyshakespeare", text, "file"), vocabulary: null, minWordFrequency: 5, validationFraction: 0.1);
+        var plugins = PluginCatalog.Load(PluginsFolder.Path, PluginContext.Empty);
+        var vocabulary = TokenizerCalls.LearnAsync(plugins, TokenizerNames.Words, text, null, CancellationToken.None).GetAwaiter().GetResult();
+        var corpus = PreparedCorpus.From(new Corpus("tinyshakespeare", text, "file"), vocabulary, validationFraction: 0.1);
         return new TrainingPlan
         {
             Corpus = corpus,

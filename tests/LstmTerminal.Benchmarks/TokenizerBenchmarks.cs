@@ -17,7 +17,7 @@ public class TokenizerBenchmarks
     private ITokenizer _tokenizer = null!;
     private string _state = string.Empty;
 
-    [Params("characters", "subwords")]
+    [Params("words", "characters", "subwords")]
     public string Tokenizer { get; set; } = string.Empty;
 
     [GlobalSetup]

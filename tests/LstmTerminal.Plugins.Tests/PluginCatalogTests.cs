@@ -44,7 +44,7 @@ public sealed class PluginCatalogTests : IDisposable
             catalog.Samplers.Select(p => p.Name));
         Assert.All(catalog.Samplers, p => Assert.Equal("sampler/1.0.0/LstmTerminal.Samplers", $"{p.Kind}/{p.Version}/{Path.GetFileName(p.Path)}"));
         Assert.Equal(
-            ["characters/tokenizer/LstmTerminal.Tokenizers", "subwords/tokenizer/LstmTerminal.Tokenizers", "utf16-units/tokenizer/" + CodeUnitTokenizer],
+            ["characters/tokenizer/LstmTerminal.Tokenizers", "subwords/tokenizer/LstmTerminal.Tokenizers", "utf16-units/tokenizer/" + CodeUnitTokenizer, "words/tokenizer/LstmTerminal.Tokenizers"],
             catalog.Tokenizers.Select(p => $"{p.Name}/{p.Kind}/{Path.GetFileName(p.Path)}").Order(StringComparer.Ordinal));
         Assert.Equal(
             [ForeignContractSampler, LookAlikeSampler, ThrowingSampler],
@@ -184,10 +184,10 @@ public sealed class PluginCatalogTests : IDisposable
         var catalog = LoadTemp();
 
         // When
-        var error = Assert.Throws<PluginNotFoundException>(() => catalog.GetTokenizer("words"));
+        var error = Assert.Throws<PluginNotFoundException>(() => catalog.GetTokenizer("sentences"));
 
         // Then
-        Assert.StartsWith("There is no tokenizer named 'words'. Known tokenizers: ", error.Message);
+        Assert.StartsWith("There is no tokenizer named 'sentences'. Known tokenizers: ", error.Message);
         Assert.Contains("characters", error.Message);
         Assert.Equal("subwords", catalog.GetTokenizer("SUBWORDS").Name);
     }
@@ -242,8 +242,8 @@ public sealed class PluginCatalogTests : IDisposable
         var added = catalog.LoadFolder(folder);
 
         // Then
-        Assert.Equal(["characters", "subwords"], added.Tokenizers.Select(t => t.Name).Order(StringComparer.Ordinal));
-        Assert.Equal(2, catalog.Tokenizers.Count);
+        Assert.Equal(["characters", "subwords", "words"], added.Tokenizers.Select(t => t.Name).Order(StringComparer.Ordinal));
+        Assert.Equal(3, catalog.Tokenizers.Count);
     }
 
     [Fact]

@@ -10,22 +10,25 @@ namespace LstmTerminal.Testing;
 /// </summary>
 internal static class BiasOnlyModel
 {
-    public static readonly Vocabulary Vocabulary = new(["thou", "art", "more"]);
+    /// <summary>The three words, learned by the <c>words</c> tokenizer plugin.</summary>
+    public static readonly GuardedVocabulary Vocabulary = TokenizerPlugins.Words("thou art more", minWordFrequency: 0);
+
+    public static readonly int UnknownId = Vocabulary.UnknownId ?? throw new InvalidOperationException("The words tokenizer has no unknown id.");
 
     public static readonly IReadOnlyDictionary<string, double> Probabilities = new Dictionary<string, double> { ["thou"] = 0.5, ["art"] = 0.3, ["more"] = 0.2 };
 
     /// <summary>A validation text of the three known words with some unknown ones among them.</summary>
-    public static readonly int[] Validation = Enumerable.Range(0, 400).Select(i => i % 7 == 6 ? Vocabulary.UnknownId : 1 + i * 5 % 3).ToArray();
+    public static readonly int[] Validation = Enumerable.Range(0, 400).Select(i => i % 7 == 6 ? UnknownId : 1 + i * 5 % 3).ToArray();
 
     public static Generator Create()
     {
         const int size = 2;
         var count = Vocabulary.Count;
         var bias = new float[count];
-        bias[Vocabulary.UnknownId] = -1000;
+        bias[UnknownId] = -1000;
         foreach (var (word, probability) in Probabilities)
         {
-            bias[Vocabulary.IdOf(word)] = (float)Math.Log(probability);
+            bias[IdOf(word)] = (float)Math.Log(probability);
         }
 
         return new Generator(new ModelWeights
@@ -37,4 +40,7 @@ internal static class BiasOnlyModel
             OutputBias = bias,
         }, Vocabulary);
     }
+
+    /// <summary>The id of one of the three known words.</summary>
+    public static int IdOf(string word) => Vocabulary.Encode(word).Ids is [var id] ? id : throw new ArgumentException($"'{word}' is not one word.", nameof(word));
 }

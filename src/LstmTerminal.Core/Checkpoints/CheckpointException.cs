@@ -37,4 +37,7 @@ public enum CheckpointProblem
 
     /// <summary>The checkpoint stopped further into an epoch than this corpus's epochs go: it was trained on another.</summary>
     CorpusTooShort,
+
+    /// <summary>The tokenizer plugin the checkpoint was trained with is not loaded.</summary>
+    TokenizerMissing,
 }

@@ -29,6 +29,9 @@ public sealed record CheckpointManifest
 
     public required string Corpus { get; init; }
 
+    /// <summary>The tokenizer plugin whose state is the save's vocab.json; absent in checkpoints from before tokenizers, which mean <c>words</c>.</summary>
+    public string? Tokenizer { get; init; }
+
     public required List<LossPoint> LossHistory { get; init; }
 
     public required List<ValidationPoint> ValidationHistory { get; init; }

@@ -1,5 +1,6 @@
 using System.Text.Json;
 using LstmTerminal.Core.Model;
+using LstmTerminal.Core.Plugins;
 using LstmTerminal.Core.Text;
 
 namespace LstmTerminal.Core.Checkpoints;
@@ -31,7 +32,8 @@ public sealed class CheckpointReader
 
     /// <summary>The weights as plain arrays, with the manifest and vocabulary: all that generation needs.</summary>
     /// <exception cref="CheckpointException">The checkpoint is missing, damaged or inconsistent; the message says which.</exception>
-    public InferenceCheckpoint LoadForInference() => ReadCommitted(ReadForInference);
+    /// <param name="plugins">Where the checkpoint's tokenizer is found by its recorded name.</param>
+    public InferenceCheckpoint LoadForInference(PluginCatalog plugins) => ReadCommitted(() => ReadForInference(plugins));
 
     /// <summary>
     /// Runs <paramref name="read"/> again when it failed because a trainer committed a newer save meanwhile and removed
@@ -55,9 +57,9 @@ public sealed class CheckpointReader
         }
     }
 
-    private InferenceCheckpoint ReadForInference()
+    private InferenceCheckpoint ReadForInference(PluginCatalog plugins)
     {
-        var (manifest, files, vocabulary) = Open();
+        var (manifest, files, vocabulary) = Open(plugins);
         var weights = files.Require(CheckpointFiles.Weights);
         try
         {
@@ -69,9 +71,12 @@ public sealed class CheckpointReader
         }
     }
 
-    /// <summary>The manifest, the files of its save and the vocabulary, each checked; cleans up if no writer is at work.</summary>
-    /// <exception cref="CheckpointException">As <see cref="LoadForInference"/>.</exception>
-    public OpenedCheckpoint Open()
+    /// <summary>
+    /// The manifest, the files of its save and the vocabulary (read back by the tokenizer the manifest names), each
+    /// checked; cleans up if no writer is at work.
+    /// </summary>
+    /// <exception cref="CheckpointException">As <see cref="LoadForInference"/>; also when the checkpoint's tokenizer is not loaded.</exception>
+    public OpenedCheckpoint Open(PluginCatalog plugins)
     {
         if (!Exists)
         {
@@ -81,13 +86,17 @@ public sealed class CheckpointReader
         var manifest = ReadManifest();
         Folder.RemoveLeftoversIfNoWriter(manifest.Data ?? FolderCommit.Flat);
         var files = new SavedFiles(Directory, manifest);
-        var vocabularyPath = files.Require(CheckpointFiles.Vocabulary);
-        Vocabulary vocabulary;
+        var tokenizerName = manifest.Tokenizer ?? TokenizerNames.Words;
+        var tokenizer = plugins.Tokenizers.FirstOrDefault(p => string.Equals(p.Name, tokenizerName, StringComparison.OrdinalIgnoreCase))?.Plugin
+            ?? throw new CheckpointException(
+                $"The checkpoint in {Directory} was trained with the tokenizer '{tokenizerName}', which is not loaded; add its plugin to a plugins folder.",
+                CheckpointProblem.TokenizerMissing);
+        GuardedVocabulary vocabulary;
         try
         {
-            vocabulary = VocabularyFile.Read(vocabularyPath);
+            vocabulary = TokenizerCalls.Load(tokenizer, tokenizerName, TokenizerStateFile.Read(files.Require(CheckpointFiles.Vocabulary)));
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or TokenizerException)
         {
             throw new CheckpointException($"The checkpoint in {Directory} is unusable: {e.Message}", e);
         }

@@ -4,4 +4,4 @@ using LstmTerminal.Core.Text;
 namespace LstmTerminal.Core.Checkpoints;
 
 /// <summary>What generation needs of a checkpoint: no tensors, so nothing to dispose and no libtorch.</summary>
-public sealed record InferenceCheckpoint(CheckpointManifest Manifest, Vocabulary Vocabulary, ModelWeights Weights);
+public sealed record InferenceCheckpoint(CheckpointManifest Manifest, GuardedVocabulary Vocabulary, ModelWeights Weights);

@@ -18,12 +18,19 @@ internal static class ManifestCheck
     /// <summary>Training:Epochs' upper limit: no run gets further.</summary>
     private const int MaxEpoch = 100_000;
 
+    private const int MaxTokenizerNameLength = 100;
+
     /// <returns>The first problem found, as a clause ("its model is missing"), or null if the manifest is sound.</returns>
     public static string? FindProblem(CheckpointManifest manifest)
     {
         if (manifest.Model is null || manifest.Training is null || manifest.LossHistory is null || manifest.ValidationHistory is null || manifest.Corpus is null)
         {
             return "it lacks one of \"model\", \"training\", \"corpus\", \"lossHistory\" or \"validationHistory\"";
+        }
+
+        if (manifest.Tokenizer is { } tokenizer && (tokenizer.Length is 0 or > MaxTokenizerNameLength || tokenizer.Any(char.IsControl)))
+        {
+            return $"its tokenizer name is empty, longer than {MaxTokenizerNameLength} characters or holds control characters";
         }
 
         return ModelProblem(manifest.Model)

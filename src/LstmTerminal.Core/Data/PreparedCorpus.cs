@@ -14,7 +14,7 @@ public sealed record PreparedCorpus
     /// <summary>Where the text came from, as the provider names it (recorded in checkpoints).</summary>
     public required string Source { get; init; }
 
-    public required Vocabulary Vocabulary { get; init; }
+    public required GuardedVocabulary Vocabulary { get; init; }
 
     public required TokenSplit Split { get; init; }
 
@@ -26,22 +26,16 @@ public sealed record PreparedCorpus
     /// <summary>Share of corpus words that map to the unknown id.</summary>
     public double UnknownRate => WordCount == 0 ? 0 : (double)UnknownCount / WordCount;
 
-    /// <summary>Normalises and encodes the corpus; builds a vocabulary unless one is given (a resumed or loaded model).</summary>
-    public static PreparedCorpus From(Corpus corpus, Vocabulary? vocabulary, int minWordFrequency, double validationFraction)
+    /// <summary>Encodes the corpus with the vocabulary its tokenizer learned (or a checkpoint's, when resuming or evaluating).</summary>
+    /// <exception cref="InsufficientDataException">The corpus encodes into no token.</exception>
+    /// <exception cref="TokenizerException">The tokenizer failed or answered out of bounds.</exception>
+    public static PreparedCorpus From(Corpus corpus, GuardedVocabulary vocabulary, double validationFraction)
     {
-        var text = TextNormalizer.Index(corpus.Text);
-        if (text.Sequence.Length == 0)
+        var encoded = vocabulary.Encode(corpus.Text);
+        var ids = encoded.Ids;
+        if (ids.Length == 0)
         {
             throw new InsufficientDataException($"The corpus '{corpus.Title}' ({corpus.Source}) contains no words.");
-        }
-
-        vocabulary ??= Vocabulary.FromCounts(text.DistinctWords.Select((word, i) => (word, text.Counts[i])), minWordFrequency);
-        var idOfDistinct = text.DistinctWords.Select(vocabulary.IdOf).ToArray();
-        // In place: the sequence is ours, and a second array the size of the corpus is what large corpora cannot spare.
-        var ids = text.Sequence;
-        for (var i = 0; i < ids.Length; i++)
-        {
-            ids[i] = idOfDistinct[ids[i]];
         }
 
         return new PreparedCorpus
@@ -51,7 +45,7 @@ public sealed record PreparedCorpus
             Vocabulary = vocabulary,
             Split = TokenSplit.FromTail(ids, validationFraction),
             WordCount = ids.Length,
-            UnknownCount = ids.Count(id => id == Vocabulary.UnknownId),
+            UnknownCount = encoded.Unknown.Count,
         };
     }
 }

@@ -12,12 +12,12 @@ public static class GameDeck
     public const int ShownWords = 8;
 
     /// <summary>The rounds for <paramref name="seed"/>; fewer than <see cref="Rounds"/> only when the text is too short.</summary>
-    public static IReadOnlyList<GameRound> Deal(int[] validation, Vocabulary vocabulary, int seed)
+    public static IReadOnlyList<GameRound> Deal(int[] validation, GuardedVocabulary vocabulary, int seed)
     {
         ArgumentNullException.ThrowIfNull(validation);
         ArgumentNullException.ThrowIfNull(vocabulary);
         var candidates = Enumerable.Range(ShownWords, Math.Max(0, validation.Length - ShownWords))
-            .Where(i => validation[i] != Vocabulary.UnknownId && new ArraySegment<int>(validation, i - ShownWords, ShownWords).Any(id => id != Vocabulary.UnknownId))
+            .Where(i => validation[i] != vocabulary.UnknownId && new ArraySegment<int>(validation, i - ShownWords, ShownWords).Any(id => id != vocabulary.UnknownId))
             .ToArray();
         new Random(seed).Shuffle(candidates);
         var taken = new List<int>(Rounds);
@@ -33,7 +33,7 @@ public static class GameDeck
         return taken.Select(at =>
         {
             var shown = validation[(at - ShownWords)..at];
-            return new GameRound(shown.Select(vocabulary.WordOf).ToList(), shown, vocabulary.WordOf(validation[at]), validation[at]);
+            return new GameRound(shown.Select(vocabulary.DisplayText).ToList(), shown, vocabulary.DisplayText(validation[at]), validation[at]);
         }).ToList();
     }
 }

@@ -26,8 +26,7 @@ public sealed class GuessGame(int seed, IReadOnlyList<GameRound> rounds)
     {
         ArgumentNullException.ThrowIfNull(generator);
         var round = Current ?? throw new InvalidOperationException("The game is over.");
-        var words = TextNormalizer.Tokenize(guess);
-        var normalised = words.Count == 0 ? string.Empty : words[0];
+        var normalised = FirstToken(guess, generator.Vocabulary);
         // The ids as dealt: re-reading the shown text would turn an unknown word into a different one.
         var prime = new PrimeEncoding(round.ShownText, round.Shown, round.ShownIds, []);
         var top = generator.Predict(prime, 1)[0];
@@ -42,5 +41,17 @@ public sealed class GuessGame(int seed, IReadOnlyList<GameRound> rounds)
         };
         Score = Score.Add(result);
         return result;
+    }
+
+    /// <summary>The guess's first token as the model's tokenizer reads it; an unknown one as typed, lower-cased.</summary>
+    private static string FirstToken(string guess, GuardedVocabulary vocabulary)
+    {
+        var encoded = vocabulary.Encode(guess);
+        return encoded.Ids switch
+        {
+            [] => string.Empty,
+            [var first, ..] when first == vocabulary.UnknownId => guess[encoded.Unknown[0]].ToLowerInvariant(),
+            [var first, ..] => vocabulary.DisplayText(first),
+        };
     }
 }

@@ -10,4 +10,4 @@ public interface IGameTextSource
 }
 
 /// <summary>Ids of text the model never trained on, and the vocabulary they index.</summary>
-public sealed record GameText(int[] Validation, Vocabulary Vocabulary);
+public sealed record GameText(int[] Validation, GuardedVocabulary Vocabulary);

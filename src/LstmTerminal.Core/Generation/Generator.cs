@@ -19,7 +19,7 @@ public sealed class Generator
     private readonly float[] _logits;
     private readonly float[] _adjusted;
 
-    public Generator(ModelWeights weights, Vocabulary vocabulary)
+    public Generator(ModelWeights weights, GuardedVocabulary vocabulary)
     {
         if (weights.Shape.VocabularySize != vocabulary.Count)
         {
@@ -32,45 +32,60 @@ public sealed class Generator
         _adjusted = new float[vocabulary.Count];
     }
 
-    public Vocabulary Vocabulary { get; }
+    public GuardedVocabulary Vocabulary { get; }
 
     /// <summary>
-    /// Normalises the prime like the corpus and maps it to ids. A word the vocabulary lacks is tried once more
-    /// without leading or trailing apostrophes and hyphens ("more'" reads as "more"); what still is unknown is
-    /// reported and read as the unknown word.
+    /// Encodes the prime with the model's vocabulary. A part the vocabulary lacks is tried once more without leading or
+    /// trailing apostrophes and hyphens ("more'" reads as "more"); what still is unknown is reported as typed and read
+    /// as the unknown id.
     /// </summary>
-    /// <exception cref="PrimeException">No words, no known word at all, or more than <see cref="MaxPrimeWords"/>.</exception>
+    /// <exception cref="PrimeException">No tokens, no known token at all, or more than <see cref="MaxPrimeWords"/>.</exception>
+    /// <exception cref="TokenizerException">The tokenizer failed.</exception>
     public PrimeEncoding Encode(string prime)
     {
-        var words = TextNormalizer.Tokenize(prime);
-        if (words.Count == 0)
+        var encoded = Vocabulary.Encode(prime);
+        var ids = encoded.Ids;
+        if (ids.Length == 0)
         {
             throw new PrimeException(PrimeProblem.NoWords, "The prime phrase has no words (only spaces, punctuation or symbols).");
         }
 
-        if (words.Count > MaxPrimeWords)
+        if (ids.Length > MaxPrimeWords)
         {
-            throw new PrimeException(PrimeProblem.TooManyWords, $"The prime phrase has {words.Count} words; the limit is {MaxPrimeWords}.");
+            throw new PrimeException(PrimeProblem.TooManyWords, $"The prime phrase has {ids.Length} words; the limit is {MaxPrimeWords}.");
         }
 
-        for (var i = 0; i < words.Count; i++)
+        var words = new string[ids.Length];
+        var unknown = new List<string>();
+        for (int i = 0, k = 0; i < ids.Length; i++)
         {
-            var trimmed = words[i].Trim('\'', '-');
-            if (!Vocabulary.Contains(words[i]) && Vocabulary.Contains(trimmed))
+            if (ids[i] != Vocabulary.UnknownId)
             {
-                words[i] = trimmed;
+                words[i] = Vocabulary.DisplayText(ids[i]);
+                continue;
+            }
+
+            var typed = prime[encoded.Unknown[k++]];
+            var retry = Vocabulary.Encode(typed.Trim('\'', '-'));
+            if (retry is { Ids: [var known], Unknown.Count: 0 })
+            {
+                ids[i] = known;
+                words[i] = Vocabulary.DisplayText(known);
+            }
+            else
+            {
+                words[i] = typed;
+                unknown.Add(typed);
             }
         }
 
-        var ids = Vocabulary.Encode(words);
-        var unknown = words.Where((_, i) => ids[i] == Vocabulary.UnknownId).Distinct(StringComparer.Ordinal).ToList();
-        if (unknown.Count == words.Count)
+        if (unknown.Count == ids.Length)
         {
-            var shown = string.Join(", ", unknown.Take(5).Select(Shortened));
+            var shown = string.Join(", ", unknown.Distinct(StringComparer.Ordinal).Take(5).Select(Shortened));
             throw new PrimeException(PrimeProblem.NoKnownWord, $"None of the words of the prime phrase are in the model's vocabulary ({shown}).");
         }
 
-        return new PrimeEncoding(prime, words, ids, unknown);
+        return new PrimeEncoding(prime, words, ids, unknown.Distinct(StringComparer.Ordinal).ToList());
     }
 
     /// <summary>A word cut to its first 24 characters as a person sees them: never inside a surrogate pair or before a combining mark.</summary>
@@ -113,7 +128,7 @@ public sealed class Generator
             };
             var id = SamplerContract.Next(sampler, _adjusted, context);
             history.Add(id);
-            yield return new GeneratedWord(id, Vocabulary.WordOf(id), Softmax.ProbabilityOf(_logits, id));
+            yield return new GeneratedWord(id, Vocabulary.DisplayText(id), Softmax.ProbabilityOf(_logits, id));
             if (i + 1 < settings.Words)
             {
                 _inference.Step(id, state, _logits);
@@ -123,15 +138,20 @@ public sealed class Generator
 
     /// <summary>
     /// The <paramref name="count"/> most likely next words after the prime by the model's own probability (temperature 1),
-    /// most likely first, the lower id first on ties. The unknown word is left out: no completion may choose it.
+    /// most likely first, the lower id first on ties. Forbidden ids (the unknown word) are left out: no completion may choose them.
     /// </summary>
     public IReadOnlyList<GeneratedWord> Predict(PrimeEncoding prime, int count)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         Advance(prime.Ids, _inference.NewState());
         var best = new List<int>(count + 1);
-        for (var id = Vocabulary.UnknownId + 1; id < _logits.Length; id++)
+        for (var id = 0; id < _logits.Length; id++)
         {
+            if (Vocabulary.ForbiddenIds.Contains(id))
+            {
+                continue;
+            }
+
             var at = best.Count;
             while (at > 0 && _logits[best[at - 1]] < _logits[id])
             {
@@ -149,7 +169,7 @@ public sealed class Generator
         }
 
         var logNormaliser = Softmax.LogSumExp(_logits);
-        return best.Select(id => new GeneratedWord(id, Vocabulary.WordOf(id), Math.Exp(_logits[id] - logNormaliser))).ToList();
+        return best.Select(id => new GeneratedWord(id, Vocabulary.DisplayText(id), Math.Exp(_logits[id] - logNormaliser))).ToList();
     }
 
     /// <summary>The model's own probability (temperature 1) that <paramref name="id"/> follows the prime.</summary>
@@ -176,6 +196,6 @@ public sealed class Generator
     {
         var scorer = new LstmBeamScorer(_inference);
         var best = new BeamSearch(settings.BeamWidth).Run(scorer, prime.Ids, settings, cancellationToken);
-        return best.Ids.Select((id, i) => new GeneratedWord(id, Vocabulary.WordOf(id), best.Probabilities[i])).ToList();
+        return best.Ids.Select((id, i) => new GeneratedWord(id, Vocabulary.DisplayText(id), best.Probabilities[i])).ToList();
     }
 }

@@ -1,5 +1,3 @@
-using LstmTerminal.Core.Text;
-
 namespace LstmTerminal.Core.Generation;
 
 /// <summary>
@@ -8,7 +6,10 @@ namespace LstmTerminal.Core.Generation;
 /// </summary>
 public sealed class RepetitionControl
 {
-    private static readonly IReadOnlySet<int> UnknownOnly = new HashSet<int> { Vocabulary.UnknownId };
+    // The word level's unknown id; other levels' forbidden ids come with generation at those levels.
+    private const int UnknownId = 0;
+
+    private static readonly IReadOnlySet<int> UnknownOnly = new HashSet<int> { UnknownId };
 
     private readonly double _penalty;
     private readonly int _ngram;
@@ -70,7 +71,7 @@ public sealed class RepetitionControl
             return UnknownOnly;
         }
 
-        var banned = new HashSet<int> { Vocabulary.UnknownId };
+        var banned = new HashSet<int> { UnknownId };
         var prefixStart = history.Count - (_ngram - 1);
         for (var start = 0; start + _ngram - 1 < history.Count; start++)
         {

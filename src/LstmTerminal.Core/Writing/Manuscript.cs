@@ -73,11 +73,14 @@ public sealed class Manuscript
         }
     }
 
-    /// <summary>The manuscript's last <paramref name="words"/> words as the model reads them, for a completion's context.</summary>
+    /// <summary>
+    /// The manuscript's last <paramref name="words"/> space-separated words, for a completion's context; the model's
+    /// tokenizer reads them as it reads the typed prime.
+    /// </summary>
     public string Context(int words)
     {
-        var all = TextNormalizer.Tokenize(string.Join('\n', Lines));
-        return string.Join(' ', all.Skip(Math.Max(0, all.Count - words)));
+        var all = string.Join('\n', Lines).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
+        return string.Join(' ', all.Skip(Math.Max(0, all.Length - words)));
     }
 
     /// <summary>Writes the manuscript as plain text to <paramref name="path"/>; an existing file only with <paramref name="overwrite"/>.</summary>

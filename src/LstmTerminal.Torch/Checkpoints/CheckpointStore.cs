@@ -1,6 +1,7 @@
 using System.Text.Json;
 using LstmTerminal.Core;
 using LstmTerminal.Core.Checkpoints;
+using LstmTerminal.Core.Plugins;
 using LstmTerminal.Core.Text;
 using LstmTerminal.Torch.Model;
 using LstmTerminal.Torch.Training;
@@ -38,23 +39,41 @@ public sealed class CheckpointStore
 
     /// <param name="average">When given, model.bin gets the averaged weights (what inference uses) and the raw ones go beside them.</param>
     /// <exception cref="CheckpointException">Nothing was committed; the previous checkpoint is unchanged.</exception>
-    public void Save(CheckpointManifest manifest, Vocabulary vocabulary, LstmLanguageModel model, OptimizerHelper optimizer, LstmState? carriedState, WeightAverage? average = null)
+    /// <param name="vocabulary">Its tokenizer's name goes into the manifest and its state into vocab.json.</param>
+    public void Save(CheckpointManifest manifest, GuardedVocabulary vocabulary, LstmLanguageModel model, OptimizerHelper optimizer, LstmState? carriedState, WeightAverage? average = null)
     {
+        string state;
+        try
+        {
+            state = vocabulary.Save();
+        }
+        catch (TokenizerException e)
+        {
+            throw new CheckpointException($"Nothing was saved: {e.Message}", e);
+        }
+
         _reader.Folder.Commit(
             manifest.Step,
-            folder => WriteDataFiles(folder, vocabulary, model, optimizer, carriedState, average),
+            folder => WriteDataFiles(folder, state, model, optimizer, carriedState, average),
             (stream, committed) => JsonSerializer.Serialize(
                 stream,
-                manifest with { FormatVersion = CheckpointManifest.CurrentFormatVersion, SavedAt = DateTimeOffset.UtcNow, Data = committed },
+                manifest with
+                {
+                    FormatVersion = CheckpointManifest.CurrentFormatVersion,
+                    SavedAt = DateTimeOffset.UtcNow,
+                    Data = committed,
+                    Tokenizer = vocabulary.TokenizerName,
+                },
                 JsonDefaults.Options));
     }
 
     /// <exception cref="CheckpointException">The checkpoint is missing, damaged or does not fit its model; the message says which.</exception>
-    public LoadedCheckpoint Load() => _reader.ReadCommitted(LoadCommitted);
+    /// <param name="plugins">Where the checkpoint's tokenizer is found by its recorded name.</param>
+    public LoadedCheckpoint Load(PluginCatalog plugins) => _reader.ReadCommitted(() => LoadCommitted(plugins));
 
-    private LoadedCheckpoint LoadCommitted()
+    private LoadedCheckpoint LoadCommitted(PluginCatalog plugins)
     {
-        var opened = _reader.Open();
+        var opened = _reader.Open(plugins);
         var weights = opened.Files.Require(CheckpointFiles.Weights);
         var shape = opened.Manifest.Model;
         var model = SeededRandom.DrawUnseeded(() => new LstmLanguageModel(shape));
@@ -71,7 +90,7 @@ public sealed class CheckpointStore
         return new LoadedCheckpoint(this, opened, model);
     }
 
-    private static void WriteDataFiles(string folder, Vocabulary vocabulary, LstmLanguageModel model, OptimizerHelper optimizer, LstmState? carriedState, WeightAverage? average)
+    private static void WriteDataFiles(string folder, string tokenizerState, LstmLanguageModel model, OptimizerHelper optimizer, LstmState? carriedState, WeightAverage? average)
     {
         if (average is null)
         {
@@ -90,6 +109,6 @@ public sealed class CheckpointStore
             CarriedStateFile.Write(carriedState, Path.Combine(folder, CheckpointFiles.CarriedState));
         }
 
-        VocabularyFile.Write(vocabulary, Path.Combine(folder, CheckpointFiles.Vocabulary));
+        TokenizerStateFile.Write(tokenizerState, Path.Combine(folder, CheckpointFiles.Vocabulary));
     }
 }

@@ -23,7 +23,7 @@ public sealed class LoadedCheckpoint
 
     public CheckpointManifest Manifest { get; }
 
-    public Vocabulary Vocabulary { get; }
+    public GuardedVocabulary Vocabulary { get; }
 
     public LstmLanguageModel Model { get; }
 

@@ -9,7 +9,7 @@ namespace LstmTerminal.Torch.Training;
 /// The continuations of the prime texts shown every <c>EvalEvery</c> steps, so one can read what the model has
 /// learned. A prime or a sampler that fails gets its reason as its sample; the run goes on.
 /// </summary>
-public sealed class SampleWriter(IReadOnlyList<string> primes, Vocabulary vocabulary, ISampler sampler, SamplingSettings settings)
+public sealed class SampleWriter(IReadOnlyList<string> primes, GuardedVocabulary vocabulary, ISampler sampler, SamplingSettings settings)
 {
     public bool HasPrimes => primes.Count > 0;
 
@@ -25,7 +25,7 @@ public sealed class SampleWriter(IReadOnlyList<string> primes, Vocabulary vocabu
         {
             return completion.Start(prime, sampler, settings).Complete(cancellationToken);
         }
-        catch (Exception e) when (e is PrimeException or SamplerException or ModelScoresException)
+        catch (Exception e) when (e is PrimeException or SamplerException or ModelScoresException or TokenizerException)
         {
             return $"({e.Message})";
         }

@@ -1,6 +1,7 @@
 using LstmTerminal.Abstractions;
 using LstmTerminal.Core.Options;
 using LstmTerminal.Core.Plugins;
+using LstmTerminal.Core.Text;
 using LstmTerminal.Core.Workflow;
 using LstmTerminal.Torch.Checkpoints;
 
@@ -11,8 +12,14 @@ namespace LstmTerminal.Torch.Workflow;
 /// the fallback provider when the configured one breaks. Replacements and notices go to the session's events.
 /// </summary>
 internal sealed class SessionInputs(
-    CorpusLoader loader, PluginCatalog catalog, CorpusOptions corpusOptions, SamplingOptions samplingOptions, IProgress<SessionEvent> events)
+    CorpusLoader loader, PluginCatalog catalog, CorpusOptions corpusOptions, TextOptions textOptions, SamplingOptions samplingOptions, IProgress<SessionEvent> events)
 {
+    /// <summary>The vocabulary of a fresh run, learned from the corpus by the configured tokenizer.</summary>
+    /// <exception cref="PluginNotFoundException">The configured tokenizer is not loaded.</exception>
+    /// <exception cref="TokenizerException">The tokenizer failed.</exception>
+    public Task<GuardedVocabulary> LearnVocabularyAsync(Corpus corpus, CancellationToken cancellationToken) =>
+        TokenizerCalls.LearnAsync(catalog, textOptions.Tokenizer, corpus.Text, progress: null, cancellationToken);
+
     /// <exception cref="PluginNotFoundException">The configured sampler is not loaded.</exception>
     public ISampler SamplesSampler()
     {

@@ -3,23 +3,25 @@ using LstmTerminal.Core.Checkpoints;
 using LstmTerminal.Core.Data;
 using LstmTerminal.Core.Model;
 using LstmTerminal.Core.Options;
+using LstmTerminal.Core.Text;
 using LstmTerminal.Torch.Training;
 using LstmTerminal.Torch.Checkpoints;
 
 namespace LstmTerminal.Torch.Workflow;
 
 /// <summary>Turns the validated options, a loaded corpus and (when resuming) a checkpoint into a trainer.</summary>
-public sealed class TrainingPlanner(ModelOptions model, TrainingOptions training, VocabularyOptions vocabulary, SamplingOptions sampling)
+public sealed class TrainingPlanner(ModelOptions model, TrainingOptions training, VocabularyOptions vocabularyOptions, SamplingOptions sampling)
 {
-    /// <summary>A fresh run with a vocabulary built from the corpus.</summary>
-    public Trainer StartFresh(Corpus corpus, ISampler sampleSampler, CheckpointStore store)
+    /// <summary>A fresh run with the vocabulary its tokenizer learned from the corpus.</summary>
+    public Trainer StartFresh(Corpus corpus, GuardedVocabulary vocabulary, ISampler sampleSampler, CheckpointStore store)
     {
         var settings = ConfiguredSettings(training.Seed ?? Random.Shared.Next());
-        var prepared = PreparedCorpus.From(corpus, vocabulary: null, settings.MinWordFrequency, settings.ValidationFraction);
-        if (prepared.Vocabulary.Count < 2)
+        var prepared = PreparedCorpus.From(corpus, vocabulary, settings.ValidationFraction);
+        if (vocabulary.Count < 2)
         {
-            throw new InsufficientDataException(
-                $"No word of the corpus '{corpus.Title}' occurs more than {settings.MinWordFrequency} times, so the vocabulary would hold only the unknown word. Lower Vocabulary:MinWordFrequency.");
+            throw new InsufficientDataException(vocabulary.TokenizerName == TokenizerNames.Words
+                ? $"No word of the corpus '{corpus.Title}' occurs more than {settings.MinWordFrequency} times, so the vocabulary would hold only the unknown word. Lower Vocabulary:MinWordFrequency."
+                : $"The tokenizer '{vocabulary.TokenizerName}' learned a vocabulary of one id from the corpus '{corpus.Title}'; a model needs at least two.");
         }
 
         var shape = ConfiguredShape(prepared.Vocabulary.Count);
@@ -34,7 +36,7 @@ public sealed class TrainingPlanner(ModelOptions model, TrainingOptions training
     public Trainer Resume(Corpus corpus, LoadedCheckpoint checkpoint, ISampler sampleSampler)
     {
         var settings = checkpoint.Manifest.Training;
-        var prepared = PreparedCorpus.From(corpus, checkpoint.Vocabulary, settings.MinWordFrequency, settings.ValidationFraction);
+        var prepared = PreparedCorpus.From(corpus, checkpoint.Vocabulary, settings.ValidationFraction);
         var plan = Plan(prepared, checkpoint.Manifest.Model, settings, sampleSampler, checkpoint.Store);
         return Allocating(() => Trainer.Resume(plan, checkpoint));
     }
@@ -50,7 +52,7 @@ public sealed class TrainingPlanner(ModelOptions model, TrainingOptions training
         LearningRate = training.LearningRate,
         GradientClip = training.GradientClip,
         ValidationFraction = training.ValidationFraction,
-        MinWordFrequency = vocabulary.MinWordFrequency,
+        MinWordFrequency = vocabularyOptions.MinWordFrequency,
         Seed = seed,
         Softmax = training.Softmax,
         SampledCandidates = training.SampledCandidates,

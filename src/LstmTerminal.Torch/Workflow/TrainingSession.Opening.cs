@@ -3,6 +3,7 @@ using LstmTerminal.Core;
 using LstmTerminal.Core.Checkpoints;
 using LstmTerminal.Core.Data;
 using LstmTerminal.Core.Plugins;
+using LstmTerminal.Core.Text;
 using LstmTerminal.Core.Workflow;
 using LstmTerminal.Torch.Checkpoints;
 using LstmTerminal.Torch.Training;
@@ -33,12 +34,13 @@ public sealed partial class TrainingSession
             var sampler = _inputs.SamplesSampler();
             var corpus = await _inputs.LoadCorpusAsync(checkpoint, cancellationToken).ConfigureAwait(false);
             Move(phases => phases.Prepare());
+            var learned = checkpoint is null ? await _inputs.LearnVocabularyAsync(corpus, cancellationToken).ConfigureAwait(false) : null;
 
             cancellationToken.ThrowIfCancellationRequested();
             lock (_gate)
             {
                 // The resumed trainer takes the checkpoint's model over, so generation switches to the trainer here.
-                var trainer = checkpoint is null ? planner.StartFresh(corpus, sampler, _store) : planner.Resume(corpus, checkpoint, sampler);
+                var trainer = checkpoint is null ? planner.StartFresh(corpus, learned!, sampler, _store) : planner.Resume(corpus, checkpoint, sampler);
                 if (checkpoint is not null && planner.KeptFrom(checkpoint.Manifest) is { Count: > 0 } kept)
                 {
                     Report(new SessionNotice(NoticeReason.SettingsKeptFromCheckpoint) { Kept = kept });
@@ -52,7 +54,7 @@ public sealed partial class TrainingSession
             Move(phases => phases.StopStarting());
         }
         catch (Exception e) when (e is CorpusUnavailableException or CorpusPathNotFoundException or CorpusPluginFaultException or CorpusFallbackFailedException
-                                      or PluginNotFoundException or InsufficientDataException or CheckpointException)
+                                      or PluginNotFoundException or InsufficientDataException or CheckpointException or TokenizerException)
         {
             logger.LogWarning("Session could not start: {Message}", e.Message);
             Move(phases => phases.RefuseStart(e));
@@ -80,7 +82,7 @@ public sealed partial class TrainingSession
 
         try
         {
-            checkpoint = _store.Load();
+            checkpoint = _store.Load(catalog);
         }
         catch (CheckpointException e)
         {

@@ -24,6 +24,7 @@ public sealed partial class TrainingSession(
     TrainingPlanner planner,
     PluginCatalog catalog,
     CorpusOptions corpusOptions,
+    TextOptions textOptions,
     TrainingOptions trainingOptions,
     SamplingOptions samplingOptions,
     IProgress<SessionEvent> events,
@@ -33,7 +34,7 @@ public sealed partial class TrainingSession(
     private readonly Lock _gate = new();
     private readonly PhaseMachine _phases = new(events.Report);
     private readonly BackgroundWork _work = new();
-    private readonly SessionInputs _inputs = new(loader, catalog, corpusOptions, samplingOptions, events);
+    private readonly SessionInputs _inputs = new(loader, catalog, corpusOptions, textOptions, samplingOptions, events);
     private readonly CheckpointStore _store = new(trainingOptions.CheckpointDirectory);
 
     // Held from the first opening to disposal, whatever the phase: the session is the folder's only writer.

@@ -3,6 +3,7 @@ using System.Globalization;
 using LstmTerminal.Abstractions;
 using LstmTerminal.Core.Options;
 using LstmTerminal.Core.Plugins;
+using LstmTerminal.Core.Text;
 using LstmTerminal.Core.Workflow;
 using LstmTerminal.Torch.Workflow;
 using LstmTerminal.Torch.Checkpoints;
@@ -12,7 +13,7 @@ using LstmTerminal.Wording;
 namespace LstmTerminal.Commands;
 
 /// <summary><c>bench</c>: training and generation speed with the current settings, against the machine's GEMM rate.</summary>
-public sealed class BenchVerb(CorpusOptions corpusOptions, TrainingOptions training, PluginCatalog catalog, CorpusLoader loader, TrainingPlanner planner, VerbConsole console)
+public sealed class BenchVerb(CorpusOptions corpusOptions, TextOptions text, TrainingOptions training, PluginCatalog catalog, CorpusLoader loader, TrainingPlanner planner, VerbConsole console)
 {
     /// <summary>The most timed steps whose sum with the warm-up still fits the step limit, an int.</summary>
     private const int MaxTimedSteps = int.MaxValue - BenchRunner.WarmupSteps;
@@ -21,9 +22,10 @@ public sealed class BenchVerb(CorpusOptions corpusOptions, TrainingOptions train
     {
         var corpus = CommonOptions.Corpus();
         var corpusPath = CommonOptions.CorpusPath();
+        var tokenizer = CommonOptions.Tokenizer();
         var steps = new Option<int>("--steps") { Description = "Timed training steps after warm-up.", DefaultValueFactory = _ => 20 };
         var json = CommonOptions.Json();
-        var command = new Command("bench", "Measure training tokens/s, generation ms/word and the GEMM bound.") { corpus, corpusPath, steps, json };
+        var command = new Command("bench", "Measure training tokens/s, generation ms/word and the GEMM bound.") { corpus, corpusPath, tokenizer, steps, json };
         command.SetAction((parse, cancellationToken) =>
         {
             var timedSteps = parse.GetValue(steps);
@@ -42,6 +44,7 @@ public sealed class BenchVerb(CorpusOptions corpusOptions, TrainingOptions train
                 ["Training:CheckpointDirectory"] = scratch,
             };
             CommonOptions.SetCorpus(overrides, parse, corpus, corpusPath);
+            CommonOptions.Set(overrides, "Text:Tokenizer", parse.GetValue(tokenizer));
 
             return runner.RunAsync<BenchVerb>(overrides, async (verb, token) =>
             {
@@ -64,10 +67,12 @@ public sealed class BenchVerb(CorpusOptions corpusOptions, TrainingOptions train
     private async Task<int> RunAsync(int steps, bool json, CancellationToken cancellationToken)
     {
         var greedy = catalog.GetSampler("greedy").Plugin;
+        catalog.GetTokenizer(text.Tokenizer);
         var corpus = await loader
             .LoadOrFallBackAsync(corpusOptions.ProviderToLoad, new CorpusRequest(corpusOptions.Path), fallback => console.Warn(CorpusWording.Fallback(fallback)), progress: null, cancellationToken)
             .ConfigureAwait(false);
-        using var trainer = planner.StartFresh(corpus, greedy, new CheckpointStore(training.CheckpointDirectory));
+        var vocabulary = await TokenizerCalls.LearnAsync(catalog, text.Tokenizer, corpus.Text, progress: null, cancellationToken).ConfigureAwait(false);
+        using var trainer = planner.StartFresh(corpus, vocabulary, greedy, new CheckpointStore(training.CheckpointDirectory));
         console.Error.WriteLine($"bench: {steps} timed steps of {trainer.TokensPerStep} tokens after {BenchRunner.WarmupSteps} warm-up steps, vocabulary {trainer.Corpus.Vocabulary.Count}");
         var report = BenchRunner.Run(trainer, greedy, cancellationToken);
 

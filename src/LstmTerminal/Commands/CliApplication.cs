@@ -32,12 +32,15 @@ public sealed class CliApplication(TextWriter output, TextWriter error)
         var corpusPath = CommonOptions.CorpusPath();
         root.Options.Add(corpus);
         root.Options.Add(corpusPath);
+        var tokenizer = CommonOptions.Tokenizer();
+        root.Options.Add(tokenizer);
         root.Options.Add(SettingsHelp.Preset());
         SettingsHelp.AddTo(root);
         root.SetAction((parse, cancellationToken) =>
         {
             var overrides = new Dictionary<string, string?>();
             CommonOptions.SetCorpus(overrides, parse, corpus, corpusPath);
+            CommonOptions.Set(overrides, "Text:Tokenizer", parse.GetValue(tokenizer));
             return runner.RunAsync<TerminalApp>(overrides, (app, token) => app.RunAsync(token), cancellationToken, TerminalApp.ShowSettingsProblem);
         });
 

@@ -14,6 +14,9 @@ public static class CommonOptions
     public static Option<string?> CorpusPath() =>
         new("--corpus-path") { Description = "File or folder to train on (Corpus:Path); selects the text-file plugin unless --corpus names another." };
 
+    public static Option<string?> Tokenizer() =>
+        new("--tokenizer") { Description = "Tokenizer plugin of a fresh run (Text:Tokenizer), e.g. words, characters or subwords; a checkpoint keeps its own." };
+
     /// <summary>Maps <c>--corpus</c> and <c>--corpus-path</c> onto their settings.</summary>
     public static void SetCorpus(Dictionary<string, string?> overrides, ParseResult parse, Option<string?> corpus, Option<string?> corpusPath)
     {

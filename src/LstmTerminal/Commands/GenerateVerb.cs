@@ -60,7 +60,7 @@ public sealed class GenerateVerb(SamplingOptions sampling, TrainingOptions train
     {
         var settings = sampling.ToSettings();
         var reader = new CheckpointReader(training.CheckpointDirectory);
-        var checkpoint = reader.LoadForInference();
+        var checkpoint = reader.LoadForInference(catalog);
         var completion = new Completion(new Generator(checkpoint.Weights, checkpoint.Vocabulary));
         if (request.Compare)
         {

@@ -3,12 +3,13 @@ using System.Globalization;
 using LstmTerminal.Core.Checkpoints;
 using LstmTerminal.Core.Generation;
 using LstmTerminal.Core.Options;
+using LstmTerminal.Core.Plugins;
 using LstmTerminal.Interactive;
 
 namespace LstmTerminal.Commands;
 
 /// <summary><c>suggest "PRIME"</c>: the model's most likely next words after a phrase with their probabilities, for scripts and tests.</summary>
-public sealed class SuggestVerb(TrainingOptions training, VerbConsole console)
+public sealed class SuggestVerb(TrainingOptions training, PluginCatalog catalog, VerbConsole console)
 {
     public const int DefaultTop = 5;
 
@@ -39,7 +40,7 @@ public sealed class SuggestVerb(TrainingOptions training, VerbConsole console)
             throw new UsageException($"--top must be between 1 and {NextWords.MaxCount}; it was {request.Top}.");
         }
 
-        var checkpoint = new CheckpointReader(training.CheckpointDirectory).LoadForInference();
+        var checkpoint = new CheckpointReader(training.CheckpointDirectory).LoadForInference(catalog);
         var next = new Completion(new Generator(checkpoint.Weights, checkpoint.Vocabulary)).Predict(request.Prime, request.Top);
         if (next.Prime.UnknownWords.Count > 0)
         {

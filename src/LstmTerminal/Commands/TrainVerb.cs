@@ -4,6 +4,7 @@ using LstmTerminal.Abstractions;
 using LstmTerminal.Core.Generation;
 using LstmTerminal.Core.Options;
 using LstmTerminal.Core.Plugins;
+using LstmTerminal.Core.Text;
 using LstmTerminal.Core.Workflow;
 using LstmTerminal.Torch.Workflow;
 using LstmTerminal.Torch.Training;
@@ -14,12 +15,13 @@ namespace LstmTerminal.Commands;
 
 /// <summary><c>train</c>: load the corpus, train (or resume) and checkpoint.</summary>
 public sealed class TrainVerb(
-    CorpusOptions corpusOptions, TrainingOptions training, SamplingOptions sampling, PluginCatalog catalog, CorpusLoader loader, TrainingPlanner planner, VerbConsole console)
+    CorpusOptions corpusOptions, TextOptions text, TrainingOptions training, SamplingOptions sampling, PluginCatalog catalog, CorpusLoader loader, TrainingPlanner planner, VerbConsole console)
 {
     public static Command Create(VerbRunner runner)
     {
         var corpus = CommonOptions.Corpus();
         var corpusPath = CommonOptions.CorpusPath();
+        var tokenizer = CommonOptions.Tokenizer();
         var epochs = new Option<int?>("--epochs") { Description = "Epochs in total (Training:Epochs)." };
         var maxSteps = new Option<int?>("--max-steps") { Description = "Stop at this global step (Training:MaxSteps); counts the steps of a resumed checkpoint." };
         var checkpointDirectory = CommonOptions.CheckpointDirectory();
@@ -28,12 +30,13 @@ public sealed class TrainVerb(
         var json = CommonOptions.Json();
         var command = new Command("train", "Train the model on a corpus and save checkpoints.")
         {
-            corpus, corpusPath, epochs, maxSteps, checkpointDirectory, resume, seed, json,
+            corpus, corpusPath, tokenizer, epochs, maxSteps, checkpointDirectory, resume, seed, json,
         };
         command.SetAction((parse, cancellationToken) =>
         {
             var overrides = new Dictionary<string, string?>();
             CommonOptions.SetCorpus(overrides, parse, corpus, corpusPath);
+            CommonOptions.Set(overrides, "Text:Tokenizer", parse.GetValue(tokenizer));
             CommonOptions.Set(overrides, "Training:Epochs", parse.GetValue(epochs));
             CommonOptions.Set(overrides, "Training:MaxSteps", parse.GetValue(maxSteps));
             CommonOptions.Set(overrides, "Training:CheckpointDirectory", parse.GetValue(checkpointDirectory));
@@ -45,6 +48,8 @@ public sealed class TrainVerb(
 
     private async Task<int> RunAsync(bool resume, bool json, CancellationToken cancellationToken)
     {
+        // A tokenizer name no plugin has is a bad setting: refused before anything loads.
+        catalog.GetTokenizer(text.Tokenizer);
         var sampler = TrainingSamples.Sampler(catalog, sampling.Sampler, change => console.Warn(change.Message));
         if (TrainingSamples.ReplacesBeam(sampling.Sampler))
         {
@@ -81,7 +86,7 @@ public sealed class TrainVerb(
     private async Task<Trainer> OpenTrainerAsync(bool resume, CheckpointStore store, ISampler sampler, CancellationToken cancellationToken)
     {
         // Read first, so the corpus provider can hand back the text the checkpoint was trained on.
-        var checkpoint = resume && store.Exists ? store.Load() : null;
+        var checkpoint = resume && store.Exists ? store.Load(catalog) : null;
         var request = new CorpusRequest(corpusOptions.Path) { RecordedSource = checkpoint?.Manifest.Corpus };
         Corpus corpus;
         try
@@ -125,7 +130,8 @@ public sealed class TrainVerb(
             console.Error.WriteLine($"starting fresh; checkpoints go to {store.Directory}");
         }
 
-        return planner.StartFresh(corpus, sampler, store);
+        var vocabulary = await TokenizerCalls.LearnAsync(catalog, text.Tokenizer, corpus.Text, progress: null, cancellationToken).ConfigureAwait(false);
+        return planner.StartFresh(corpus, vocabulary, sampler, store);
     }
 
     /// <summary>A stop by Ctrl+C or SIGTERM whose checkpoint was saved is a cancelled run; a failed save is a failure whatever stopped it.</summary>

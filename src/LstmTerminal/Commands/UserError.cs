@@ -4,6 +4,7 @@ using LstmTerminal.Core.Checkpoints;
 using LstmTerminal.Core.Data;
 using LstmTerminal.Core.Generation;
 using LstmTerminal.Core.Plugins;
+using LstmTerminal.Core.Text;
 using LstmTerminal.Core.Workflow;
 using LstmTerminal.Interactive;
 using LstmTerminal.Wording;
@@ -19,7 +20,7 @@ public static class UserError
     public static bool Is(Exception exception) => exception is OptionsValidationException or PrimeException
         or CorpusUnavailableException or PluginNotFoundException or InsufficientDataException or CheckpointException
         or UsageException or SamplerException or CorpusPluginFaultException or ModelScoresException or TrainingMemoryException
-        or CorpusPathNotFoundException or CorpusFallbackFailedException;
+        or CorpusPathNotFoundException or CorpusFallbackFailedException or TokenizerException;
 
     /// <summary>One line, whatever the exception carried.</summary>
     public static string OneLine(Exception exception) => TorchErrors.Summary(exception switch

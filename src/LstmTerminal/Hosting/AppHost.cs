@@ -1,8 +1,10 @@
+using System.Globalization;
 using LstmTerminal.Abstractions;
 using LstmTerminal.Commands;
 using LstmTerminal.Core.Options;
 using LstmTerminal.Interactive;
 using LstmTerminal.Core.Plugins;
+using LstmTerminal.Core.Text;
 using LstmTerminal.Core.Workflow;
 using Microsoft.Extensions.Configuration;
 using Microsoft.Extensions.DependencyInjection;
@@ -40,6 +42,7 @@ public static class AppHost
         ConfigureLogging(builder);
         AddOptions<CorpusOptions>(builder, CorpusOptions.Section);
         AddOptions<VocabularyOptions>(builder, VocabularyOptions.Section);
+        AddOptions<TextOptions>(builder, TextOptions.Section);
         AddOptions<ModelOptions>(builder, ModelOptions.Section);
         AddOptions<TrainingOptions>(builder, TrainingOptions.Section);
         AddOptions<SamplingOptions>(builder, SamplingOptions.Section);
@@ -156,6 +159,8 @@ public static class AppHost
         var settings = configuration.GetSection(PluginOptions.Section).AsEnumerable(makePathsRelative: true)
             .Where(pair => pair.Value is not null)
             .ToDictionary(pair => pair.Key, pair => pair.Value!, StringComparer.OrdinalIgnoreCase);
+        // One key for the word level's threshold, as before tokenizers were plugins: the words plugin reads it as its own.
+        settings[$"{TokenizerNames.Words}:MinWordFrequency"] = services.GetRequiredService<VocabularyOptions>().MinWordFrequency.ToString(CultureInfo.InvariantCulture);
         var options = services.GetRequiredService<PluginOptions>();
         var context = new PluginContext(settings, services.GetRequiredService<ILoggerFactory>(), UserFolders.Cache);
         var locations = new PluginLocations(PluginsDirectory(options))

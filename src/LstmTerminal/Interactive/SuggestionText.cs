@@ -58,7 +58,7 @@ public static class SuggestionText
                 end++;
             }
 
-            if (TextNormalizer.Tokenize(typed[start..end]).Any(w => unknownWords.Contains(w) || unknownWords.Contains(w.Trim('\'', '-'))))
+            if (WordPieces(typed[start..end]).Any(w => unknownWords.Contains(w) || unknownWords.Contains(w.Trim('\'', '-'))))
             {
                 marks.Remove(start, end - start).Insert(start, new string(UnknownMark, end - start));
             }
@@ -68,4 +68,8 @@ public static class SuggestionText
 
         return marks.ToString().TrimEnd();
     }
+
+    /// <summary>The parts of a run of non-space characters that punctuation separates: unknown words are reported as typed.</summary>
+    private static IEnumerable<string> WordPieces(string run) =>
+        run.Split(run.Where(c => !(char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark || c is '\'' or '-' or '\u2018' or '\u2019' || char.IsSurrogate(c))).Distinct().ToArray(), StringSplitOptions.RemoveEmptyEntries).Append(run);
 }

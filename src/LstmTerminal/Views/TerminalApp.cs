@@ -21,6 +21,7 @@ namespace LstmTerminal.Views;
 /// </summary>
 public sealed class TerminalApp(
     CorpusOptions corpusOptions,
+    TextOptions textOptions,
     TrainingOptions trainingOptions,
     SamplingOptions sampling,
     ConsoleOptions consoleOptions,
@@ -47,7 +48,7 @@ public sealed class TerminalApp(
         var log = loggers.CreateLogger("Tui");
         var state = new ScreenState();
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        await using var session = new TrainingSession(loader, planner, catalog, corpusOptions, trainingOptions, sampling, state, log);
+        await using var session = new TrainingSession(loader, planner, catalog, corpusOptions, textOptions, trainingOptions, sampling, state, log);
         var console = new CompletionConsole(session, catalog, state.Transcript, sampling.ToSettings(), log)
         {
             Game = new GameConsole(session, session, new BestScoreFile(trainingOptions.CheckpointDirectory), state.Transcript, log),

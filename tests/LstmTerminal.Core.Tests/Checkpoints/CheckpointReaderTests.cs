@@ -19,7 +19,7 @@ public sealed class CheckpointReaderTests
         var directory = CheckpointFixtures.Copy(fixture, temp);
 
         // When it is read for generation
-        var checkpoint = new CheckpointReader(directory).LoadForInference();
+        var checkpoint = new CheckpointReader(directory).LoadForInference(TokenizerPlugins.Catalog);
 
         // Then manifest, vocabulary and weights are there, and fit together
         Assert.Equal(CheckpointFixtures.SavedStep, checkpoint.Manifest.Step);
@@ -52,7 +52,7 @@ public sealed class CheckpointReaderTests
         File.WriteAllBytes(weights, bytes[..(bytes.Length / 2)]);
 
         // When the checkpoint is read
-        var error = Assert.Throws<CheckpointException>(() => new CheckpointReader(directory).LoadForInference());
+        var error = Assert.Throws<CheckpointException>(() => new CheckpointReader(directory).LoadForInference(TokenizerPlugins.Catalog));
 
         // Then the error names the file
         Assert.Contains("model.bin", error.Message);
@@ -73,7 +73,7 @@ public sealed class CheckpointReaderTests
         SavedCheckpoint.Reseal(directory);
 
         // When the checkpoint is read
-        var error = Assert.Throws<CheckpointException>(() => new CheckpointReader(directory).LoadForInference());
+        var error = Assert.Throws<CheckpointException>(() => new CheckpointReader(directory).LoadForInference(TokenizerPlugins.Catalog));
 
         // Then the error names the file and says it is truncated
         Assert.Contains("model.bin", error.Message);
@@ -117,7 +117,7 @@ public sealed class CheckpointReaderTests
         SavedCheckpoint.Reseal(directory);
 
         // When it is read for generation, then the error names the file and the reason
-        var error = Assert.Throws<CheckpointException>(() => new CheckpointReader(directory).LoadForInference());
+        var error = Assert.Throws<CheckpointException>(() => new CheckpointReader(directory).LoadForInference(TokenizerPlugins.Catalog));
         Assert.Contains("model.bin", error.Message);
         Assert.Contains(reason, error.Message);
     }
@@ -131,7 +131,7 @@ public sealed class CheckpointReaderTests
         SavedCheckpoint.EditManifest(directory, manifest => manifest["formatVersion"] = 99);
 
         // When the checkpoint is read
-        var error = Assert.Throws<CheckpointException>(() => new CheckpointReader(directory).LoadForInference());
+        var error = Assert.Throws<CheckpointException>(() => new CheckpointReader(directory).LoadForInference(TokenizerPlugins.Catalog));
 
         // Then the error names the version
         Assert.Contains("format version 99", error.Message);
@@ -147,7 +147,7 @@ public sealed class CheckpointReaderTests
         SavedCheckpoint.Reseal(directory);
 
         // When the checkpoint is read
-        var error = Assert.Throws<CheckpointException>(() => new CheckpointReader(directory).LoadForInference());
+        var error = Assert.Throws<CheckpointException>(() => new CheckpointReader(directory).LoadForInference(TokenizerPlugins.Catalog));
 
         // Then it is refused as inconsistent
         Assert.Contains("inconsistent", error.Message);
@@ -160,7 +160,7 @@ public sealed class CheckpointReaderTests
         using var temp = new TempDirectory();
 
         // When it is read
-        var error = Assert.Throws<CheckpointException>(() => new CheckpointReader(temp.Combine("none")).LoadForInference());
+        var error = Assert.Throws<CheckpointException>(() => new CheckpointReader(temp.Combine("none")).LoadForInference(TokenizerPlugins.Catalog));
 
         // Then the error says so, as a missing checkpoint, and leaves the flags to the app
         Assert.Contains("No checkpoint", error.Message);
@@ -182,7 +182,7 @@ public sealed class CheckpointReaderTests
         SavedCheckpoint.ReplaceWithSpecialFile(directory, file, kind);
 
         // When the checkpoint is read
-        var error = await Bounded.ThrowsAsync<CheckpointException>(() => new CheckpointReader(directory).LoadForInference());
+        var error = await Bounded.ThrowsAsync<CheckpointException>(() => new CheckpointReader(directory).LoadForInference(TokenizerPlugins.Catalog));
 
         // Then it is refused at once, naming the file
         Assert.Contains("not a regular file", error.Message);
@@ -212,7 +212,7 @@ public sealed class CheckpointReaderTests
         }
 
         // When the checkpoint is read, then it is refused by its size, and the file stays as it is
-        var error = Assert.Throws<CheckpointException>(() => new CheckpointReader(directory).LoadForInference());
+        var error = Assert.Throws<CheckpointException>(() => new CheckpointReader(directory).LoadForInference(TokenizerPlugins.Catalog));
         Assert.Contains(expected, error.Message);
         Assert.Contains(file, error.Message);
         Assert.Equal(length, new FileInfo(path).Length);
@@ -229,11 +229,11 @@ public sealed class CheckpointReaderTests
         using (new CheckpointReader(directory).Folder.Lock())
         {
             Directory.CreateDirectory(stray);
-            new CheckpointReader(directory).LoadForInference();
+            new CheckpointReader(directory).LoadForInference(TokenizerPlugins.Catalog);
             Assert.True(Directory.Exists(stray));
         }
 
-        new CheckpointReader(directory).LoadForInference();
+        new CheckpointReader(directory).LoadForInference(TokenizerPlugins.Catalog);
         Assert.False(Directory.Exists(stray));
     }
 
@@ -255,7 +255,7 @@ public sealed class CheckpointReaderTests
                 throw new CheckpointException($"The checkpoint in {directory} is incomplete: vocab.json is missing.");
             }
 
-            return reader.Open().Manifest.Data!.Folder;
+            return reader.Open(TokenizerPlugins.Catalog).Manifest.Data!.Folder;
         });
 
         // Then the newer save is read

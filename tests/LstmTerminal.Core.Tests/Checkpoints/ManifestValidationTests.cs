@@ -48,7 +48,7 @@ public sealed class ManifestValidationTests
         SavedCheckpoint.EditManifest(directory, manifest => SavedCheckpoint.Set(manifest, property, JsonNode.Parse(json)));
 
         // When it is read, then it is refused in one line naming the manifest and the value
-        var error = await Bounded.ThrowsAsync<CheckpointException>(() => new CheckpointReader(directory).LoadForInference());
+        var error = await Bounded.ThrowsAsync<CheckpointException>(() => new CheckpointReader(directory).LoadForInference(TokenizerPlugins.Catalog));
         Assert.Contains("checkpoint.json", error.Message);
         Assert.Contains(expected, error.Message);
         Assert.DoesNotContain('\n', error.Message);

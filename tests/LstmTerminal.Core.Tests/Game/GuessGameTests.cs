@@ -24,8 +24,8 @@ public sealed class GuessGameTests
         Assert.All(first, r =>
         {
             Assert.Equal(GameDeck.ShownWords, r.Shown.Count);
-            Assert.NotEqual(Vocabulary.UnknownId, r.TruthId);
-            Assert.Equal(BiasOnlyModel.Vocabulary.WordOf(r.TruthId), r.Truth);
+            Assert.NotEqual(BiasOnlyModel.UnknownId, r.TruthId);
+            Assert.Equal(BiasOnlyModel.Vocabulary.DisplayText(r.TruthId), r.Truth);
             Assert.Contains([.. r.ShownIds, r.TruthId], Windows(Validation, GameDeck.ShownWords + 1));
         });
     }

@@ -161,7 +161,7 @@ public sealed class CompletionTests(TrainedModel trained) : IClassFixture<Traine
         var greedy = generator.Continue(next.Prime, new ArgMaxSampler(), Greedy with { Words = 1 }).Single();
         Assert.Equal(greedy, next.Words[0]);
         Assert.Equal(next.Words.OrderByDescending(w => w.Probability).Select(w => w.Id), next.Words.Select(w => w.Id));
-        Assert.DoesNotContain(next.Words, w => w.Id == Vocabulary.UnknownId);
+        Assert.DoesNotContain(next.Words, w => w.Id == UnknownWord.Id);
         Assert.InRange(next.Words.Sum(w => w.Probability), 0.0, 1.0 + 1e-9);
     }
 

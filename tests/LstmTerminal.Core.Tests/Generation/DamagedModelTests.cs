@@ -39,7 +39,7 @@ public sealed class DamagedModelTests
     private static Generator NaNModel()
     {
         const int size = 4;
-        var vocabulary = new Vocabulary(["thou", "art", "more"]);
+        var vocabulary = TokenizerPlugins.Words("thou art more", minWordFrequency: 0);
         var shape = new ModelShape { VocabularySize = vocabulary.Count, EmbeddingSize = size, RnnSize = size, Layers = 1, Dropout = 0 };
         var layer = new LstmLayerWeights { InputSize = size, InputWeights = NaNs(4 * size * size), HiddenWeights = NaNs(4 * size * size), Bias = NaNs(4 * size) };
         var weights = new ModelWeights

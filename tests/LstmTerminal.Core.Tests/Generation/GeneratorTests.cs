@@ -46,7 +46,7 @@ public sealed class GeneratorTests(TrainedModel trained) : IClassFixture<Trained
         var words = generator.Continue(generator.Encode(prime), new ArgMaxSampler(), TenWords).ToList();
 
         Assert.Equal(10, words.Count);
-        Assert.DoesNotContain(words, w => w.Id == Vocabulary.UnknownId);
+        Assert.DoesNotContain(words, w => w.Id == UnknownWord.Id);
     }
 
     [Theory]

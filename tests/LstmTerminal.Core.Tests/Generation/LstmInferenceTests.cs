@@ -9,7 +9,7 @@ public sealed class LstmInferenceTests
     public void Clone_IsIndependentOfTheOriginalState()
     {
         // Given a state after one token, on the weights of a fixture model
-        var weights = new CheckpointReader(CheckpointFixtures.PathOf(CheckpointFixtures.Format2)).LoadForInference().Weights;
+        var weights = new CheckpointReader(CheckpointFixtures.PathOf(CheckpointFixtures.Format2)).LoadForInference(TokenizerPlugins.Catalog).Weights;
         var inference = new LstmInference(weights);
         var state = inference.NewState();
         var logits = new float[weights.Shape.VocabularySize];

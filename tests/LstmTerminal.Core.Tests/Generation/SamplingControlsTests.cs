@@ -43,7 +43,7 @@ public sealed class SamplingControlsTests(TrainedModel trained) : IClassFixture<
 
         // Then
         Assert.Equal(12, words.Count);
-        Assert.DoesNotContain(words, w => w.Id == Vocabulary.UnknownId);
+        Assert.DoesNotContain(words, w => w.Id == UnknownWord.Id);
         Assert.All(words, w => Assert.InRange(w.Probability, 0.0, 1.0));
     }
 
@@ -112,6 +112,6 @@ public sealed class SamplingControlsTests(TrainedModel trained) : IClassFixture<
 
         public string Description => "breaks the contract";
 
-        public int Next(ReadOnlySpan<float> logits, SamplingContext context) => Vocabulary.UnknownId;
+        public int Next(ReadOnlySpan<float> logits, SamplingContext context) => UnknownWord.Id;
     }
 }

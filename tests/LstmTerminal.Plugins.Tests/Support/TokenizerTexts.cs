@@ -14,6 +14,7 @@ internal static class TokenizerTexts
 
     private static readonly Dictionary<string, Lazy<Task<ITokenVocabulary>>> OnCorpus = new()
     {
+        ["words"] = new(() => LearnAsync("words", Corpus)),
         ["characters"] = new(() => LearnAsync("characters", Corpus)),
         ["subwords"] = new(() => LearnAsync("subwords", Corpus)),
     };

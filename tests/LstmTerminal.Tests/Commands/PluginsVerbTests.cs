@@ -11,7 +11,7 @@ public sealed class PluginsVerbTests
 
         Assert.Equal(0, run.ExitCode);
         var plugins = run.Json.GetProperty("plugins").EnumerateArray().ToDictionary(p => p.GetProperty("name").GetString()!);
-        Assert.Equal(["characters", "greedy", "gutenberg-shakespeare", "nucleus", "subwords", "temperature", "text-file", "top-k"], plugins.Keys.Order());
+        Assert.Equal(["characters", "greedy", "gutenberg-shakespeare", "nucleus", "subwords", "temperature", "text-file", "top-k", "words"], plugins.Keys.Order());
         Assert.Equal("corpus", plugins["text-file"].GetProperty("kind").GetString());
         Assert.Equal("sampler", plugins["greedy"].GetProperty("kind").GetString());
         Assert.Equal("tokenizer", plugins["subwords"].GetProperty("kind").GetString());

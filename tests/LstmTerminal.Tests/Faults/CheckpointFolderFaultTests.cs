@@ -97,7 +97,7 @@ public sealed class CheckpointFolderFaultTests
             HostCommand.TryRun("chattr", "-i", workspace.CheckpointDirectory);
         }
 
-        Assert.Equal(3, new CheckpointReader(workspace.CheckpointDirectory).LoadForInference().Manifest.Step);
+        Assert.Equal(3, new CheckpointReader(workspace.CheckpointDirectory).LoadForInference(TokenizerPlugins.Catalog).Manifest.Step);
     }
 
     [Theory]

@@ -33,7 +33,7 @@ public sealed class KillDuringCheckpointTests
             // Then whatever is on disk is a complete checkpoint that loads, and no progress was lost
             if (store.Exists)
             {
-                var checkpoint = store.Load();
+                var checkpoint = store.Load(TokenizerPlugins.Catalog);
                 checkpoint.Model.Dispose();
                 Assert.True(checkpoint.Manifest.Step >= lastStep, $"step went back from {lastStep} to {checkpoint.Manifest.Step}");
                 Assert.Equal(checkpoint.Manifest.Step, checkpoint.Manifest.LossHistory.Count);
@@ -67,7 +67,7 @@ public sealed class KillDuringCheckpointTests
         Assert.Equal(130, process.ExitCode);
         var result = System.Text.Json.JsonDocument.Parse(await training.Output).RootElement;
         Assert.Equal("Cancelled", result.GetProperty("stopReason").GetString());
-        var saved = new CheckpointReader(workspace.CheckpointDirectory).LoadForInference().Manifest.Step;
+        var saved = new CheckpointReader(workspace.CheckpointDirectory).LoadForInference(TokenizerPlugins.Catalog).Manifest.Step;
         Assert.Equal(result.GetProperty("steps").GetInt64(), saved);
         Assert.Equal(saved, result.GetProperty("checkpointStep").GetInt64());
     }
@@ -90,7 +90,7 @@ public sealed class KillDuringCheckpointTests
         // Then it was given the time to finish the save: a cancelled run with its checkpoint, not one cut short (143)
         Assert.Equal(130, process.ExitCode);
         var result = System.Text.Json.JsonDocument.Parse(await training.Output).RootElement;
-        Assert.Equal(result.GetProperty("steps").GetInt64(), new CheckpointReader(workspace.CheckpointDirectory).LoadForInference().Manifest.Step);
+        Assert.Equal(result.GetProperty("steps").GetInt64(), new CheckpointReader(workspace.CheckpointDirectory).LoadForInference(TokenizerPlugins.Catalog).Manifest.Step);
     }
 
     /// <returns>The process, a task that completes when it reports its first step, and its whole standard output.</returns>

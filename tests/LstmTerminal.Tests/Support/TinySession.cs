@@ -31,6 +31,6 @@ internal static class TinySession
         var sampling = new SamplingOptions { Sampler = sampler, Words = 5, Seed = 1 };
         var planner = new TrainingPlanner(new ModelOptions { EmbeddingSize = 16, RnnSize = 24 }, training, new VocabularyOptions { MinWordFrequency = 1 }, sampling);
         var corpus = new CorpusOptions { Provider = corpusProvider, Path = corpusPath ?? TinyCorpus.WriteTo(temp.Combine("tiny.txt")), FallbackProvider = fallbackProvider };
-        return new TrainingSession(new CorpusLoader(catalog, corpus.LoadTimeout, corpus.FallbackProvider), planner, catalog, corpus, training, sampling, events, NullLogger.Instance);
+        return new TrainingSession(new CorpusLoader(catalog, corpus.LoadTimeout, corpus.FallbackProvider), planner, catalog, corpus, new TextOptions(), training, sampling, events, NullLogger.Instance);
     }
 }

@@ -91,7 +91,7 @@ public sealed class CheckpointIntegrityTests
 
     private static void Resume(TrainingPlan plan)
     {
-        var checkpoint = plan.Checkpoints.Load();
+        var checkpoint = plan.Checkpoints.Load(TokenizerPlugins.Catalog);
         using var trainer = Trainer.Resume(plan with { Corpus = plan.Corpus with { Vocabulary = checkpoint.Vocabulary } }, checkpoint);
     }
 }

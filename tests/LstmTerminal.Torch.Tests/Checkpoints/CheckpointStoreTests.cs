@@ -28,7 +28,7 @@ public sealed class CheckpointStoreTests
         Assert.Matches("^step-12-[0-9a-f]{12}$", Assert.Single(entries[3..]));
         Assert.Equal(["lstm-state.bin", "model.bin", "optimizer.bin", "vocab.json"], data);
         Assert.Single(Directory.GetDirectories(temp.Path));
-        var loaded = new CheckpointStore(temp.Combine("ckpt")).Load();
+        var loaded = new CheckpointStore(temp.Combine("ckpt")).Load(TokenizerPlugins.Catalog);
         using var model = loaded.Model;
         Assert.Equal(12, loaded.Manifest.Step);
         Assert.Equal(7, loaded.Manifest.Training.Seed);
@@ -46,7 +46,7 @@ public sealed class CheckpointStoreTests
         SavedCheckpoint.Reseal(directory);
 
         // When it is loaded for training
-        var error = Assert.Throws<CheckpointException>(() => new CheckpointStore(directory).Load());
+        var error = Assert.Throws<CheckpointException>(() => new CheckpointStore(directory).Load(TokenizerPlugins.Catalog));
 
         // Then the error names the file and says it is truncated
         Assert.Contains("model.bin", error.Message);
@@ -60,7 +60,7 @@ public sealed class CheckpointStoreTests
         using var temp = new TempDirectory();
 
         // When it is loaded
-        var error = Assert.Throws<CheckpointException>(() => new CheckpointStore(temp.Combine("none")).Load());
+        var error = Assert.Throws<CheckpointException>(() => new CheckpointStore(temp.Combine("none")).Load(TokenizerPlugins.Catalog));
 
         // Then the error says so, as a missing checkpoint
         Assert.Contains("No checkpoint", error.Message);
@@ -75,14 +75,14 @@ public sealed class CheckpointStoreTests
         TrainAndSave(temp.Combine("ckpt"), steps: 3);
 
         // When it is read for generation and loaded for training
-        var managed = new CheckpointReader(temp.Combine("ckpt")).LoadForInference();
-        var loaded = new CheckpointStore(temp.Combine("ckpt")).Load();
+        var managed = new CheckpointReader(temp.Combine("ckpt")).LoadForInference(TokenizerPlugins.Catalog);
+        var loaded = new CheckpointStore(temp.Combine("ckpt")).Load(TokenizerPlugins.Catalog);
         using var model = loaded.Model;
         var exported = model.ExportWeights();
 
         // Then both hold the same manifest, vocabulary and weights
         Assert.Equal(loaded.Manifest.Step, managed.Manifest.Step);
-        Assert.Equal(loaded.Vocabulary.KnownWords, managed.Vocabulary.KnownWords);
+        Assert.Equal(loaded.Vocabulary.Save(), managed.Vocabulary.Save());
         Assert.Equal(exported.Shape, managed.Weights.Shape);
         Assert.Equal(exported.Embedding, managed.Weights.Embedding);
         Assert.Equal(exported.Layers.Single().InputWeights, managed.Weights.Layers.Single().InputWeights);
@@ -114,7 +114,7 @@ public sealed class CheckpointStoreTests
 
         // When it is saved and read back
         plan.Checkpoints.Save(manifest, plan.Corpus.Vocabulary, model, optimizer, carriedState: null);
-        var loaded = new CheckpointReader(temp.Combine("ckpt")).LoadForInference();
+        var loaded = new CheckpointReader(temp.Combine("ckpt")).LoadForInference(TokenizerPlugins.Catalog);
 
         // Then the validation is there as it was
         Assert.Equal(double.PositiveInfinity, Assert.Single(loaded.Manifest.ValidationHistory).Perplexity);

@@ -15,7 +15,7 @@ public sealed class ManifestValidationTests
         SavedCheckpoint.EditManifest(directory, manifest => manifest["model"]!["layers"] = 1_000_000_000);
 
         // When it is loaded for training
-        var error = await Bounded.ThrowsAsync<CheckpointException>(() => new CheckpointStore(directory).Load().Model.Dispose());
+        var error = await Bounded.ThrowsAsync<CheckpointException>(() => new CheckpointStore(directory).Load(TokenizerPlugins.Catalog).Model.Dispose());
 
         // Then it is refused in one line, at once
         Assert.Contains("checkpoint.json", error.Message);

@@ -56,7 +56,7 @@ public sealed class ModelWeightsFileTests
         // Given the weights of a checkpoint an earlier build saved (with TorchSharp's Module.save and the field names of the time)
         using var temp = new TempDirectory();
         var saved = Path.Combine(CheckpointFixtures.PathOf(CheckpointFixtures.Format1), "model.bin");
-        var loaded = new CheckpointStore(CheckpointFixtures.Copy(CheckpointFixtures.Format1, temp)).Load();
+        var loaded = new CheckpointStore(CheckpointFixtures.Copy(CheckpointFixtures.Format1, temp)).Load(TokenizerPlugins.Catalog);
         using var model = loaded.Model;
 
         // When this build writes them again

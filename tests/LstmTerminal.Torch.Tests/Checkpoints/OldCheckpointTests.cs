@@ -23,14 +23,14 @@ public sealed class OldCheckpointTests
         var directory = CheckpointFixtures.Copy(fixture, temp);
 
         // When it is loaded for training
-        var loaded = new CheckpointStore(directory).Load();
+        var loaded = new CheckpointStore(directory).Load(TokenizerPlugins.Catalog);
         using var model = loaded.Model;
 
         // Then it stands where it was saved, with the weights generation reads
         Assert.Equal(SavedStep, loaded.Manifest.Step);
         Assert.Equal(SavedStep, loaded.Manifest.StepInEpoch);
         Assert.Equal(33, loaded.Vocabulary.Count);
-        Assert.Equal(new CheckpointReader(directory).LoadForInference().Weights.Output, model.ExportWeights().Output);
+        Assert.Equal(new CheckpointReader(directory).LoadForInference(TokenizerPlugins.Catalog).Weights.Output, model.ExportWeights().Output);
     }
 
     [Theory]
@@ -47,11 +47,11 @@ public sealed class OldCheckpointTests
             trainer.Run(null, CancellationToken.None);
         }
 
-        var expected = new CheckpointReader(temp.Combine("straight")).LoadForInference().Manifest.LossHistory;
+        var expected = new CheckpointReader(temp.Combine("straight")).LoadForInference(TokenizerPlugins.Catalog).Manifest.LossHistory;
 
         // When training resumes the old checkpoint to step 60
         var plan = Averaged(Plans.Tiny(directory, maxSteps: 2 * SavedStep, seed: 5));
-        var checkpoint = plan.Checkpoints.Load();
+        var checkpoint = plan.Checkpoints.Load(TokenizerPlugins.Catalog);
         using var resumed = Trainer.Resume(plan with { Corpus = plan.Corpus with { Vocabulary = checkpoint.Vocabulary } }, checkpoint);
         resumed.Run(null, CancellationToken.None);
 
@@ -69,7 +69,7 @@ public sealed class OldCheckpointTests
         var directory = CheckpointFixtures.Copy(CheckpointFixtures.Format1, temp);
         File.Delete(Path.Combine(directory, "lstm-state.bin"));
         var plan = Averaged(Plans.Tiny(directory, maxSteps: 2 * SavedStep, seed: 5));
-        var checkpoint = plan.Checkpoints.Load();
+        var checkpoint = plan.Checkpoints.Load(TokenizerPlugins.Catalog);
 
         // When training resumes it
         var error = Assert.Throws<CheckpointException>(() => Trainer.Resume(plan with { Corpus = plan.Corpus with { Vocabulary = checkpoint.Vocabulary } }, checkpoint));

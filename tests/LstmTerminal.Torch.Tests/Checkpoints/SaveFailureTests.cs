@@ -94,7 +94,7 @@ public sealed class SaveFailureTests
         var directory = temp.Combine("ckpt");
         TrainAndSave(directory, steps: 5);
         var plan = Plans.Tiny(directory, maxSteps: 15, saveEvery: 5);
-        using var trainer = Trainer.Resume(plan, plan.Checkpoints.Load());
+        using var trainer = Trainer.Resume(plan, plan.Checkpoints.Load(TokenizerPlugins.Catalog));
         FolderLock? other = new CheckpointStore(directory).Lock();
 
         // When the other writer lets go after the save at step 10 failed
@@ -133,7 +133,7 @@ public sealed class SaveFailureTests
     private static (TrainingResult Result, List<TrainingEvent> Events) ResumeTo(string directory, int steps)
     {
         var plan = Plans.Tiny(directory, maxSteps: steps, saveEvery: 5);
-        using var trainer = Trainer.Resume(plan, plan.Checkpoints.Load());
+        using var trainer = Trainer.Resume(plan, plan.Checkpoints.Load(TokenizerPlugins.Catalog));
         var events = new List<TrainingEvent>();
         var result = trainer.Run(new SynchronousProgress<TrainingEvent>(events.Add), CancellationToken.None);
         return (result, events);
@@ -141,7 +141,7 @@ public sealed class SaveFailureTests
 
     private static void AssertCheckpointAt(string directory, int step)
     {
-        var checkpoint = new CheckpointStore(directory).Load();
+        var checkpoint = new CheckpointStore(directory).Load(TokenizerPlugins.Catalog);
         checkpoint.Model.Dispose();
         Assert.Equal(step, checkpoint.Manifest.Step);
     }

@@ -20,7 +20,7 @@ public sealed class FlatTrainingMemoryTests(ITestOutputHelper output)
         // Given the recipe model on tinyshakespeare (36 steps an epoch), trained for four epochs
         using var temp = new TempDirectory();
         var corpus = new Corpus("tinyshakespeare", File.ReadAllText(SharedData.TinyShakespeare), SharedData.TinyShakespeare);
-        var prepared = PreparedCorpus.From(corpus, vocabulary: null, minWordFrequency: 5, validationFraction: 0.1);
+        var prepared = PreparedCorpus.From(corpus, TokenizerPlugins.Words(corpus.Text, minWordFrequency: 5), validationFraction: 0.1);
         var plan = Plans.Tiny(temp.Combine("ckpt"), epochs: 4) with
         {
             Corpus = prepared,

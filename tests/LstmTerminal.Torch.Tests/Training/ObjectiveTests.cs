@@ -47,7 +47,7 @@ public sealed class ObjectiveTests
         // Then the training loss, over a handful of words, sits far below the full one; validation is the full softmax's and better than uniform
         // The training loss is over a handful of words, so it sits far below the full one; validation must not.
         var trainingLoss = trainer.LossHistory[^1].Loss;
-        var saved = new CheckpointStore(temp.Combine("ckpt")).Load();
+        var saved = new CheckpointStore(temp.Combine("ckpt")).Load(TokenizerPlugins.Catalog);
         using var model = saved.Model;
         var (fullLoss, _) = Evaluator.Evaluate(model, plan.Corpus.Split.Validation, 4, 8);
         Assert.Equal(fullLoss, result.ValidationLoss!.Value, 4);
@@ -75,7 +75,7 @@ public sealed class ObjectiveTests
         }
 
         // Then the loaded model still shares one matrix
-        var checkpoint = plan.Checkpoints.Load();
+        var checkpoint = plan.Checkpoints.Load(TokenizerPlugins.Catalog);
         using var model = checkpoint.Model;
         Assert.True(checkpoint.Manifest.Model.TiedEmbeddings);
         Assert.Equal(untiedCount - 1, model.TrainableParameters.Count);
@@ -114,7 +114,7 @@ public sealed class ObjectiveTests
         // Then dropout changes the losses, the seed reproduces them, and the checkpoint records it
         Assert.Equal(first, second);
         Assert.NotEqual(plainLosses, first);
-        var saved = new CheckpointStore(temp.Combine("a")).Load();
+        var saved = new CheckpointStore(temp.Combine("a")).Load(TokenizerPlugins.Catalog);
         saved.Model.Dispose();
         Assert.Equal(0.5, saved.Manifest.Model.EmbeddingDropout);
     }

@@ -7,7 +7,7 @@ namespace LstmTerminal.Torch.Tests.Training;
 /// <summary>The samples shown during training, written from a model trained by an earlier build (the format-2 fixture).</summary>
 public sealed class SampleWriterTests
 {
-    private static readonly InferenceCheckpoint Model = new CheckpointReader(CheckpointFixtures.PathOf(CheckpointFixtures.Format2)).LoadForInference();
+    private static readonly InferenceCheckpoint Model = new CheckpointReader(CheckpointFixtures.PathOf(CheckpointFixtures.Format2)).LoadForInference(TokenizerPlugins.Catalog);
     private static readonly SamplingSettings FiveWords = new() { Words = 5, Temperature = 1.0, Seed = 1 };
 
     [Fact]

@@ -68,7 +68,7 @@ public sealed class TrainerTests
         trainer.Run(null, CancellationToken.None);
 
         // Then no recurrent weight stayed zero
-        using var model = plan.Checkpoints.Load().Model;
+        using var model = plan.Checkpoints.Load(TokenizerPlugins.Catalog).Model;
         var recurrent = model.named_parameters().Single(pair => pair.name.EndsWith("weight_hh_l0", StringComparison.Ordinal)).parameter;
         Assert.Equal(0, recurrent.eq(0).count_nonzero().item<long>());
     }
@@ -100,7 +100,7 @@ public sealed class TrainerTests
             trainer.Run(null, CancellationToken.None);
         }
 
-        using var model = plan.Checkpoints.Load().Model;
+        using var model = plan.Checkpoints.Load(TokenizerPlugins.Catalog).Model;
         return Math.Sqrt(model.TrainableParameters.Sum(parameter => parameter.pow(2).sum().item<float>()));
     }
 
@@ -120,7 +120,7 @@ public sealed class TrainerTests
         }
 
         var secondHalf = configure(Plans.Tiny(temp.Combine("resumed"), maxSteps: 2 * n, seed: 5));
-        var checkpoint = secondHalf.Checkpoints.Load();
+        var checkpoint = secondHalf.Checkpoints.Load(TokenizerPlugins.Catalog);
         using var resumed = Trainer.Resume(secondHalf with { Corpus = secondHalf.Corpus with { Vocabulary = checkpoint.Vocabulary } }, checkpoint);
         var result = resumed.Run(null, CancellationToken.None);
 
@@ -145,7 +145,7 @@ public sealed class TrainerTests
             var result = trainer.Run(null, CancellationToken.None);
 
             // Then model.bin scores what the validation scored
-            var saved = plan.Checkpoints.Load();
+            var saved = plan.Checkpoints.Load(TokenizerPlugins.Catalog);
             using var model = saved.Model;
             var (averagedLoss, _) = Evaluator.Evaluate(model, plan.Corpus.Split.Validation, 4, 8);
             Assert.Equal(result.ValidationLoss!.Value, averagedLoss, 4);
@@ -181,7 +181,7 @@ public sealed class TrainerTests
         // Then it saved step 17 and its losses
         Assert.Equal(StopReason.Cancelled, result.Reason);
         Assert.Equal(17, result.Steps);
-        var saved = new CheckpointStore(temp.Combine("ckpt")).Load();
+        var saved = new CheckpointStore(temp.Combine("ckpt")).Load(TokenizerPlugins.Catalog);
         using var model = saved.Model;
         Assert.Equal(17, saved.Manifest.Step);
         Assert.Equal(17, saved.Manifest.LossHistory.Count);
@@ -225,7 +225,7 @@ public sealed class TrainerTests
         // Then it stops as diverged, names the setting to lower, and step 5 stays
         Assert.Equal(StopReason.Diverged, result.Reason);
         Assert.Contains("Training:LearningRate", result.Problem);
-        Assert.Equal(5, new CheckpointStore(temp.Combine("ckpt")).Load().Manifest.Step);
+        Assert.Equal(5, new CheckpointStore(temp.Combine("ckpt")).Load(TokenizerPlugins.Catalog).Manifest.Step);
     }
 
     [Fact]

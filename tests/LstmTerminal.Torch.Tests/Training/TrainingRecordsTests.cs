@@ -37,7 +37,7 @@ public sealed class TrainingRecordsTests
         Run(plan);
 
         // When it is resumed up to step 12
-        using (var resumed = Trainer.Resume(plan with { MaxSteps = 12 }, plan.Checkpoints.Load()))
+        using (var resumed = Trainer.Resume(plan with { MaxSteps = 12 }, plan.Checkpoints.Load(TokenizerPlugins.Catalog)))
         {
             resumed.Run(null, CancellationToken.None);
         }
@@ -60,7 +60,7 @@ public sealed class TrainingRecordsTests
         // Then best/ holds the best validation's step, and generation can load it
         var best = events.OfType<ValidationCompleted>().MinBy(v => v.Loss)!;
         var reader = new CheckpointReader(Path.Combine(plan.Checkpoints.Directory, BestCheckpoint.FolderName));
-        var checkpoint = reader.LoadForInference();
+        var checkpoint = reader.LoadForInference(TokenizerPlugins.Catalog);
         Assert.Equal(best.Step, checkpoint.Manifest.Step);
         Assert.Equal(CheckpointManifest.CurrentFormatVersion, checkpoint.Manifest.FormatVersion);
         Assert.Contains(events, e => e is BestCheckpointSaved saved && saved.Step == best.Step);
@@ -101,7 +101,7 @@ public sealed class TrainingRecordsTests
         Assert.Single(warnings, message => message.Contains(MetricsCsv.FileName));
         Assert.Single(warnings, message => message.Contains("best checkpoint"));
         Assert.True(result.Succeeded);
-        Assert.Equal(result.Steps, new CheckpointStore(plan.Checkpoints.Directory).Load().Manifest.Step);
+        Assert.Equal(result.Steps, new CheckpointStore(plan.Checkpoints.Directory).Load(TokenizerPlugins.Catalog).Manifest.Step);
         Assert.Equal("mine", File.ReadAllText(Path.Combine(plan.Checkpoints.Directory, BestCheckpoint.FolderName)));
     }
 

@@ -30,7 +30,7 @@ public sealed class TrainingScheduleTests
         Assert.Equal(StopReason.TimeBudget, result.Reason);
         Assert.All(etas, eta => Assert.True(eta <= TimeSpan.FromMilliseconds(300), $"ETA {eta} beyond the budget"));
         Assert.InRange(result.Elapsed, TimeSpan.FromMilliseconds(300), TimeSpan.FromSeconds(30));
-        var saved = new CheckpointStore(temp.Combine("ckpt")).Load();
+        var saved = new CheckpointStore(temp.Combine("ckpt")).Load(TokenizerPlugins.Catalog);
         saved.Model.Dispose();
         Assert.Equal(result.Steps, saved.Manifest.Step);
     }
@@ -58,7 +58,7 @@ public sealed class TrainingScheduleTests
         }
 
         Assert.Equal(0.05 * Math.Pow(0.5, lowered.Count), lowered[^1].LearningRate, 12);
-        var saved = new CheckpointStore(temp.Combine("ckpt")).Load();
+        var saved = new CheckpointStore(temp.Combine("ckpt")).Load(TokenizerPlugins.Catalog);
         saved.Model.Dispose();
         Assert.Equal(lowered[^1].LearningRate, saved.Manifest.LearningRate);
     }

@@ -301,7 +301,7 @@ public sealed class PhaseMachineTests(PhaseMachineTests.Models models) : IClassF
             Store = new CheckpointStore(_temp.Combine("ckpt"));
             Trainer = Trainer.Start(Plans.Tiny(Store.Directory, maxSteps: 2));
             Trainer.Run(null, CancellationToken.None);
-            Checkpoint = Store.Load();
+            Checkpoint = Store.Load(TokenizerPlugins.Catalog);
         }
 
         public CheckpointStore Store { get; }

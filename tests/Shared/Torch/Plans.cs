@@ -13,7 +13,8 @@ internal static class Plans
 {
     public static TrainingPlan Tiny(string checkpointDirectory, int epochs = 3, int? maxSteps = null, int saveEvery = 1000, int evalEvery = 1000, int seed = 7, Corpus? text = null)
     {
-        var corpus = PreparedCorpus.From(text ?? TinyCorpus.Corpus(), vocabulary: null, minWordFrequency: 1, validationFraction: 0.1);
+        var raw = text ?? TinyCorpus.Corpus();
+        var corpus = PreparedCorpus.From(raw, TokenizerPlugins.Words(raw.Text, minWordFrequency: 1), validationFraction: 0.1);
         return new TrainingPlan
         {
             Corpus = corpus,

@@ -1,7 +1,7 @@
 using System.Globalization;
 using System.Text;
 
-namespace LstmTerminal.Core.Text;
+namespace LstmTerminal.Tokenizers.Words;
 
 /// <summary>
 /// Turns prose into the word sequence the model sees: lower-case; every punctuation or symbol character except
@@ -9,56 +9,25 @@ namespace LstmTerminal.Core.Text;
 /// their Unicode category whatever their plane, so a mathematical or CJK-extension letter is a letter and an emoji
 /// is a symbol (it separates words); a combining mark stays with the letter before it and goes with a separator.
 /// </summary>
-public static class TextNormalizer
+internal static class WordNormalizer
 {
     private static readonly Rune Space = new(' ');
     private static readonly Rune Apostrophe = new('\'');
 
-    private delegate void WordHandler(ReadOnlySpan<char> word);
+    /// <param name="word">The normalised word; valid only during the call.</param>
+    /// <param name="source">Where the word stands in the text as given.</param>
+    public delegate void WordHandler(ReadOnlySpan<char> word, Range source);
 
-    public static List<string> Tokenize(string text)
-    {
-        var words = new List<string>();
-        Scan(text, word => words.Add(word.ToString()));
-        return words;
-    }
-
-    /// <summary>
-    /// The word sequence of a (possibly very large) text as ids of distinct words, without a string per
-    /// occurrence: memory stays near the size of the text.
-    /// </summary>
-    public static IndexedText Index(string text)
-    {
-        var ids = new Dictionary<string, int>(StringComparer.Ordinal);
-        var lookup = ids.GetAlternateLookup<ReadOnlySpan<char>>();
-        var distinct = new List<string>();
-        var counts = new List<int>();
-        // English prose averages over five characters a word with its space: enough room without regrowing.
-        var sequence = new List<int>(text.Length / 5 + 1);
-        Scan(text, word =>
-        {
-            if (!lookup.TryGetValue(word, out var id))
-            {
-                id = distinct.Count;
-                var key = word.ToString();
-                ids.Add(key, id);
-                distinct.Add(key);
-                counts.Add(0);
-            }
-
-            counts[id]++;
-            sequence.Add(id);
-        });
-        return new IndexedText(distinct, counts, sequence.ToArray());
-    }
-
-    private static void Scan(string text, WordHandler handler)
+    /// <summary>Hands every normalised word of <paramref name="text"/> to <paramref name="handler"/>, in order, without a string per word.</summary>
+    public static void Scan(ReadOnlySpan<char> text, WordHandler handler)
     {
         Span<char> buffer = stackalloc char[256];
         var word = buffer;
         var length = 0;
+        var start = 0;
         for (var i = 0; i < text.Length; i++)
         {
+            var at = i;
             // Letters outside the Basic Multilingual Plane (mathematical letters, CJK extensions) are surrogate pairs:
             // each pair is classified as the one character it encodes, never as two halves (which would be spaces).
             var c = Canonical(char.IsSurrogate(text[i]) ? ScalarAt(text, ref i) : new Rune(text[i]), inWord: length > 0);
@@ -72,25 +41,26 @@ public static class TextNormalizer
                     word = larger;
                 }
 
+                start = length == 0 ? at : start;
                 length += c.EncodeToUtf16(word[length..]);
             }
             else if (length > 0)
             {
-                handler(word[..length]);
+                handler(word[..length], start..at);
                 length = 0;
             }
         }
 
         if (length > 0)
         {
-            handler(word[..length]);
+            handler(word[..length], start..text.Length);
         }
     }
 
     /// <summary>The character a surrogate pair at <paramref name="index"/> encodes, moving past it; a lone half reads as U+FFFD.</summary>
-    private static Rune ScalarAt(string text, ref int index)
+    private static Rune ScalarAt(ReadOnlySpan<char> text, ref int index)
     {
-        Rune.DecodeFromUtf16(text.AsSpan(index), out var scalar, out var consumed);
+        Rune.DecodeFromUtf16(text[index..], out var scalar, out var consumed);
         index += consumed - 1;
         return scalar;
     }

@@ -1,0 +1,59 @@
+using LstmTerminal.Abstractions;
+using LstmTerminal.Core.Plugins;
+
+namespace LstmTerminal.Core.Text;
+
+/// <summary>Learning and loading through an untrusted tokenizer plugin: what it returns comes back guarded, what it throws as one line.</summary>
+public static class TokenizerCalls
+{
+    /// <summary>Learns through the loaded tokenizer of that name.</summary>
+    /// <exception cref="PluginNotFoundException">No tokenizer has that name; the message lists those that do.</exception>
+    /// <exception cref="TokenizerException">As the other overload.</exception>
+    public static Task<GuardedVocabulary> LearnAsync(
+        PluginCatalog plugins, string name, string text, IProgress<TokenizerLearnProgress>? progress, CancellationToken cancellationToken)
+    {
+        var tokenizer = plugins.GetTokenizer(name);
+        return LearnAsync(tokenizer.Plugin, tokenizer.Name, text, progress, cancellationToken);
+    }
+
+    /// <exception cref="TokenizerException">The plugin threw (a bad setting of its own included) or returned nothing usable.</exception>
+    /// <exception cref="OperationCanceledException"><paramref name="cancellationToken"/> was cancelled.</exception>
+    public static async Task<GuardedVocabulary> LearnAsync(
+        ITokenizer tokenizer, string name, string text, IProgress<TokenizerLearnProgress>? progress, CancellationToken cancellationToken)
+    {
+        ITokenVocabulary? learned;
+        try
+        {
+            learned = await tokenizer.LearnAsync(text, progress, cancellationToken).ConfigureAwait(false);
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            throw;
+        }
+        catch (Exception e)
+        {
+            throw new TokenizerException(e is ArgumentException
+                ? $"The tokenizer '{name}' refused its settings: {e.Message}"
+                : $"The tokenizer '{name}' failed to learn a vocabulary: {e.Message}", e);
+        }
+
+        return new GuardedVocabulary(name, learned ?? throw new TokenizerException($"The tokenizer '{name}' learned no vocabulary (null)."));
+    }
+
+    /// <exception cref="InvalidDataException">The state is damaged, says the plugin, or loading it failed otherwise.</exception>
+    /// <exception cref="TokenizerException">The loaded vocabulary is out of bounds.</exception>
+    public static GuardedVocabulary Load(ITokenizer tokenizer, string name, string state)
+    {
+        ITokenVocabulary? loaded;
+        try
+        {
+            loaded = tokenizer.Load(state);
+        }
+        catch (Exception e) when (e is not InvalidDataException)
+        {
+            throw new InvalidDataException($"the tokenizer '{name}' failed to read its saved state: {e.Message}", e);
+        }
+
+        return new GuardedVocabulary(name, loaded ?? throw new InvalidDataException($"the tokenizer '{name}' read its saved state as nothing (null)"));
+    }
+}

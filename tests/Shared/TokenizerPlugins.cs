@@ -1,0 +1,27 @@
+using LstmTerminal.Abstractions;
+using LstmTerminal.Core.Plugins;
+using LstmTerminal.Core.Text;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace LstmTerminal.Testing;
+
+/// <summary>
+/// The shipped tokenizer plugins as the engine gets them, from the plugins folder of the test's build output (the
+/// project lists plugins/LstmTerminal.Tokenizers as a <c>PluginProject</c>).
+/// </summary>
+internal static class TokenizerPlugins
+{
+    private static readonly Lazy<PluginCatalog> LazyCatalog = new(() => PluginCatalog.Load(BuiltPlugins.Shipped, PluginContext.Empty));
+
+    /// <summary>Where checkpoints find their tokenizer by name.</summary>
+    public static PluginCatalog Catalog => LazyCatalog.Value;
+
+    /// <summary>The word level learned from <paramref name="text"/> through the <c>words</c> plugin, as training learns it.</summary>
+    public static GuardedVocabulary Words(string text, int minWordFrequency)
+    {
+        var type = Catalog.GetTokenizer(TokenizerNames.Words).Plugin.GetType();
+        var settings = new Dictionary<string, string> { [$"{TokenizerNames.Words}:MinWordFrequency"] = minWordFrequency.ToString(System.Globalization.CultureInfo.InvariantCulture) };
+        var tokenizer = (ITokenizer)Activator.CreateInstance(type, new PluginContext(settings, NullLoggerFactory.Instance))!;
+        return TokenizerCalls.LearnAsync(tokenizer, TokenizerNames.Words, text, progress: null, CancellationToken.None).GetAwaiter().GetResult();
+    }
+}
