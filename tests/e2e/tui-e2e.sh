@@ -6,45 +6,12 @@
 # Usage: tests/e2e/tui-e2e.sh [path/to/lstm-terminal]   (builds nothing; run `dotnet build LstmTerminal.sln` first)
 set -uo pipefail
 
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=tmux-session.sh
+source "$(dirname "${BASH_SOURCE[0]}")/tmux-session.sh"
 app="${1:-$repo/src/LstmTerminal/bin/Debug/net10.0/lstm-terminal}"
-corpus="$(cd "$repo/.." && pwd)/shared/data/tinyshakespeare.txt"
 session="lstm-e2e-$$"
-tmp="$(mktemp -d)"
 excerpt="${E2E_EXCERPT:-${TMPDIR:-/tmp}/tui-e2e-screen.txt}"
-
-fail() {
-    echo "FAIL: $*"
-    if [[ -f "$tmp/last.txt" ]]; then
-        echo "--- last screen ---"
-        cat "$tmp/last.txt"
-    fi
-    exit 1
-}
-
-cleanup() {
-    tmux kill-session -t "$session" 2>/dev/null
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-command -v tmux >/dev/null || fail "tmux is not installed (apt-get install tmux)"
-[[ -x "$app" ]] || fail "no app at $app; build it with: dotnet build LstmTerminal.sln"
-[[ -f "$corpus" ]] || fail "the corpus $corpus is missing; put tinyshakespeare.txt in ../shared/data next to the repository"
-
-# Polls the screen until the check command succeeds on it, for at most $1 seconds.
-wait_until() {
-    local seconds="$1"
-    shift
-    for ((i = 0; i < seconds * 4; i++)); do
-        tmux capture-pane -p -t "$session" >"$tmp/last.txt" 2>/dev/null || return 1
-        "$@" && return 0
-        sleep 0.25
-    done
-    return 1
-}
-
-screen_has() { grep -Eq "$1" "$tmp/last.txt"; }
+require_app "$app"
 
 # The console is the right-hand panel of the lower half; the continuation is its line after "> thou art more".
 continued() { awk '/> thou art more/ { getline; print; exit }' "$tmp/last.txt" | sed 's/.*││//' | grep -Eq '^  [a-z]'; }
