@@ -246,7 +246,6 @@ public sealed class Trainer : IDisposable
 
             point = new ValidationPoint { Step = _position.Step, Epoch = _position.Epoch + 1, Loss = loss, Perplexity = perplexity };
             _position.ValidationHistory.Add(point);
-            progress?.Report(new ValidationCompleted { Step = point.Step, Epoch = point.Epoch, Loss = loss, Perplexity = perplexity });
             if (_schedule.Validated(loss))
             {
                 SetLearningRate(_schedule.LearningRate);
@@ -262,8 +261,14 @@ public sealed class Trainer : IDisposable
             _best.Offer(point, () => _position.ToManifest(_plan, _schedule.LearningRate), progress);
         }
 
-        // After the best save too: what it freed would otherwise stay with the process for the whole next epoch.
+        // After the best save too: what it freed would otherwise stay with the process for the whole next epoch. The
+        // validation is reported after both, so every epoch's report (and the working set printed with it) sees the same work.
         NativeHeap.ReleaseFreeMemory();
+        if (point is not null)
+        {
+            progress?.Report(new ValidationCompleted { Step = point.Step, Epoch = point.Epoch, Loss = point.Loss, Perplexity = point.Perplexity });
+        }
+
         return point;
     }
 
