@@ -7,49 +7,18 @@
 # Usage: tests/e2e/plugin-exit-e2e.sh [path/to/lstm-terminal]   (run `dotnet build LstmTerminal.sln` first)
 set -uo pipefail
 
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=tmux-session.sh
+source "$(dirname "${BASH_SOURCE[0]}")/tmux-session.sh"
 app="${1:-$repo/src/LstmTerminal/bin/Debug/net10.0/lstm-terminal}"
 hostile="$repo/tests/LstmTerminal.Tests/bin/Debug/net10.0/hostile-plugins"
-corpus="$(cd "$repo/.." && pwd)/shared/data/tinyshakespeare.txt"
 session="lstm-plugin-e2e-$$"
-tmp="$(mktemp -d)"
-
-fail() {
-    echo "FAIL: $*"
-    if [[ -f "$tmp/last.txt" ]]; then
-        echo "--- last screen ---"
-        cat "$tmp/last.txt"
-    fi
-    exit 1
-}
-
-cleanup() {
-    tmux kill-session -t "$session" 2>/dev/null
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-command -v tmux >/dev/null || fail "tmux is not installed (apt-get install tmux)"
-[[ -x "$app" ]] || fail "no app at $app; build it with: dotnet build LstmTerminal.sln"
+require_app "$app"
 [[ -d "$hostile" ]] || fail "no hostile test plugins at $hostile; build them with: dotnet build LstmTerminal.sln"
-[[ -f "$corpus" ]] || fail "the corpus $corpus is missing; put tinyshakespeare.txt in ../shared/data next to the repository"
 
 user_plugins="$tmp/data/lstm-terminal/plugins"
 mkdir -p "$user_plugins"
 cp -r "$hostile/LstmTerminal.TestPlugins.ExitingSampler" "$hostile/LstmTerminal.TestPlugins.StdoutWriter" "$user_plugins/"
 
-wait_until() {
-    local seconds="$1"
-    shift
-    for ((i = 0; i < seconds * 4; i++)); do
-        tmux capture-pane -p -t "$session" >"$tmp/last.txt" 2>/dev/null || return 1
-        "$@" && return 0
-        sleep 0.25
-    done
-    return 1
-}
-
-screen_has() { grep -Eq "$1" "$tmp/last.txt"; }
 mode() { tmux display-message -p -t "$session" "#{$1}"; }
 
 tmux new-session -d -s "$session" -x 120 -y 40 \

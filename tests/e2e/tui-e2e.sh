@@ -6,45 +6,12 @@
 # Usage: tests/e2e/tui-e2e.sh [path/to/lstm-terminal]   (builds nothing; run `dotnet build LstmTerminal.sln` first)
 set -uo pipefail
 
-repo="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
+# shellcheck source=tmux-session.sh
+source "$(dirname "${BASH_SOURCE[0]}")/tmux-session.sh"
 app="${1:-$repo/src/LstmTerminal/bin/Debug/net10.0/lstm-terminal}"
-corpus="$(cd "$repo/.." && pwd)/shared/data/tinyshakespeare.txt"
 session="lstm-e2e-$$"
-tmp="$(mktemp -d)"
 excerpt="${E2E_EXCERPT:-${TMPDIR:-/tmp}/tui-e2e-screen.txt}"
-
-fail() {
-    echo "FAIL: $*"
-    if [[ -f "$tmp/last.txt" ]]; then
-        echo "--- last screen ---"
-        cat "$tmp/last.txt"
-    fi
-    exit 1
-}
-
-cleanup() {
-    tmux kill-session -t "$session" 2>/dev/null
-    rm -rf "$tmp"
-}
-trap cleanup EXIT
-
-command -v tmux >/dev/null || fail "tmux is not installed (apt-get install tmux)"
-[[ -x "$app" ]] || fail "no app at $app; build it with: dotnet build LstmTerminal.sln"
-[[ -f "$corpus" ]] || fail "the corpus $corpus is missing; put tinyshakespeare.txt in ../shared/data next to the repository"
-
-# Polls the screen until the check command succeeds on it, for at most $1 seconds.
-wait_until() {
-    local seconds="$1"
-    shift
-    for ((i = 0; i < seconds * 4; i++)); do
-        tmux capture-pane -p -t "$session" >"$tmp/last.txt" 2>/dev/null || return 1
-        "$@" && return 0
-        sleep 0.25
-    done
-    return 1
-}
-
-screen_has() { grep -Eq "$1" "$tmp/last.txt"; }
+require_app "$app"
 
 # The console is the right-hand panel of the lower half; the continuation is its line after "> thou art more".
 continued() { awk '/> thou art more/ { getline; print; exit }' "$tmp/last.txt" | sed 's/.*││//' | grep -Eq '^  [a-z]'; }
@@ -101,7 +68,7 @@ ls "$tmp/state/lstm-terminal/logs/"*.log >/dev/null 2>&1 || fail "no log file in
 # Terminal.Gui configuration applies: a theme chosen in ~/.tui/config.json colours it (Amber Phosphor: #FFBF00).
 tmux kill-session -t "$session" 2>/dev/null
 mkdir -p "$tmp/home/.tui"
-echo '{ "Theme": "Amber Phosphor" }' >"$tmp/home/.tui/config.json"
+echo '{ "Theme": "Amber Phosphor", "Application": { "DefaultKeyBindings": { "Quit": { "All": [ "F10" ] } } } }' >"$tmp/home/.tui/config.json"
 tmux new-session -d -s "$session" -x 120 -y 40 \
     "cd '$tmp' && HOME='$tmp/home' '$app' --Training:LearningRate=0 --Training:CheckpointDirectory='$tmp/bad'; echo \"APP EXITED \$?\"; sleep 600" \
     || fail "could not start tmux"
@@ -111,4 +78,25 @@ tmux send-keys -t "$session" C-q
 wait_until 30 screen_has 'APP EXITED 2' || fail "the app did not exit with code 2 after Ctrl+Q on the settings problem"
 [[ ! -e "$tmp/bad" ]] || fail "a bad setting still created $tmp/bad"
 
-echo "PASS: training progressed, 'thou art more' was continued, the strip predicted after 'to be or' and Tab took its first word, Ctrl+Q left checkpoint.json (screen saved to $excerpt); offline, the default corpus trained on the bundled text; a bad setting was shown in the UI (in the user's Terminal.Gui theme) and quit with exit code 2"
+# The user's Terminal.Gui key bindings apply as well: Quit bound to F10 in the same file quits, saving first.
+tmux kill-session -t "$session" 2>/dev/null
+tmux new-session -d -s "$session" -x 120 -y 40 \
+    "cd '$tmp' && HOME='$tmp/home' '$app' --Training:MaxSteps=20 --Training:CheckpointDirectory='$tmp/keyed' --corpus-path '$corpus'; echo \"APP EXITED \$?\"; sleep 600" \
+    || fail "could not start tmux"
+wait_until 120 screen_has 'step [1-9][0-9]* of 20' || fail "no training progress within 120 s (key binding run)"
+tmux send-keys -t "$session" F10
+wait_until 60 screen_has 'APP EXITED 0' || fail "F10, bound to Quit in \$HOME/.tui/config.json, did not quit the app"
+[[ -f "$tmp/keyed/checkpoint.json" ]] || fail "quitting with the user's key saved no checkpoint"
+
+# SIGTERM from outside quits like Ctrl+Q, saving first, and says it was stopped: exit code 130.
+tmux kill-session -t "$session" 2>/dev/null
+tmux new-session -d -s "$session" -x 120 -y 40 \
+    "cd '$tmp' && '$app' --Training:MaxSteps=100000 --Training:CheckpointDirectory='$tmp/terminated' --corpus-path '$corpus'; echo \"APP EXITED \$?\"; sleep 600" \
+    || fail "could not start tmux"
+wait_until 120 screen_has 'step [1-9][0-9]* of' || fail "no training progress within 120 s (SIGTERM run)"
+# Anchored on the app's path: the tmux server's and the shell's command lines name the same folder.
+pkill -TERM -f -- "^$app .*--Training:CheckpointDirectory=$tmp/terminated" || fail "could not find the app to send SIGTERM to"
+wait_until 120 screen_has 'APP EXITED 130' || fail "the app did not exit with code 130 after SIGTERM"
+[[ -f "$tmp/terminated/checkpoint.json" ]] || fail "SIGTERM left no checkpoint"
+
+echo "PASS: training progressed, 'thou art more' was continued, the strip predicted after 'to be or' and Tab took its first word, Ctrl+Q left checkpoint.json (screen saved to $excerpt); offline, the default corpus trained on the bundled text; a bad setting was shown in the UI (in the user's Terminal.Gui theme) and quit with exit code 2; the user's Terminal.Gui key binding (F10 = Quit) quit with a save; SIGTERM saved and exited 130"

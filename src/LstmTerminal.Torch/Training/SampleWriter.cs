@@ -16,7 +16,21 @@ public sealed class SampleWriter(IReadOnlyList<string> primes, GuardedVocabulary
     public IReadOnlyList<TrainingSample> Write(ModelWeights weights, CancellationToken cancellationToken)
     {
         var completion = new Completion(new Generator(weights, vocabulary));
-        return primes.Select(prime => new TrainingSample(prime, Continue(completion, prime, cancellationToken))).ToList();
+        var samples = new List<TrainingSample>(primes.Count);
+        foreach (var prime in primes)
+        {
+            try
+            {
+                samples.Add(new TrainingSample(prime, Continue(completion, prime, cancellationToken)));
+            }
+            catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+            {
+                // A stop asked for mid-sample ends the samples, not the run: the trainer saves its last step next.
+                break;
+            }
+        }
+
+        return samples;
     }
 
     private string Continue(Completion completion, string prime, CancellationToken cancellationToken)

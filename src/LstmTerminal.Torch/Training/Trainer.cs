@@ -166,7 +166,7 @@ public sealed class Trainer : IDisposable
                 }
 
                 // End of epoch: validate, lower the rate on a plateau, keep the best, reset the carried state; then the step's records.
-                var validation = _position.StepInEpoch == _layout.StepsPerEpoch ? EndEpoch(progress, cancellationToken) : null;
+                var validation = _position.StepInEpoch == _layout.StepsPerEpoch ? EndEpoch(progress) : null;
                 _records.Write(report, validation, _schedule.LearningRate, progress);
                 if (validation is not null && StopRules.HasDiverged(validation.Loss))
                 {
@@ -231,7 +231,7 @@ public sealed class Trainer : IDisposable
     }
 
     /// <summary>Validates (if the corpus has a validation tail), lowers the rate on a plateau, starts the next epoch afresh and keeps a better one in best/.</summary>
-    private ValidationPoint? EndEpoch(IProgress<TrainingEvent>? progress, CancellationToken cancellationToken)
+    private ValidationPoint? EndEpoch(IProgress<TrainingEvent>? progress)
     {
         ValidationPoint? point = null;
         if (_plan.Corpus.Split.Validation.Length >= 2)
@@ -240,12 +240,12 @@ public sealed class Trainer : IDisposable
             using (Weights.Hold())
             {
                 using var averaged = _average?.SwappedIn();
-                (loss, perplexity) = Evaluator.Evaluate(_model, _plan.Corpus.Split.Validation, _layout.BatchSize, _layout.SequenceLength, cancellationToken);
+                // Not cancellable: a stop must wait for it, since a run cut off here would end without its last save.
+                (loss, perplexity) = Evaluator.Evaluate(_model, _plan.Corpus.Split.Validation, _layout.BatchSize, _layout.SequenceLength, CancellationToken.None);
             }
 
             point = new ValidationPoint { Step = _position.Step, Epoch = _position.Epoch + 1, Loss = loss, Perplexity = perplexity };
             _position.ValidationHistory.Add(point);
-            progress?.Report(new ValidationCompleted { Step = point.Step, Epoch = point.Epoch, Loss = loss, Perplexity = perplexity });
             if (_schedule.Validated(loss))
             {
                 SetLearningRate(_schedule.LearningRate);
@@ -261,8 +261,14 @@ public sealed class Trainer : IDisposable
             _best.Offer(point, () => _position.ToManifest(_plan, _schedule.LearningRate), progress);
         }
 
-        // After the best save too: what it freed would otherwise stay with the process for the whole next epoch.
+        // After the best save too: what it freed would otherwise stay with the process for the whole next epoch. The
+        // validation is reported after both, so every epoch's report (and the working set printed with it) sees the same work.
         NativeHeap.ReleaseFreeMemory();
+        if (point is not null)
+        {
+            progress?.Report(new ValidationCompleted { Step = point.Step, Epoch = point.Epoch, Loss = point.Loss, Perplexity = point.Perplexity });
+        }
+
         return point;
     }
 

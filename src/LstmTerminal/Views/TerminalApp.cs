@@ -8,6 +8,7 @@ using LstmTerminal.Core.Workflow;
 using LstmTerminal.Hosting;
 using LstmTerminal.Interactive;
 using LstmTerminal.ViewState;
+using System.Runtime.InteropServices;
 using Microsoft.Extensions.Logging;
 using Terminal.Gui.App;
 using LstmTerminal.Torch.Workflow;
@@ -73,12 +74,19 @@ public sealed class TerminalApp(
 
         var app = Application.Create().Init();
         using var guard = new TerminalGuard(app);
+
+        // SIGTERM (or SIGINT from outside: the terminal's Ctrl+C is a key here) quits like Ctrl+Q, saving first. The
+        // signals are taken here because, under Terminal.Gui, the runtime's default still ended the process at once
+        // (exit 143, unsaved steps lost, the terminal left in the UI's screen).
+        using var signalled = new CancellationTokenSource();
+        using var sigterm = PosixSignalRegistration.Create(PosixSignal.SIGTERM, context => Quit(context, signalled));
+        using var sigint = PosixSignalRegistration.Create(PosixSignal.SIGINT, context => Quit(context, signalled));
+        using var quitting = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, signalled.Token);
         try
         {
             session.Open(stopping.Token);
             using var window = new MainWindow(app, session, state, console, catalog, stopping.Token);
-            // SIGTERM (or SIGINT from outside: the terminal's Ctrl+C is a key here) quits like Ctrl+Q, saving first.
-            using var terminated = cancellationToken.Register(() => app.Invoke(() => app.RequestStop()));
+            using var terminated = quitting.Token.Register(() => app.Invoke(() => app.RequestStop()));
             app.Run(window, e =>
             {
                 // Keep the app alive and the screen clean; the details go to the log.
@@ -99,17 +107,23 @@ public sealed class TerminalApp(
         {
             case CheckpointSaved saved:
                 verbConsole.Error.WriteLine($"Checkpoint at step {saved.Step} in {saved.Directory}.");
-                return Ended(cancellationToken);
+                return Ended(quitting.Token);
             case CheckpointFailed failed:
                 verbConsole.Error.WriteLine($"error: the checkpoint at step {failed.Step} was NOT saved: {failed.Message}");
                 return ExitCodes.Failure;
             default:
                 verbConsole.Error.WriteLine("No checkpoint was written in this session.");
-                return Ended(cancellationToken);
+                return Ended(quitting.Token);
         }
     }
 
-    private static int Ended(CancellationToken cancellationToken) => cancellationToken.IsCancellationRequested ? ExitCodes.Cancelled : ExitCodes.Success;
+    private static int Ended(CancellationToken quitting) => quitting.IsCancellationRequested ? ExitCodes.Cancelled : ExitCodes.Success;
+
+    private static void Quit(PosixSignalContext context, CancellationTokenSource signalled)
+    {
+        context.Cancel = true;
+        signalled.Cancel();
+    }
 
     /// <summary>The manuscript kept beside the checkpoint; null, with a line in the console, when it cannot be read.</summary>
     private static ManuscriptConsole? OpenManuscript(string checkpointDirectory, int contextWords, ConsoleTranscript transcript, ILogger log)

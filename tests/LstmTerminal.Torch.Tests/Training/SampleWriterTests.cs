@@ -40,9 +40,35 @@ public sealed class SampleWriterTests
     }
 
     [Fact]
+    public void Write_EndsTheSamples_WhenTheRunIsStoppedMidSample()
+    {
+        // Given a stop asked for while the first sample is being written (Ctrl+Q during training)
+        using var stop = new CancellationTokenSource();
+        var writer = new SampleWriter(["thou art more", "to be or"], Model.Vocabulary, new StoppingSampler(stop), FiveWords);
+
+        // When the samples are written, then they end without an exception (which used to end the run unsaved)
+        var samples = writer.Write(Model.Weights, stop.Token);
+        Assert.Empty(samples);
+    }
+
+    [Fact]
     public void HasPrimes_IsFalse_WithoutPrimeTexts()
     {
         // Then a run without prime texts writes no samples
         Assert.False(new SampleWriter([], Model.Vocabulary, new ArgMaxSampler(), FiveWords).HasPrimes);
+    }
+
+    /// <summary>Asks for the stop as it chooses its first word, as a user quitting mid-sample does.</summary>
+    private sealed class StoppingSampler(CancellationTokenSource stop) : LstmTerminal.Abstractions.ISampler
+    {
+        public string Name => "stopping";
+
+        public string Description => "stops the run";
+
+        public int Next(ReadOnlySpan<float> logits, LstmTerminal.Abstractions.SamplingContext context)
+        {
+            stop.Cancel();
+            return 1;
+        }
     }
 }

@@ -1,6 +1,7 @@
 using LstmTerminal.Core.Checkpoints;
 using LstmTerminal.Core;
 using LstmTerminal.Core.Training;
+using LstmTerminal.Core.Workflow;
 using LstmTerminal.Torch.Training;
 using LstmTerminal.Torch.Checkpoints;
 
@@ -255,5 +256,29 @@ public sealed class TrainerTests
         using var trainer = Trainer.Start(plan);
         trainer.Run(null, CancellationToken.None);
         return trainer.LossHistory.Select(p => p.Loss).ToList();
+    }
+
+    [Fact]
+    public void Run_ValidatesAndSaves_WhenStoppedAtTheEndOfAnEpoch()
+    {
+        // Given a run asked to stop right after the last step of its first epoch, before its validation
+        using var temp = new TempDirectory();
+        using var trainer = Trainer.Start(Plans.Tiny(temp.Combine("ckpt"), epochs: 3));
+        using var stop = new CancellationTokenSource();
+        var progress = new CallbackProgress<TrainingEvent>(e =>
+        {
+            if (e is StepCompleted step && step.StepInEpoch == step.StepsPerEpoch)
+            {
+                stop.Cancel();
+            }
+        });
+
+        // When it runs
+        var result = trainer.Run(progress, stop.Token);
+
+        // Then the validation finished, the run stopped as cancelled, and its last step was saved
+        Assert.Equal(StopReason.Cancelled, result.Reason);
+        Assert.Equal(trainer.StepsPerEpoch, result.CheckpointStep);
+        Assert.NotNull(result.ValidationLoss);
     }
 }
