@@ -9,7 +9,7 @@ public static class BitsPerCharacterText
     /// <summary>Why the corpus' validation gives no bits per character, or null when it gives them.</summary>
     public static string? Note(PreparedCorpus corpus) => corpus.ValidationSpelledByTokens
         ? null
-        : $"not given: the tokenizer '{corpus.Vocabulary.TokenizerName}' is lossy (its validation tokens do not spell the validation text: "
+        : $"not given: the {corpus.Vocabulary.TokenizerName} tokenizer is lossy (its validation tokens do not spell the validation text: "
           + "it drops case, punctuation or line breaks, or reads characters as unknown), so bits per character would flatter it; "
           + "compare perplexity between runs of the same tokenizer instead";
 
