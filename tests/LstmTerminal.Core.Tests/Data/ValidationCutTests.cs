@@ -7,15 +7,15 @@ public sealed class ValidationCutTests
     [Fact]
     public void Offset_MovesTheCutToTheStartOfTheNextLine_WhenItFallsWithinALine()
     {
-        // Given ten lines of ten characters, whose last fifth starts two characters into the ninth line ("line 08..")
+        // Given ten lines of eleven characters, whose last 21 characters start one character into the ninth line
         var text = string.Concat(Enumerable.Range(1, 10).Select(i => $"line {i:00}...\n"));
-        Assert.Equal(110, text.Length);
+        Assert.Equal((110, 89), (text.Length, text.Length - (int)Math.Round(text.Length * 0.19)));
 
-        // When the validation fifth is cut (a plain cut at 88)
-        var offset = ValidationCut.Offset(text, 0.2);
+        // When the validation share is cut
+        var offset = ValidationCut.Offset(text, 0.19);
 
-        // Then it starts at the ninth line
-        Assert.Equal("line 09...\nline 10...\n", text[offset..]);
+        // Then it starts at the tenth line
+        Assert.Equal("line 10...\n", text[offset..]);
     }
 
     [Fact]
