@@ -16,6 +16,10 @@ internal static class TokenizerPlugins
     /// <summary>Where checkpoints find their tokenizer by name.</summary>
     public static PluginCatalog Catalog => LazyCatalog.Value;
 
+    /// <summary>The vocabulary the shipped tokenizer of that name learns from <paramref name="text"/> with its default settings.</summary>
+    public static GuardedVocabulary Learn(string name, string text) =>
+        TokenizerCalls.LearnAsync(Catalog, name, text, progress: null, CancellationToken.None).GetAwaiter().GetResult();
+
     /// <summary>The word level learned from <paramref name="text"/> through the <c>words</c> plugin, as training learns it.</summary>
     public static GuardedVocabulary Words(string text, int minWordFrequency)
     {

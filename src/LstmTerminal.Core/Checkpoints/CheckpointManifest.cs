@@ -88,4 +88,7 @@ public sealed record ValidationPoint
     public required double Loss { get; init; }
 
     public required double Perplexity { get; init; }
+
+    /// <summary>Of the validation text; null for a lossy tokenizer and in checkpoints written before it was recorded.</summary>
+    public double? BitsPerCharacter { get; init; }
 }

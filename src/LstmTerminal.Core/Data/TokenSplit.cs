@@ -1,12 +1,4 @@
 namespace LstmTerminal.Core.Data;
 
-/// <summary>The token sequence cut into a training head and a validation tail.</summary>
-public sealed record TokenSplit(int[] Training, int[] Validation)
-{
-    public static TokenSplit FromTail(int[] ids, double validationFraction)
-    {
-        var validationLength = (int)Math.Round(ids.Length * validationFraction);
-        var trainingLength = ids.Length - validationLength;
-        return new TokenSplit(ids[..trainingLength], ids[trainingLength..]);
-    }
-}
+/// <summary>The ids of the training text and of the validation text, each encoded on its own (see <see cref="ValidationCut"/>).</summary>
+public sealed record TokenSplit(int[] Training, int[] Validation);

@@ -8,6 +8,16 @@ namespace LstmTerminal.Torch.Training;
 /// <summary>Mean cross-entropy of a model over a token sequence, read the same way training reads it.</summary>
 public static class Evaluator
 {
+    /// <summary>
+    /// Scores a model on a corpus' validation ids: loss and perplexity per token, and bits per character of the validation
+    /// text. Only full batches are read, so the mean over them stands for every validation token in the bits per character.
+    /// </summary>
+    public static ValidationScore Validate(LstmLanguageModel model, PreparedCorpus corpus, int maxBatchSize, int sequenceLength, CancellationToken cancellationToken = default)
+    {
+        var (loss, perplexity) = Evaluate(model, corpus.Split.Validation, maxBatchSize, sequenceLength, cancellationToken);
+        return new ValidationScore(loss, perplexity, corpus.BitsPerCharacter(loss));
+    }
+
     public static (double Loss, double Perplexity) Evaluate(LstmLanguageModel model, int[] tokens, int maxBatchSize, int sequenceLength, CancellationToken cancellationToken = default)
     {
         var layout = BatchLayout.Fitting(tokens.Length, maxBatchSize, sequenceLength);

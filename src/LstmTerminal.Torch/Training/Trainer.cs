@@ -236,17 +236,17 @@ public sealed class Trainer : IDisposable
         ValidationPoint? point = null;
         if (_plan.Corpus.Split.Validation.Length >= 2)
         {
-            double loss, perplexity;
+            ValidationScore score;
             using (Weights.Hold())
             {
                 using var averaged = _average?.SwappedIn();
                 // Not cancellable: a stop must wait for it, since a run cut off here would end without its last save.
-                (loss, perplexity) = Evaluator.Evaluate(_model, _plan.Corpus.Split.Validation, _layout.BatchSize, _layout.SequenceLength, CancellationToken.None);
+                score = Evaluator.Validate(_model, _plan.Corpus, _layout.BatchSize, _layout.SequenceLength, CancellationToken.None);
             }
 
-            point = new ValidationPoint { Step = _position.Step, Epoch = _position.Epoch + 1, Loss = loss, Perplexity = perplexity };
+            point = new ValidationPoint { Step = _position.Step, Epoch = _position.Epoch + 1, Loss = score.Loss, Perplexity = score.Perplexity, BitsPerCharacter = score.BitsPerCharacter };
             _position.ValidationHistory.Add(point);
-            if (_schedule.Validated(loss))
+            if (_schedule.Validated(score.Loss))
             {
                 SetLearningRate(_schedule.LearningRate);
                 progress?.Report(new LearningRateLowered(_position.Step, _schedule.LearningRate));
@@ -266,7 +266,7 @@ public sealed class Trainer : IDisposable
         NativeHeap.ReleaseFreeMemory();
         if (point is not null)
         {
-            progress?.Report(new ValidationCompleted { Step = point.Step, Epoch = point.Epoch, Loss = point.Loss, Perplexity = point.Perplexity });
+            progress?.Report(ValidationCompleted.Of(point));
         }
 
         return point;

@@ -1,3 +1,5 @@
+using LstmTerminal.Core.Checkpoints;
+
 namespace LstmTerminal.Torch.Training;
 
 /// <summary>Something the trainer reports while it runs.</summary>
@@ -49,6 +51,12 @@ public sealed record ValidationCompleted : TrainingEvent
     public required double Loss { get; init; }
 
     public required double Perplexity { get; init; }
+
+    /// <summary>Null when the tokenizer is lossy (its tokens do not spell the validation text).</summary>
+    public required double? BitsPerCharacter { get; init; }
+
+    public static ValidationCompleted Of(ValidationPoint point) =>
+        new() { Step = point.Step, Epoch = point.Epoch, Loss = point.Loss, Perplexity = point.Perplexity, BitsPerCharacter = point.BitsPerCharacter };
 }
 
 /// <summary>The validation loss did not improve, so the learning rate was lowered.</summary>

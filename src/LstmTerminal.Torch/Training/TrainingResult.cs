@@ -30,6 +30,9 @@ public sealed record TrainingResult
     /// <summary>The last validation's; null if none ran, infinite if it diverged.</summary>
     public required double? ValidationPerplexity { get; init; }
 
+    /// <summary>The last validation's; null if none ran or the tokenizer is lossy.</summary>
+    public required double? ValidationBitsPerCharacter { get; init; }
+
     /// <summary>Training tokens per second over the run; 0 if it took no step.</summary>
     public required double TokensPerSecond { get; init; }
 
@@ -64,6 +67,7 @@ public sealed record TrainingResult
             Loss = position.RecentLoss(since: startStep),
             ValidationLoss = validation?.Loss,
             ValidationPerplexity = validation?.Perplexity,
+            ValidationBitsPerCharacter = validation?.BitsPerCharacter,
             TokensPerSecond = clock.TokensPerSecond(position.Step, elapsed),
             Elapsed = elapsed,
             Checkpoint = checkpoints.LastSaved?.Directory,

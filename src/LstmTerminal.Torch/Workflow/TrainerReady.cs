@@ -14,6 +14,9 @@ public sealed record TrainerReady : SessionEvent
 
     public required double UnknownRate { get; init; }
 
+    /// <summary>The tokenizer's validation tokens do not spell the validation text, so it has no bits per character.</summary>
+    public required bool LossyTokenizer { get; init; }
+
     public required int StepsPerEpoch { get; init; }
 
     public required int Epochs { get; init; }
@@ -33,6 +36,7 @@ public sealed record TrainerReady : SessionEvent
         Words = trainer.Corpus.WordCount,
         VocabularySize = trainer.Corpus.Vocabulary.Count,
         UnknownRate = trainer.Corpus.UnknownRate,
+        LossyTokenizer = !trainer.Corpus.ValidationSpelledByTokens,
         StepsPerEpoch = trainer.StepsPerEpoch,
         Epochs = epochs,
         Step = trainer.Step,

@@ -21,7 +21,7 @@ public sealed class EvalVerb(CorpusOptions corpusOptions, TrainingOptions traini
         var tokenizer = CommonOptions.Tokenizer();
         tokenizer.Description = "Refuse the checkpoint unless it was trained with this tokenizer plugin (it is always evaluated with its own).";
         var json = CommonOptions.Json();
-        var command = new Command("eval", "Validation loss, perplexity and unknown-word rate of a checkpoint.")
+        var command = new Command("eval", "Validation loss, perplexity, bits per character and unknown-word rate of a checkpoint.")
         {
             checkpointDirectory, corpus, corpusPath, tokenizer, json,
         };
@@ -56,16 +56,18 @@ public sealed class EvalVerb(CorpusOptions corpusOptions, TrainingOptions traini
 
         var settings = checkpoint.Manifest.Training;
         var prepared = PreparedCorpus.From(corpus, checkpoint.Vocabulary, settings.ValidationFraction);
-        var (loss, perplexity) = Evaluator.Evaluate(model, prepared.Split.Validation, settings.BatchSize, settings.SequenceLength, cancellationToken);
+        var score = Evaluator.Validate(model, prepared, settings.BatchSize, settings.SequenceLength, cancellationToken);
 
         if (json)
         {
-            JsonOutput.Write(console.Output, new EvalReport(loss, perplexity, prepared.UnknownRate, prepared.Vocabulary.Count));
+            JsonOutput.Write(console.Output, new EvalReport(
+                score.Loss, score.Perplexity, score.BitsPerCharacter, BitsPerCharacterText.Note(prepared), prepared.UnknownRate, prepared.Vocabulary.Count));
         }
         else
         {
+            var bits = BitsPerCharacterText.Format(score.BitsPerCharacter, !prepared.ValidationSpelledByTokens);
             console.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"validation loss {loss:F4}, perplexity {PerplexityText.Format(perplexity)}, unknown words {prepared.UnknownRate:P1}, vocabulary {prepared.Vocabulary.Count:N0} (checkpoint {store.Directory}, step {checkpoint.Manifest.Step})"));
+                $"validation loss {score.Loss:F4}, perplexity {PerplexityText.Format(score.Perplexity)}, bits/char {bits}, unknown words {prepared.UnknownRate:P1}, vocabulary {prepared.Vocabulary.Count:N0} (checkpoint {store.Directory}, step {checkpoint.Manifest.Step})"));
         }
 
         return ExitCodes.Success;

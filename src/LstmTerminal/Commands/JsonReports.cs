@@ -15,12 +15,16 @@ public abstract record JsonReport
 }
 
 /// <summary><c>train --json</c>.</summary>
+/// <remarks><c>ValidationBitsPerCharacterNote</c> says why the bits per character are null when the tokenizer is lossy.</remarks>
 public sealed record TrainReport(
-    long Steps, int Epochs, double? Loss, double? ValidationLoss, double? ValidationPerplexity, double TokensPerSecond, int VocabularySize,
-    double UnknownRate, string? Checkpoint, long? CheckpointStep, string StopReason, double ElapsedSeconds) : JsonReport;
+    long Steps, int Epochs, double? Loss, double? ValidationLoss, double? ValidationPerplexity, double? ValidationBitsPerCharacter,
+    string? ValidationBitsPerCharacterNote, double TokensPerSecond, int VocabularySize, double UnknownRate, string? Checkpoint, long? CheckpointStep,
+    string StopReason, double ElapsedSeconds) : JsonReport;
 
-/// <summary><c>eval --json</c>.</summary>
-public sealed record EvalReport(double ValidationLoss, double ValidationPerplexity, double UnknownRate, int VocabularySize) : JsonReport;
+/// <summary><c>eval --json</c>; the note as <see cref="TrainReport"/>'s.</summary>
+public sealed record EvalReport(
+    double ValidationLoss, double ValidationPerplexity, double? ValidationBitsPerCharacter, string? ValidationBitsPerCharacterNote, double UnknownRate,
+    int VocabularySize) : JsonReport;
 
 /// <summary><c>generate --json</c>.</summary>
 public sealed record GenerateReport(string Prime, string Text, IReadOnlyList<WordReport> Words, IReadOnlyList<string> UnknownWords, string Sampler, int? Seed)

@@ -21,7 +21,7 @@ public sealed class ProgressPrinter(TextWriter error, TimeSpan stepInterval) : I
             // The working set is read here, on the trainer's thread between validation and the next step, so
             // epochs compare at the same point of the cycle (how memory across epochs is checked).
             ValidationCompleted validation => string.Create(CultureInfo.InvariantCulture,
-                $"epoch {validation.Epoch} validation loss {validation.Loss:F4}  perplexity {PerplexityText.Format(validation.Perplexity)}  working set {Environment.WorkingSet / (1024.0 * 1024.0):F0} MB"),
+                $"epoch {validation.Epoch} validation loss {validation.Loss:F4}  perplexity {PerplexityText.Format(validation.Perplexity)}{Bits(validation.BitsPerCharacter)}  working set {Environment.WorkingSet / (1024.0 * 1024.0):F0} MB"),
             LearningRateLowered lowered => string.Create(CultureInfo.InvariantCulture,
                 $"validation did not improve: learning rate lowered to {lowered.LearningRate:G4}"),
             CheckpointSaved saved => $"checkpoint saved at step {saved.Step}: {saved.Directory}",
@@ -35,6 +35,10 @@ public sealed class ProgressPrinter(TextWriter error, TimeSpan stepInterval) : I
             error.WriteLine(line);
         }
     }
+
+    /// <summary>Only when given: a lossy tokenizer's absence is explained once, in the run's last line.</summary>
+    private static string Bits(double? bitsPerCharacter) =>
+        bitsPerCharacter is { } bits ? string.Create(CultureInfo.InvariantCulture, $"  bits/char {bits:F3}") : "";
 
     private bool ShouldPrint(StepCompleted step)
     {

@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Globalization;
 using LstmTerminal.Abstractions;
+using LstmTerminal.Core.Data;
 using LstmTerminal.Core.Generation;
 using LstmTerminal.Core.Options;
 using LstmTerminal.Core.Plugins;
@@ -70,7 +71,7 @@ public sealed class TrainVerb(
                 $"corpus {prepared.Title}: {prepared.WordCount:N0} words, vocabulary {prepared.Vocabulary.Count:N0}, unknown {prepared.UnknownRate:P1}, {trainer.StepsPerEpoch} steps per epoch"));
 
             var result = await trainer.RunAsync(new ProgressPrinter(console.Error, TimeSpan.FromSeconds(2)), cancellationToken).ConfigureAwait(false);
-            Report(result, prepared.Vocabulary.Count, prepared.UnknownRate, json);
+            Report(result, prepared, json);
             return ExitCode(result);
         }
         finally
@@ -142,7 +143,7 @@ public sealed class TrainVerb(
         _ => ExitCodes.Failure,
     };
 
-    private void Report(TrainingResult result, int vocabularySize, double unknownRate, bool json)
+    private void Report(TrainingResult result, PreparedCorpus prepared, bool json)
     {
         if (result.Problem is not null)
         {
@@ -157,14 +158,17 @@ public sealed class TrainVerb(
         if (json)
         {
             JsonOutput.Write(console.Output, new TrainReport(
-                result.Steps, result.EpochsCompleted, result.Loss, result.ValidationLoss, result.ValidationPerplexity, result.TokensPerSecond, vocabularySize,
-                unknownRate, result.Checkpoint, result.CheckpointStep, result.Reason.ToString(), result.Elapsed.TotalSeconds));
+                result.Steps, result.EpochsCompleted, result.Loss, result.ValidationLoss, result.ValidationPerplexity, result.ValidationBitsPerCharacter,
+                BitsPerCharacterText.Note(prepared), result.TokensPerSecond, prepared.Vocabulary.Count, prepared.UnknownRate, result.Checkpoint,
+                result.CheckpointStep, result.Reason.ToString(), result.Elapsed.TotalSeconds));
             return;
         }
 
         var c = CultureInfo.InvariantCulture;
         var loss = result.Loss is { } value ? value.ToString("F4", c) : "-";
-        var validation = result.ValidationPerplexity is { } perplexity ? $", validation perplexity {PerplexityText.Format(perplexity)}" : "";
+        var validation = result.ValidationPerplexity is { } perplexity
+            ? $", validation perplexity {PerplexityText.Format(perplexity)}, bits/char {BitsPerCharacterText.Format(result.ValidationBitsPerCharacter, !prepared.ValidationSpelledByTokens)}"
+            : "";
         var checkpoint = result.Checkpoint is null ? "none written" : $"{result.Checkpoint} at step {result.CheckpointStep}";
         console.Output.WriteLine(string.Create(c,
             $"{result.Reason}: {result.Steps} steps, {result.EpochsCompleted} epochs, loss {loss}{validation}, {result.TokensPerSecond:F0} tokens/s in {result.Elapsed.TotalSeconds:F1} s; checkpoint {checkpoint}"));

@@ -37,8 +37,16 @@ public sealed class TrainingStatus
         Update(s => s with { Loading = $"{p.Stage} {bytes}" });
     }
 
-    public void Apply(CheckpointOpened opened, double? smoothedLoss) =>
-        Update(s => s with { Step = opened.Step, SavedStep = opened.Step, Loss = opened.LossHistory.LastOrDefault()?.Loss, SmoothedLoss = smoothedLoss, ValidationLoss = opened.ValidationHistory.LastOrDefault()?.Loss, Perplexity = opened.ValidationHistory.LastOrDefault()?.Perplexity });
+    public void Apply(CheckpointOpened opened, double? smoothedLoss) => Update(s => s with
+    {
+        Step = opened.Step,
+        SavedStep = opened.Step,
+        Loss = opened.LossHistory.LastOrDefault()?.Loss,
+        SmoothedLoss = smoothedLoss,
+        ValidationLoss = opened.ValidationHistory.LastOrDefault()?.Loss,
+        Perplexity = opened.ValidationHistory.LastOrDefault()?.Perplexity,
+        ValidationBitsPerCharacter = opened.ValidationHistory.LastOrDefault()?.BitsPerCharacter,
+    });
 
     public void Apply(TrainerReady ready, double? smoothedLoss) => Update(s => s with
     {
@@ -47,6 +55,7 @@ public sealed class TrainingStatus
         Words = ready.Words,
         VocabularySize = ready.VocabularySize,
         UnknownRate = ready.UnknownRate,
+        LossyTokenizer = ready.LossyTokenizer,
         Epochs = ready.Epochs,
         Windows = ready.StepsPerEpoch,
         Epoch = (int)Math.Min(ready.Epochs, ready.Step / ready.StepsPerEpoch + 1),
@@ -56,6 +65,7 @@ public sealed class TrainingStatus
         Loss = ready.LossHistory.LastOrDefault()?.Loss,
         ValidationLoss = ready.ValidationHistory.LastOrDefault()?.Loss,
         Perplexity = ready.ValidationHistory.LastOrDefault()?.Perplexity,
+        ValidationBitsPerCharacter = ready.ValidationHistory.LastOrDefault()?.BitsPerCharacter,
     });
 
     public void Apply(StepCompleted step, double smoothedLoss) => Update(s => s with
@@ -74,7 +84,7 @@ public sealed class TrainingStatus
     });
 
     public void Apply(ValidationCompleted validation) =>
-        Update(s => s with { ValidationLoss = validation.Loss, Perplexity = validation.Perplexity });
+        Update(s => s with { ValidationLoss = validation.Loss, Perplexity = validation.Perplexity, ValidationBitsPerCharacter = validation.BitsPerCharacter });
 
     public void Apply(CheckpointSaved saved) => Update(s => s with { SavedStep = saved.Step });
 

@@ -43,6 +43,11 @@ public sealed record TrainingStatusSnapshot
 
     public double? Perplexity { get; init; }
 
+    public double? ValidationBitsPerCharacter { get; init; }
+
+    /// <summary>The tokenizer gives no bits per character (see <see cref="TrainerReady.LossyTokenizer"/>).</summary>
+    public bool LossyTokenizer { get; init; }
+
     public double TokensPerSecond { get; init; }
 
     public TimeSpan Elapsed { get; init; }

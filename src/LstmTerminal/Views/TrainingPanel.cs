@@ -51,8 +51,18 @@ public sealed class TrainingPanel : FrameView
         _epochBar.Fraction = s.Windows == 0 ? 0 : (float)s.Window / s.Windows;
         _runBar.Fraction = s.TotalSteps == 0 ? 0 : (float)Math.Min(1.0, (double)s.Step / s.TotalSteps);
         _loss.Text = string.Create(c, $"Loss    {Number(s.Loss, "F3")}, smoothed {Number(s.SmoothedLoss, "F3")}");
-        _validation.Text = string.Create(c, $"Valid   loss {Number(s.ValidationLoss, "F3")}, perplexity {(s.Perplexity is { } perplexity ? PerplexityText.Format(perplexity) : "-")}");
+        _validation.Text = ValidationRow(s, Viewport.Width);
         _speed.Text = string.Create(c, $"Speed   {s.TokensPerSecond:N0} tokens/s, elapsed {Clock(s.Elapsed)}, ETA {(s.Phase == SessionPhase.Training ? Clock(s.Eta) : "-")}");
+    }
+
+    /// <summary>Loss, perplexity and bits per character; in short words when the panel is too narrow for the long ones (an 80-column screen).</summary>
+    private static string ValidationRow(TrainingStatusSnapshot s, int width)
+    {
+        var loss = Number(s.ValidationLoss, "F3");
+        var perplexity = s.Perplexity is { } value ? PerplexityText.Format(value) : "-";
+        var bits = BitsPerCharacterText.Format(s.ValidationBitsPerCharacter, s.LossyTokenizer);
+        var full = $"Valid   loss {loss}, perplexity {perplexity}, bits/char {bits}";
+        return full.Length <= width ? full : $"Valid   loss {loss} ppl {perplexity} bpc {(s.LossyTokenizer ? "n/a" : bits)}";
     }
 
     private static string Describe(SessionPhase phase) => phase switch

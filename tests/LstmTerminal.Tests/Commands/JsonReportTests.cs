@@ -50,7 +50,7 @@ public sealed class JsonReportTests : IDisposable
             Assert.True(JsonOutputContext.Default.GetTypeInfo(type) is not null, $"{type.Name} is missing from JsonOutputContext");
         }
 
-        var json = JsonSerializer.Serialize(new EvalReport(1.5, 4.5, 0.01, 7), JsonOutputContext.Default.EvalReport);
+        var json = JsonSerializer.Serialize(new EvalReport(1.5, 4.5, 2.1, null, 0.01, 7), JsonOutputContext.Default.EvalReport);
         Assert.Equal(1, JsonDocument.Parse(json).RootElement.GetProperty("schemaVersion").GetInt32());
     }
 

@@ -31,13 +31,15 @@ public sealed class ScreenStateTests
 
         state.Report(new TrainerReady
         {
-            CorpusTitle = "tiny", Words = 100, VocabularySize = 20, UnknownRate = 0.1, StepsPerEpoch = 10, Epochs = 5, Step = 25, TotalSteps = 50,
-            LossHistory = [new LossPoint(24, 3.0), new LossPoint(25, 2.0)], ValidationHistory = [new ValidationPoint { Step = 20, Epoch = 2, Loss = 2.5, Perplexity = 12.2 }],
+            CorpusTitle = "tiny", Words = 100, VocabularySize = 20, UnknownRate = 0.1, LossyTokenizer = false, StepsPerEpoch = 10, Epochs = 5, Step = 25, TotalSteps = 50,
+            LossHistory = [new LossPoint(24, 3.0), new LossPoint(25, 2.0)],
+            ValidationHistory = [new ValidationPoint { Step = 20, Epoch = 2, Loss = 2.5, Perplexity = 12.2, BitsPerCharacter = 2.25 }],
         });
 
         var status = state.Status.Snapshot();
         Assert.Equal((3, 5), (status.Epoch, status.Window));
         Assert.Equal(2.5, status.ValidationLoss);
+        Assert.Equal(2.25, status.ValidationBitsPerCharacter);
         Assert.Equal(2.9, status.SmoothedLoss!.Value, 6);
         Assert.Equal(2, state.Losses.Snapshot().Training.Count);
         Assert.Single(state.Losses.Snapshot().Validation);

@@ -4,6 +4,7 @@ using LstmTerminal.Tests.Support;
 using LstmTerminal.Views;
 using LstmTerminal.Torch.Workflow;
 using LstmTerminal.Torch.Training;
+using Terminal.Gui.ViewBase;
 
 namespace LstmTerminal.Tests.Views;
 
@@ -19,7 +20,7 @@ public sealed class TrainingPanelTests
         ui.ShowInWindow(panel);
         state.Report(new TrainerReady
         {
-            CorpusTitle = "tiny", Words = 1_600, VocabularySize = 40, UnknownRate = 0.025, StepsPerEpoch = 50, Epochs = 10, Step = 0, TotalSteps = 500,
+            CorpusTitle = "tiny", Words = 1_600, VocabularySize = 40, UnknownRate = 0.025, LossyTokenizer = false, StepsPerEpoch = 50, Epochs = 10, Step = 0, TotalSteps = 500,
             LossHistory = [], ValidationHistory = [],
         });
         state.Report(new PhaseChanged(SessionPhase.Training, PhaseReason.Training, Step: 0) { Corpus = "tiny" });
@@ -38,7 +39,7 @@ public sealed class TrainingPanelTests
             Elapsed = TimeSpan.FromSeconds(30),
             Eta = TimeSpan.FromMinutes(9),
         }));
-        state.Report(new TrainerReported(new ValidationCompleted { Step = 25, Epoch = 1, Loss = 4.5, Perplexity = 90.0 }));
+        state.Report(new TrainerReported(new ValidationCompleted { Step = 25, Epoch = 1, Loss = 4.5, Perplexity = 90.0, BitsPerCharacter = 2.125 }));
         panel.Refresh();
         ui.Draw();
 
@@ -49,7 +50,7 @@ public sealed class TrainingPanelTests
         Assert.Contains("State   training: from step 0", screen);
         Assert.Contains("Epoch   1 of 10, step 25 of 500", screen);
         Assert.Contains("Loss    4.250, smoothed 4.250", screen);
-        Assert.Contains("Valid   loss 4.500, perplexity 90.0", screen);
+        Assert.Contains("Valid   loss 4.500, perplexity 90.0, bits/char 2.125", screen);
         Assert.Contains("Speed   12,345 tokens/s, elapsed 0:30, ETA 9:00", screen);
         var epochRow = screen.Split('\n').Single(l => l.Contains("epoch "));
         var runRow = screen.Split('\n').Single(l => l.Contains("run "));
@@ -77,6 +78,33 @@ public sealed class TrainingPanelTests
         panel.Refresh();
         ui.Draw();
         Assert.Contains("State   FAILED: No network.", ui.Screen());
+    }
+
+    [Theory]
+    [InlineData(160, "Valid   loss 6.140, perplexity 464.1, bits/char n/a (lossy tokenizer)")]
+    [InlineData(80, "Valid   loss 6.140 ppl 464.1 bpc n/a")]
+    public void Validation_row_says_a_lossy_tokenizer_has_no_bits_per_character_at_any_width(int screenWidth, string expected)
+    {
+        // Given a panel on a corpus whose tokenizer drops what the text holds, half a screen wide as the main window lays it out
+        using var ui = new Headless(screenWidth);
+        var state = new ScreenState();
+        var panel = new TrainingPanel(state.Status);
+        ui.ShowInWindow(panel);
+        panel.Width = Dim.Percent(50);
+        state.Report(new TrainerReady
+        {
+            CorpusTitle = "tiny", Words = 1_600, VocabularySize = 40, UnknownRate = 0.09, LossyTokenizer = true, StepsPerEpoch = 50, Epochs = 10, Step = 0, TotalSteps = 500,
+            LossHistory = [], ValidationHistory = [],
+        });
+
+        // When a validation without bits per character is reported
+        state.Report(new TrainerReported(new ValidationCompleted { Step = 50, Epoch = 1, Loss = 6.14, Perplexity = 464.1, BitsPerCharacter = null }));
+        ui.Draw();
+        panel.Refresh();
+        ui.Draw();
+
+        // Then the row says why there is no figure, in words that fit the panel
+        Assert.Contains(expected, ui.Screen());
     }
 
     private static int Filled(string row) => row.Count(ch => ch is not (' ' or '│' or '║') && !char.IsLetter(ch));
