@@ -17,18 +17,29 @@ internal static class BiasOnlyModel
 
     public static readonly IReadOnlyDictionary<string, double> Probabilities = new Dictionary<string, double> { ["thou"] = 0.5, ["art"] = 0.3, ["more"] = 0.2 };
 
-    /// <summary>A validation text of the three known words with some unknown ones among them.</summary>
-    public static readonly int[] Validation = Enumerable.Range(0, 400).Select(i => i % 7 == 6 ? UnknownId : 1 + i * 5 % 3).ToArray();
+    private static readonly string[] Written = ["Thou", "art,", "more", "zounds", "THOU", "art!", "more;", "quoth"];
 
-    public static Generator Create()
+    /// <summary>
+    /// A validation text as a corpus writes it: a speaker's name on its own line before every three lines of verse whose
+    /// words are the three known ones, written in any case with punctuation, and unknown ones among them.
+    /// </summary>
+    public static readonly string Validation = string.Join('\n', Enumerable.Range(0, 160).Select(Line)) + "\n";
+
+    private static string Line(int i) => i % 4 == 0
+        ? "SPEAKER:"
+        : string.Join(' ', Enumerable.Range(0, 3 + i % 3).Select(k => Written[(i * 5 + k * 3) % Written.Length]));
+
+    public static Generator Create() => Create(Vocabulary, Probabilities.ToDictionary(p => IdOf(p.Key), p => p.Value));
+
+    /// <summary>A model over any vocabulary that gives each id in <paramref name="probabilities"/> its probability after any text, and every other id next to nothing.</summary>
+    public static Generator Create(GuardedVocabulary vocabulary, IReadOnlyDictionary<int, double> probabilities)
     {
         const int size = 2;
-        var count = Vocabulary.Count;
-        var bias = new float[count];
-        bias[UnknownId] = -1000;
-        foreach (var (word, probability) in Probabilities)
+        var count = vocabulary.Count;
+        var bias = Enumerable.Repeat(-1000f, count).ToArray();
+        foreach (var (id, probability) in probabilities)
         {
-            bias[IdOf(word)] = (float)Math.Log(probability);
+            bias[id] = (float)Math.Log(probability);
         }
 
         return new Generator(new ModelWeights
@@ -38,7 +49,7 @@ internal static class BiasOnlyModel
             Layers = [new LstmLayerWeights { InputSize = size, InputWeights = new float[4 * size * size], HiddenWeights = new float[4 * size * size], Bias = new float[4 * size] }],
             Output = new float[count * size],
             OutputBias = bias,
-        }, Vocabulary);
+        }, vocabulary);
     }
 
     /// <summary>The id of one of the three known words.</summary>

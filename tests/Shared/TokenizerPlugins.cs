@@ -21,11 +21,14 @@ internal static class TokenizerPlugins
         TokenizerCalls.LearnAsync(Catalog, name, text, progress: null, CancellationToken.None).GetAwaiter().GetResult();
 
     /// <summary>The word level learned from <paramref name="text"/> through the <c>words</c> plugin, as training learns it.</summary>
-    public static GuardedVocabulary Words(string text, int minWordFrequency)
+    public static GuardedVocabulary Words(string text, int minWordFrequency) =>
+        Learn(TokenizerNames.Words, text, new Dictionary<string, string> { [$"{TokenizerNames.Words}:MinWordFrequency"] = minWordFrequency.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+
+    /// <summary>The vocabulary the shipped plugin <paramref name="name"/> learns from <paramref name="text"/> with its own settings.</summary>
+    public static GuardedVocabulary Learn(string name, string text, IReadOnlyDictionary<string, string>? settings = null)
     {
-        var type = Catalog.GetTokenizer(TokenizerNames.Words).Plugin.GetType();
-        var settings = new Dictionary<string, string> { [$"{TokenizerNames.Words}:MinWordFrequency"] = minWordFrequency.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        var tokenizer = (ITokenizer)Activator.CreateInstance(type, new PluginContext(settings, NullLoggerFactory.Instance))!;
-        return TokenizerCalls.LearnAsync(tokenizer, TokenizerNames.Words, text, progress: null, CancellationToken.None).GetAwaiter().GetResult();
+        var type = Catalog.GetTokenizer(name).Plugin.GetType();
+        var tokenizer = (ITokenizer)Activator.CreateInstance(type, new PluginContext(settings ?? new Dictionary<string, string>(), NullLoggerFactory.Instance))!;
+        return TokenizerCalls.LearnAsync(tokenizer, name, text, progress: null, CancellationToken.None).GetAwaiter().GetResult();
     }
 }

@@ -1,9 +1,9 @@
 #!/usr/bin/env bash
 # Checks the plugin templates the way an author outside this repository uses them (README, "Writing a plugin"):
 # packs the contracts into a local package folder, installs templates/ with `dotnet new install` (into a private
-# template store), creates a sampler and a corpus plugin, builds each against the contracts package, drops it into a
-# copy of the app's plugins folder, and checks that `plugins --json` lists both, the corpus trains 3 steps and the
-# sampler generates.
+# template store), creates a sampler, a corpus and a tokenizer plugin, builds each against the contracts package, drops
+# it into a copy of the app's plugins folder, and checks that `plugins --json` lists all three, the corpus trains 3
+# steps, the sampler generates, and the tokenizer trains and generates.
 # Usage: tests/templates/template-check.sh [APP_FOLDER]   (default: the Debug build output; build it first)
 set -euo pipefail
 
@@ -42,7 +42,7 @@ CONFIG
 export NUGET_PACKAGES="$tmp/nuget-packages"
 
 cp -r "$app_folder/plugins" "$tmp/plugins"
-for kind in sampler corpus; do
+for kind in sampler corpus tokenizer; do
     name="Check${kind^}"
     dotnet new "lstm-$kind" -n "$name" -o "$authors/$name" --debug:custom-hive "$hive" >/dev/null || fail "dotnet new lstm-$kind failed"
     dotnet build "$authors/$name" -c Release -nologo -v quiet -clp:ErrorsOnly || fail "the $kind plugin made from the template does not build"
@@ -52,16 +52,17 @@ for kind in sampler corpus; do
 done
 dotnet new uninstall "$repo/templates" --debug:custom-hive "$hive" >/dev/null
 
-echo "== the app with both plugins dropped in"
+echo "== the app with the three plugins dropped in"
 work="$tmp/work"
 mkdir -p "$work"
 grep -v '^$' "$corpus" | sed '1i # a comment line the corpus plugin leaves out' >"$tmp/corpus.txt"
 cd "$work"
-run() { env XDG_STATE_HOME="$tmp/state" XDG_CACHE_HOME="$tmp/cache" "$app" "$@" "--Plugins:Directory=$tmp/plugins" "--Training:CheckpointDirectory=$tmp/checkpoints"; }
+run() { env XDG_STATE_HOME="$tmp/state" XDG_CACHE_HOME="$tmp/cache" "$app" "$@" "--Plugins:Directory=$tmp/plugins" "--Training:CheckpointDirectory=${checkpoints:-$tmp/checkpoints}"; }
 
 run plugins --json >plugins.json || fail "plugins exited with $?"
 grep -q '"name": "check-sampler"' plugins.json || fail "plugins --json does not list check-sampler: $(cat plugins.json)"
 grep -q '"name": "check-corpus"' plugins.json || fail "plugins --json does not list check-corpus: $(cat plugins.json)"
+grep -q '"name": "check-tokenizer"' plugins.json || fail "plugins --json does not list check-tokenizer: $(cat plugins.json)"
 grep -q '"errors": \[\]' plugins.json || fail "plugins --json reports load errors: $(cat plugins.json)"
 
 run train --corpus check-corpus --corpus-path "$tmp/corpus.txt" --max-steps 3 --json >train.json 2>train.err \
@@ -73,4 +74,13 @@ run generate "thou art more" --sampler check-sampler --seed 1 --json >generate.j
     || fail "generate with check-sampler exited with $?: $(cat generate.err)"
 grep -q '"sampler": "check-sampler"' generate.json || fail "generate did not use check-sampler: $(cat generate.json) $(cat generate.err)"
 
-echo "PASS: the sampler and corpus templates build against the contracts package; dropped into plugins/, both load, the corpus trains and the sampler generates"
+checkpoints="$tmp/tokenizer-checkpoints"
+run train --tokenizer check-tokenizer --corpus-path "$corpus" --max-steps 3 --json >tokenizer-train.json 2>tokenizer-train.err \
+    || fail "train with check-tokenizer exited with $?: $(tail -3 tokenizer-train.err)"
+grep -q '"steps": 3' tokenizer-train.json || fail "train with check-tokenizer did not run 3 steps: $(cat tokenizer-train.json)"
+grep -q '"tokenizer": "check-tokenizer"' "$checkpoints/checkpoint.json" || fail "the checkpoint does not record check-tokenizer: $(cat "$checkpoints/checkpoint.json")"
+run generate "Thou art more" --seed 1 --words 20 >tokenizer-generate.txt 2>tokenizer-generate.err \
+    || fail "generate at check-tokenizer's level exited with $?: $(cat tokenizer-generate.err)"
+grep -qi '^thou art more' tokenizer-generate.txt || fail "generate at check-tokenizer's level did not continue the lower-cased prime: $(cat tokenizer-generate.txt)"
+
+echo "PASS: the sampler, corpus and tokenizer templates build against the contracts package; dropped into plugins/, all three load, the corpus trains, the sampler generates, the tokenizer trains and generates"

@@ -1,7 +1,14 @@
 namespace LstmTerminal.Core.Game;
 
-/// <summary>One round of "beat the model": words of the validation text, and the word that follows them, hidden.</summary>
-public sealed record GameRound(IReadOnlyList<string> Shown, int[] ShownIds, string Truth, int TruthId)
+/// <summary>
+/// One round of "beat the model": the start of a real line of the validation text (after the line before it, when there
+/// is one) and the word that follows, hidden.
+/// </summary>
+/// <param name="Before">The whole line before, as context; null when the line is the first of the text.</param>
+/// <param name="Start">The line up to the hidden word, with the space before it.</param>
+/// <param name="Truth">The hidden word as written, without the punctuation that follows it.</param>
+public sealed record GameRound(string? Before, string Start, string Truth)
 {
-    public string ShownText => string.Join(' ', Shown);
+    /// <summary>What the model reads before it answers: exactly what the player is shown.</summary>
+    public string Context => Before is null ? Start : Before + "\n" + Start;
 }

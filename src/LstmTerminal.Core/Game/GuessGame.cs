@@ -1,14 +1,16 @@
 using LstmTerminal.Core.Generation;
-using LstmTerminal.Core.Text;
 
 namespace LstmTerminal.Core.Game;
 
 /// <summary>
 /// A game of "beat the model": its rounds are played in order; each guess is judged against the true word, and the
-/// model is asked the same question (its top word, and the probability it gives the truth). Not thread-safe.
+/// model is asked the same question (its own next word, and the probability it gives the truth). Not thread-safe.
 /// </summary>
 public sealed class GuessGame(int seed, IReadOnlyList<GameRound> rounds)
 {
+    /// <summary>Enough for a long word at character level; the model's answer is cut there if it never ends a word.</summary>
+    public const int MaxAnswerTokens = 40;
+
     public int Seed { get; } = seed;
 
     public IReadOnlyList<GameRound> Rounds { get; } = rounds;
@@ -26,32 +28,56 @@ public sealed class GuessGame(int seed, IReadOnlyList<GameRound> rounds)
     {
         ArgumentNullException.ThrowIfNull(generator);
         var round = Current ?? throw new InvalidOperationException("The game is over.");
-        var normalised = FirstToken(guess, generator.Vocabulary);
-        // The ids as dealt: re-reading the shown text would turn an unknown word into a different one.
-        var prime = new PrimeEncoding(round.ShownText, round.Shown, round.ShownIds, []);
-        var top = generator.Predict(prime, 1)[0];
+        var modelGuess = ModelAnswer(round, generator);
         var result = new RoundResult
         {
             Round = round,
-            Guess = normalised,
-            PlayerHit = string.Equals(normalised.Trim('\'', '-'), round.Truth.Trim('\'', '-'), StringComparison.Ordinal),
-            ModelGuess = top.Word,
-            ModelHit = top.Id == round.TruthId,
-            TruthProbability = generator.ProbabilityOf(prime, round.TruthId),
+            Guess = GameWords.Core(guess),
+            PlayerHit = GameWords.Same(guess, round.Truth),
+            ModelGuess = modelGuess,
+            ModelHit = GameWords.Same(modelGuess, round.Truth),
+            TruthProbability = TruthProbability(round, generator),
         };
         Score = Score.Add(result);
         return result;
     }
 
-    /// <summary>The guess's first token as the model's tokenizer reads it; an unknown one as typed, lower-cased.</summary>
-    private static string FirstToken(string guess, GuardedVocabulary vocabulary)
+    /// <summary>
+    /// The model's most likely continuation, read until its first word is complete: one token at the word level, a few
+    /// at the subword level, a letter at a time at the character level.
+    /// </summary>
+    private static string ModelAnswer(GameRound round, Generator generator)
     {
-        var encoded = vocabulary.Encode(guess);
-        return encoded.Ids switch
+        var vocabulary = generator.Vocabulary;
+        var history = vocabulary.Encode(round.Context).Ids.ToList();
+        var text = string.Empty;
+        foreach (var id in generator.MostLikely([.. history]).Take(MaxAnswerTokens))
         {
-            [] => string.Empty,
-            [var first, ..] when first == vocabulary.UnknownId => guess[encoded.Unknown[0]].ToLowerInvariant(),
-            [var first, ..] => vocabulary.DisplayText(first),
-        };
+            text += vocabulary.DecodePiece(history.ToArray(), id);
+            history.Add(id);
+            if (GameWords.FirstComplete(text) is { } word)
+            {
+                return word;
+            }
+        }
+
+        return GameWords.Core(text);
+    }
+
+    /// <summary>
+    /// The probability that the model's next tokens spell the truth. Tokens are compared as the context and context +
+    /// truth encode: a subword level may join the truth's first letters to the context's last ones.
+    /// </summary>
+    private static double TruthProbability(GameRound round, Generator generator)
+    {
+        var context = generator.Vocabulary.Encode(round.Context).Ids;
+        var whole = generator.Vocabulary.Encode(round.Context + round.Truth).Ids;
+        var shared = 0;
+        while (shared < context.Length && shared < whole.Length && context[shared] == whole[shared])
+        {
+            shared++;
+        }
+
+        return generator.ProbabilityOf(whole[..shared], whole[shared..]);
     }
 }

@@ -5,7 +5,7 @@ public sealed record RoundResult
 {
     public required GameRound Round { get; init; }
 
-    /// <summary>The guess as the model reads words (lower case, no punctuation).</summary>
+    /// <summary>The guess without the spaces and punctuation around it.</summary>
     public required string Guess { get; init; }
 
     public required bool PlayerHit { get; init; }
@@ -14,6 +14,6 @@ public sealed record RoundResult
 
     public required bool ModelHit { get; init; }
 
-    /// <summary>The model's own probability (temperature 1) of the true word.</summary>
+    /// <summary>The model's own probability (temperature 1) that its next tokens spell the true word.</summary>
     public required double TruthProbability { get; init; }
 }

@@ -172,11 +172,51 @@ public sealed class Generator
         return best.Select(id => new GeneratedWord(id, Vocabulary.DisplayText(id), Math.Exp(_logits[id] - logNormaliser))).ToList();
     }
 
-    /// <summary>The model's own probability (temperature 1) that <paramref name="id"/> follows the prime.</summary>
-    public double ProbabilityOf(PrimeEncoding prime, int id)
+    /// <summary>
+    /// The model's own probability (temperature 1) that <paramref name="continuation"/> follows <paramref name="context"/>:
+    /// the product of each id's probability after the ones before it.
+    /// </summary>
+    public double ProbabilityOf(int[] context, int[] continuation)
     {
-        Advance(prime.Ids, _inference.NewState());
-        return Softmax.ProbabilityOf(_logits, id);
+        var state = _inference.NewState();
+        Advance(context, state);
+        var probability = 1.0;
+        foreach (var id in continuation)
+        {
+            probability *= Softmax.ProbabilityOf(_logits, id);
+            _inference.Step(id, state, _logits);
+        }
+
+        return probability;
+    }
+
+    /// <summary>
+    /// The most likely id after <paramref name="context"/>, then the most likely after that, and so on for as long as
+    /// the caller reads (forbidden ids left out, the lower id first on ties).
+    /// </summary>
+    public IEnumerable<int> MostLikely(int[] context)
+    {
+        var state = _inference.NewState();
+        Advance(context, state);
+        while (true)
+        {
+            var best = -1;
+            for (var id = 0; id < _logits.Length; id++)
+            {
+                if (!Vocabulary.ForbiddenIds.Contains(id) && (best < 0 || _logits[id] > _logits[best]))
+                {
+                    best = id;
+                }
+            }
+
+            if (best < 0)
+            {
+                yield break;
+            }
+
+            yield return best;
+            _inference.Step(best, state, _logits);
+        }
     }
 
     /// <summary>Feeds the prime through the model, leaving the last position's logits in <see cref="_logits"/>.</summary>

@@ -18,10 +18,22 @@ public sealed class PublishedWeights(Func<ModelWeights> export, TimeProvider clo
     private long _publishedAt;
     private volatile bool _hasReaders;
 
-    /// <summary>Held while the weights change (a training step, validation, a save); readers get the published copy meanwhile.</summary>
-    public Lock.Scope Hold() => _gate.EnterScope();
+    // Counts the holds, under the gate: a copy made since the last one is still the current weights.
+    private long _holds;
+    private long _publishedHolds = -1;
 
-    /// <summary>For any thread: a copy of the current weights if they are free, else the last published copy.</summary>
+    /// <summary>Held while the weights change (a training step, validation, a save); readers get the published copy meanwhile.</summary>
+    public Lock.Scope Hold()
+    {
+        var scope = _gate.EnterScope();
+        _holds++;
+        return scope;
+    }
+
+    /// <summary>
+    /// For any thread: a copy of the current weights if they are free, else the last published copy. Copies only when
+    /// the weights were held since the last copy: an idle model is copied once, however often it is read.
+    /// </summary>
     public ModelWeights Read()
     {
         _hasReaders = true;
@@ -44,7 +56,7 @@ public sealed class PublishedWeights(Func<ModelWeights> export, TimeProvider clo
     /// <summary>Publishes a copy of the current weights, waiting until they are free, and returns it.</summary>
     public ModelWeights PublishWhenFree()
     {
-        using (Hold())
+        using (_gate.EnterScope())
         {
             return Publish();
         }
@@ -59,9 +71,16 @@ public sealed class PublishedWeights(Func<ModelWeights> export, TimeProvider clo
         }
     }
 
+    /// <summary>Called with the gate held.</summary>
     private ModelWeights Publish()
     {
+        if (_published is { } current && _publishedHolds == _holds)
+        {
+            return current;
+        }
+
         var weights = export();
+        _publishedHolds = _holds;
         Volatile.Write(ref _published, weights);
         Volatile.Write(ref _publishedAt, clock.GetTimestamp());
         return weights;

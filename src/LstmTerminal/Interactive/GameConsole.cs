@@ -68,7 +68,7 @@ public sealed class GameConsole(IGeneratorSource models, IGameTextSource texts, 
             _game = game;
         }
 
-        transcript.AddNotice($"Beat the model (seed {chosen}, /game {chosen} replays it): guess the hidden word of each line of the validation text; /game stop ends the game.");
+        transcript.AddNotice($"Beat the model (seed {chosen}, /game {chosen} replays it): guess the hidden word of each line, from the validation text the model never trained on; /game stop ends the game.");
         ShowRound(game);
     }
 
@@ -125,8 +125,11 @@ public sealed class GameConsole(IGeneratorSource models, IGameTextSource texts, 
         }
     }
 
+    /// <summary>The line before and the start of the round's line, joined by " / " as verse is quoted on one line.</summary>
     private void ShowRound(GuessGame game) =>
-        transcript.AddNotice($"round {game.Score.Rounds + 1}/{game.Rounds.Count}: … {game.Current!.ShownText} ___");
+        transcript.AddNotice($"round {game.Score.Rounds + 1}/{game.Rounds.Count}: {Shown(game.Current!)}___");
+
+    public static string Shown(GameRound round) => round.Before is null ? round.Start : $"{round.Before.Trim()} / {round.Start.TrimStart()}";
 
     private static string Describe(RoundResult r) => string.Create(CultureInfo.InvariantCulture,
         $"the word was '{r.Round.Truth}': you {(r.PlayerHit ? "hit" : $"missed ('{r.Guess}')")}; the model said '{r.ModelGuess}' ({(r.ModelHit ? "hit" : "missed")}) and gave '{r.Round.Truth}' {SuggestionText.Percent(r.TruthProbability)}");

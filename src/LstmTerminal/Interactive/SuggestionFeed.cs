@@ -6,8 +6,8 @@ namespace LstmTerminal.Interactive;
 /// <summary>
 /// Predicts the next words of the text being typed, off the UI thread: one worker at a time, and only for the latest
 /// text (keystrokes that arrive meanwhile are coalesced), so typing never waits and a slow model never piles up work.
-/// The generator is kept and renewed at most every <see cref="GeneratorRefresh"/>, as the published weights are:
-/// asking for one per keystroke would copy the weights out of the model each time it is paused.
+/// The generator is kept and renewed in the background at most every <see cref="GeneratorRefresh"/>, as the published
+/// weights are: asking for one per keystroke would copy the weights out of the model each time it is paused.
 /// </summary>
 public sealed class SuggestionFeed(IGeneratorSource models, ILogger logger, TimeProvider clock)
 {
@@ -21,6 +21,7 @@ public sealed class SuggestionFeed(IGeneratorSource models, ILogger logger, Time
     private Suggestions _latest = Suggestions.None;
     private Generator? _generator;
     private long _generatorAt;
+    private Task<Generator?>? _renewal;
 
     /// <summary>Raised on the worker's thread after <see cref="Latest"/> changed; a view marshals it to its UI thread.</summary>
     public event Action? Updated;
@@ -126,13 +127,34 @@ public sealed class SuggestionFeed(IGeneratorSource models, ILogger logger, Time
         }
     }
 
-    /// <summary>Only the worker calls this, so the generator is never used by two threads.</summary>
+    /// <summary>
+    /// Only the worker calls this, so the generator is never used by two threads. A stale generator is renewed on the
+    /// side and still answers meanwhile: copying a large model's weights out of a training run takes longer than a frame.
+    /// </summary>
     private Generator? FreshGenerator()
     {
-        if (_generator is null || clock.GetElapsedTime(_generatorAt) >= GeneratorRefresh)
+        if (_renewal is { IsCompleted: true } done)
+        {
+            _renewal = null;
+            if (done.IsCompletedSuccessfully && done.Result is { } renewed)
+            {
+                _generator = renewed;
+            }
+            else if (done.Exception is { } failure)
+            {
+                logger.LogWarning(failure, "Renewing the suggestions' model failed; the previous one goes on answering");
+            }
+        }
+
+        if (_generator is null)
         {
             _generator = models.TryCreateGenerator();
             _generatorAt = clock.GetTimestamp();
+        }
+        else if (_renewal is null && clock.GetElapsedTime(_generatorAt) >= GeneratorRefresh)
+        {
+            _generatorAt = clock.GetTimestamp();
+            _renewal = Task.Run(models.TryCreateGenerator);
         }
 
         return _generator;

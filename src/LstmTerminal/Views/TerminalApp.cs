@@ -1,8 +1,6 @@
 using LstmTerminal.Commands;
 using LstmTerminal.Core;
-using LstmTerminal.Core.Game;
 using LstmTerminal.Core.Options;
-using LstmTerminal.Core.Writing;
 using LstmTerminal.Core.Plugins;
 using LstmTerminal.Core.Workflow;
 using LstmTerminal.Hosting;
@@ -50,12 +48,7 @@ public sealed class TerminalApp(
         var state = new ScreenState();
         using var stopping = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         await using var session = new TrainingSession(loader, planner, catalog, corpusOptions, textOptions, trainingOptions, sampling, state, log);
-        var console = new CompletionConsole(session, catalog, state.Transcript, sampling.ToSettings(), log)
-        {
-            Game = new GameConsole(session, session, new BestScoreFile(trainingOptions.CheckpointDirectory), state.Transcript, log),
-            Manuscript = OpenManuscript(trainingOptions.CheckpointDirectory, consoleOptions.ContextWords, state.Transcript, log),
-        };
-        console.Suggestions.Enabled = consoleOptions.Suggest;
+        var console = ConsoleStartup.Create(session, catalog, state.Transcript, sampling.ToSettings(), consoleOptions, trainingOptions.CheckpointDirectory, log);
         foreach (var error in catalog.Errors)
         {
             state.Transcript.AddError($"Plugin problem in {error.Folder}: {error.Message}");
@@ -123,26 +116,6 @@ public sealed class TerminalApp(
     {
         context.Cancel = true;
         signalled.Cancel();
-    }
-
-    /// <summary>The manuscript kept beside the checkpoint; null, with a line in the console, when it cannot be read.</summary>
-    private static ManuscriptConsole? OpenManuscript(string checkpointDirectory, int contextWords, ConsoleTranscript transcript, ILogger log)
-    {
-        try
-        {
-            var manuscript = Manuscript.Open(checkpointDirectory);
-            if (manuscript.Lines.Count > 0)
-            {
-                transcript.AddNotice($"Manuscript of {manuscript.Lines.Count} lines restored from {manuscript.KeptAt}; completions continue it.");
-            }
-
-            return new ManuscriptConsole(manuscript, contextWords, transcript, log);
-        }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
-        {
-            transcript.AddError($"The manuscript in {checkpointDirectory} cannot be read ({e.Message}); co-writing is off until it can.");
-            return null;
-        }
     }
 
     /// <summary>Null, with a line in the console, when the folder cannot be created or watched: plugins then need a restart.</summary>

@@ -1,3 +1,4 @@
+using LstmTerminal.Testing;
 using System.Text.Json.Nodes;
 
 namespace LstmTerminal.Tests.Commands;
@@ -70,6 +71,33 @@ public sealed class TokenizerChoiceTests
         // Then one line names the tokenizer, exit code 2
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("'klingon'", Assert.Single(run.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
+    }
+
+    [Fact]
+    public async Task ThirdPartyTokenizer_DroppedIntoTheUserPluginsFolder_TrainsAndGenerates_AndItsCheckpointIsRefusedWithoutIt()
+    {
+        // Given a tokenizer plugin nobody ships (one token per UTF-16 code unit), copied into the user's plugins folder
+        using var workspace = new TinyWorkspace();
+        const string plugin = "LstmTerminal.TestPlugins.CodeUnitTokenizer";
+        var dropped = Path.Combine(workspace.Root, "user-plugins", plugin);
+        BuiltPlugins.Copy(Path.Combine(AppContext.BaseDirectory, "third-party-plugins", plugin), dropped);
+
+        // When a run trains with it and generates from its checkpoint
+        var train = await CliRun.RunAsync(workspace.Args("train", "--tokenizer", "utf16-units", "--max-steps", "2", "--json"));
+        var generate = await CliRun.RunAsync(workspace.ModelArgs("generate", "thou art", "--words", "5", "--seed", "1"));
+
+        // Then both work at its level, and the checkpoint records it
+        Assert.Equal(0, train.ExitCode);
+        Assert.Equal(char.MaxValue + 1, train.Json.GetProperty("vocabularySize").GetInt32());
+        Assert.Equal("utf16-units", Manifest(workspace)["tokenizer"]!.GetValue<string>());
+        Assert.True(generate.ExitCode == 0, generate.Error);
+        Assert.StartsWith("thou art", generate.Output.TrimStart());
+
+        // And once the plugin is gone, the checkpoint is refused with exit code 2 in one line naming it
+        Directory.Delete(dropped, recursive: true);
+        var refused = await CliRun.RunAsync(workspace.ModelArgs("generate", "thou art"));
+        Assert.Equal(2, refused.ExitCode);
+        Assert.Contains("'utf16-units'", Assert.Single(refused.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries)));
     }
 
     private static JsonNode Manifest(TinyWorkspace workspace) =>

@@ -28,15 +28,15 @@ public sealed class GameConsoleTests : IDisposable
 
         // Then each round was shown and judged, the score is the known one, and it is kept beside the checkpoint
         var lines = _transcript.Snapshot();
-        Assert.Equal(rounds.Select((r, i) => $"· round {i + 1}/10: … {r.ShownText} ___"), lines.Where(l => l.StartsWith("· round ", StringComparison.Ordinal)));
+        Assert.Equal(rounds.Select((r, i) => $"· round {i + 1}/10: {r.Before} / {r.Start}___"), lines.Where(l => l.StartsWith("· round ", StringComparison.Ordinal)));
         var firstVerdict = lines.First(l => l.StartsWith("· the word was", StringComparison.Ordinal));
-        Assert.StartsWith($"· the word was '{rounds[0].Truth}': you {(rounds[0].Truth == "art" ? "hit" : "missed ('art')")}; the model said 'thou' ({(rounds[0].Truth == "thou" ? "hit" : "missed")})", firstVerdict);
-        var playerHits = rounds.Count(r => r.Truth == "art");
-        var modelHits = rounds.Count(r => r.Truth == "thou");
+        Assert.StartsWith($"· the word was '{rounds[0].Truth}': you {(Is(rounds[0], "art") ? "hit" : "missed ('art')")}; the model said 'thou' ({(Is(rounds[0], "thou") ? "hit" : "missed")})", firstVerdict);
+        var playerHits = rounds.Count(r => Is(r, "art"));
+        var modelHits = rounds.Count(r => Is(r, "thou"));
         Assert.Contains(lines, l => l.StartsWith($"· game over (seed 42): you {playerHits} of 10, the model {modelHits} of 10", StringComparison.Ordinal));
         var best = new BestScoreFile(_folder.Path).Read();
         Assert.Equal((playerHits, modelHits, 10, 42), (best!.PlayerHits, best.ModelHits, best.Rounds, best.Seed));
-        Assert.Equal(rounds.Average(r => BiasOnlyModel.Probabilities[r.Truth]), best.AverageTruthProbability, 1e-6);
+        Assert.Equal(rounds.Average(r => BiasOnlyModel.Probabilities[r.Truth.ToLowerInvariant()]), best.AverageTruthProbability, 1e-6);
         Assert.False(console.Game!.IsPlaying);
     }
 
@@ -96,6 +96,8 @@ public sealed class GameConsoleTests : IDisposable
     }
 
     public void Dispose() => _folder.Dispose();
+
+    private static bool Is(GameRound round, string word) => round.Truth.Equals(word, StringComparison.OrdinalIgnoreCase);
 
     private CompletionConsole Console(string? checkpointDirectory = null)
     {

@@ -120,6 +120,35 @@ public sealed class CheckpointStoreTests
         Assert.Equal(double.PositiveInfinity, Assert.Single(loaded.Manifest.ValidationHistory).Perplexity);
     }
 
+    [Theory]
+    [InlineData("words")]
+    [InlineData("characters")]
+    [InlineData("subwords")]
+    public void SaveAndLoad_KeepTheTokenizerAndItsVocabulary_AtEveryLevel(string tokenizer)
+    {
+        // Given a run trained and saved at a token level
+        using var temp = new TempDirectory();
+        var directory = temp.Combine("ckpt");
+        var vocabulary = TokenizerPlugins.Learn(tokenizer, TinyCorpus.Corpus().Text);
+        using (var trainer = Trainer.Start(Plans.Tiny(directory, maxSteps: 2, vocabulary: vocabulary)))
+        {
+            trainer.Run(null, CancellationToken.None);
+        }
+
+        // When it is loaded for training and read for generation
+        var loaded = new CheckpointStore(directory).Load(TokenizerPlugins.Catalog);
+        using var model = loaded.Model;
+        var managed = new CheckpointReader(directory).LoadForInference(TokenizerPlugins.Catalog);
+
+        // Then both name the tokenizer and read any text into the ids the learned vocabulary gives it
+        const string text = "ROMEO:\r\nThou art more, 😀 日本 e\u0301!";
+        Assert.Equal(tokenizer, loaded.Manifest.Tokenizer);
+        Assert.Equal(vocabulary.Save(), loaded.Vocabulary.Save());
+        Assert.Equal(vocabulary.Encode(text).Ids, loaded.Vocabulary.Encode(text).Ids);
+        Assert.Equal(vocabulary.Encode(text).Ids, managed.Vocabulary.Encode(text).Ids);
+        Assert.Equal(vocabulary.Count, managed.Weights.Shape.VocabularySize);
+    }
+
     private static void TrainAndSave(string directory, int steps)
     {
         using var trainer = Trainer.Start(Plans.Tiny(directory, maxSteps: steps));

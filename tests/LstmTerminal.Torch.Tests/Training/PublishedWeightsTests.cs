@@ -18,7 +18,7 @@ public sealed class PublishedWeightsTests
         // Given version 1 published, and the weights at version 2 since
         var weights = new PublishedWeights(Export, _clock);
         weights.PublishWhenFree();
-        _version = 2;
+        Change(weights, 2);
 
         // When a reader asks while a step holds the weights
         var read = WhileHeld(weights, weights.Read);
@@ -33,10 +33,32 @@ public sealed class PublishedWeightsTests
         // Given version 1 published, and the weights at version 2 since
         var weights = new PublishedWeights(Export, _clock);
         weights.PublishWhenFree();
-        _version = 2;
+        Change(weights, 2);
 
         // When a reader asks while they are free, then it gets version 2
         Assert.Equal(2, VersionOf(weights.Read()));
+    }
+
+    [Fact]
+    public void Read_CopiesOnlyOnce_WhileNothingHoldsTheWeights()
+    {
+        // Given weights that count their copies
+        var copies = 0;
+        var weights = new PublishedWeights(() => { copies++; return Export(); }, _clock);
+
+        // When they are read three times with nothing held between, and again after a step held them
+        var first = weights.Read();
+        var again = weights.Read();
+        weights.PublishWhenFree();
+        var copiesWhileIdle = copies;
+        Change(weights, 2);
+        var afterStep = weights.Read();
+
+        // Then the idle reads share one copy, and the step's change is copied once more
+        Assert.Equal(1, copiesWhileIdle);
+        Assert.Same(first, again);
+        Assert.Equal(2, VersionOf(afterStep));
+        Assert.Equal(2, copies);
     }
 
     [Fact]
@@ -45,7 +67,7 @@ public sealed class PublishedWeightsTests
         // Given version 1 published long ago, and no reader yet
         var weights = new PublishedWeights(Export, _clock);
         weights.PublishWhenFree();
-        _version = 2;
+        Change(weights, 2);
         _clock.Advance(TimeSpan.FromMinutes(1));
 
         // When the trainer refreshes between steps
@@ -61,7 +83,7 @@ public sealed class PublishedWeightsTests
         // Given a reader of version 1, and the weights at version 2 since
         var weights = new PublishedWeights(Export, _clock);
         weights.Read();
-        _version = 2;
+        Change(weights, 2);
 
         // When the trainer refreshes between steps, before and after the interval
         _clock.Advance(PublishedWeights.RefreshInterval - TimeSpan.FromMilliseconds(100));
@@ -84,6 +106,15 @@ public sealed class PublishedWeightsTests
         Output = [],
         OutputBias = [],
     };
+
+    /// <summary>Changes the weights as a training step does: while holding them.</summary>
+    private void Change(PublishedWeights weights, int version)
+    {
+        using (weights.Hold())
+        {
+            _version = version;
+        }
+    }
 
     private static int VersionOf(ModelWeights weights) => (int)weights.Embedding[0];
 

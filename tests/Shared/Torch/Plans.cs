@@ -1,3 +1,4 @@
+using LstmTerminal.Core.Text;
 using LstmTerminal.Abstractions;
 using LstmTerminal.Core.Checkpoints;
 using LstmTerminal.Core.Data;
@@ -11,10 +12,11 @@ namespace LstmTerminal.Testing;
 /// <summary>Training plans for a tiny model on <see cref="TinyCorpus"/>.</summary>
 internal static class Plans
 {
-    public static TrainingPlan Tiny(string checkpointDirectory, int epochs = 3, int? maxSteps = null, int saveEvery = 1000, int evalEvery = 1000, int seed = 7, Corpus? text = null)
+    /// <param name="vocabulary">The token level; null learns the word level from the text, as the recipe does.</param>
+    public static TrainingPlan Tiny(string checkpointDirectory, int epochs = 3, int? maxSteps = null, int saveEvery = 1000, int evalEvery = 1000, int seed = 7, Corpus? text = null, GuardedVocabulary? vocabulary = null)
     {
         var raw = text ?? TinyCorpus.Corpus();
-        var corpus = PreparedCorpus.From(raw, TokenizerPlugins.Words(raw.Text, minWordFrequency: 1), validationFraction: 0.1);
+        var corpus = PreparedCorpus.From(raw, vocabulary ?? TokenizerPlugins.Words(raw.Text, minWordFrequency: 1), validationFraction: 0.1);
         return new TrainingPlan
         {
             Corpus = corpus,

@@ -1,0 +1,98 @@
+using LstmTerminal.Core.Generation;
+using LstmTerminal.Interactive;
+using LstmTerminal.Testing;
+using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Time.Testing;
+
+namespace LstmTerminal.Tests.Interactive;
+
+public sealed class SuggestionFeedTests
+{
+    private static readonly TimeSpan Deadline = TimeSpan.FromSeconds(20);
+
+    [Fact]
+    public async Task Request_IsAnsweredByTheModelItHas_WhileAStaleOneIsRenewedSlowly()
+    {
+        // Given a feed whose first model puts "thou" first, and whose renewal (a model that puts "art" first) is slow
+        var source = new SlowRenewal();
+        var clock = new FakeTimeProvider();
+        var feed = new SuggestionFeed(source, NullLogger.Instance, clock);
+        await Answer(feed, "thou");
+
+        // When a keystroke comes after the model went stale, while the renewal is still under way
+        clock.Advance(SuggestionFeed.GeneratorRefresh * 2);
+        var whileRenewing = await Answer(feed, "thou art");
+
+        // Then the old model answers at once; once the renewal is done, the next keystroke gets the new model
+        Assert.Equal("thou", whileRenewing.Words[0].Word);
+        source.Release();
+        await source.Renewed.Task.WaitAsync(Deadline);
+        Assert.True(await AnswersWith(feed, "art"), "the renewed model never answered");
+    }
+
+    /// <summary>Types on until the first suggestion is <paramref name="word"/>: the renewal's task ends just after its model is made.</summary>
+    private static async Task<bool> AnswersWith(SuggestionFeed feed, string word)
+    {
+        var text = "thou art";
+        for (var i = 0; i < 100; i++)
+        {
+            text += " more";
+            if ((await Answer(feed, text)).Words[0].Word == word)
+            {
+                return true;
+            }
+
+            await Task.Delay(20);
+        }
+
+        return false;
+    }
+
+    /// <summary>Asks for <paramref name="text"/> and waits for its answer.</summary>
+    private static async Task<Suggestions> Answer(SuggestionFeed feed, string text)
+    {
+        var answered = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        void OnUpdated()
+        {
+            if (feed.Latest.Text == text)
+            {
+                answered.TrySetResult();
+            }
+        }
+
+        feed.Updated += OnUpdated;
+        try
+        {
+            feed.Request(text);
+            await answered.Task.WaitAsync(Deadline);
+            return feed.Latest;
+        }
+        finally
+        {
+            feed.Updated -= OnUpdated;
+        }
+    }
+
+    private sealed class SlowRenewal : IGeneratorSource
+    {
+        private readonly ManualResetEventSlim _released = new();
+        private int _calls;
+
+        public TaskCompletionSource Renewed { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+        public void Release() => _released.Set();
+
+        public Generator? TryCreateGenerator()
+        {
+            if (Interlocked.Increment(ref _calls) == 1)
+            {
+                return BiasOnlyModel.Create();
+            }
+
+            _released.Wait(Deadline);
+            var renewed = BiasOnlyModel.Create(BiasOnlyModel.Vocabulary, new Dictionary<int, double> { [BiasOnlyModel.IdOf("art")] = 0.9, [BiasOnlyModel.IdOf("thou")] = 0.1 });
+            Renewed.TrySetResult();
+            return renewed;
+        }
+    }
+}
