@@ -124,7 +124,7 @@ public sealed partial class TrainingSession(
     {
         lock (_gate)
         {
-            return _phases.Stage is SessionStage.WithTrainer { Trainer.Corpus: var corpus } ? new GameText(corpus.Vocabulary.Decode(corpus.Split.Validation), corpus.Vocabulary) : null;
+            return _phases.Stage is SessionStage.WithTrainer { Trainer.Corpus: var corpus } ? new GameText(corpus.ValidationText, corpus.Vocabulary) : null;
         }
     }
 
