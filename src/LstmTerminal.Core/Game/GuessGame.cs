@@ -28,14 +28,14 @@ public sealed class GuessGame(int seed, IReadOnlyList<GameRound> rounds)
         var round = Current ?? throw new InvalidOperationException("The game is over.");
         var normalised = FirstToken(guess, generator.Vocabulary);
         // The ids as dealt: re-reading the shown text would turn an unknown word into a different one.
-        var prime = new PrimeEncoding(round.ShownText, round.Shown, round.ShownIds, []);
+        var prime = new PrimeEncoding(round.ShownText, round.Shown, round.ShownIds, [], IgnoresSpaces: false);
         var top = generator.Predict(prime, 1)[0];
         var result = new RoundResult
         {
             Round = round,
             Guess = normalised,
             PlayerHit = string.Equals(normalised.Trim('\'', '-'), round.Truth.Trim('\'', '-'), StringComparison.Ordinal),
-            ModelGuess = top.Word,
+            ModelGuess = top.Label,
             ModelHit = top.Id == round.TruthId,
             TruthProbability = generator.ProbabilityOf(prime, round.TruthId),
         };
