@@ -17,11 +17,15 @@ internal static class TokenizerPlugins
     public static PluginCatalog Catalog => LazyCatalog.Value;
 
     /// <summary>The word level learned from <paramref name="text"/> through the <c>words</c> plugin, as training learns it.</summary>
-    public static GuardedVocabulary Words(string text, int minWordFrequency)
+    public static GuardedVocabulary Words(string text, int minWordFrequency) =>
+        Learn(TokenizerNames.Words, text, ("MinWordFrequency", minWordFrequency));
+
+    /// <summary>The shipped tokenizer of that name (words, characters, subwords) learned from <paramref name="text"/> with its own settings.</summary>
+    public static GuardedVocabulary Learn(string name, string text, params (string Key, int Value)[] settings)
     {
-        var type = Catalog.GetTokenizer(TokenizerNames.Words).Plugin.GetType();
-        var settings = new Dictionary<string, string> { [$"{TokenizerNames.Words}:MinWordFrequency"] = minWordFrequency.ToString(System.Globalization.CultureInfo.InvariantCulture) };
-        var tokenizer = (ITokenizer)Activator.CreateInstance(type, new PluginContext(settings, NullLoggerFactory.Instance))!;
-        return TokenizerCalls.LearnAsync(tokenizer, TokenizerNames.Words, text, progress: null, CancellationToken.None).GetAwaiter().GetResult();
+        var type = Catalog.GetTokenizer(name).Plugin.GetType();
+        var values = settings.ToDictionary(s => $"{name}:{s.Key}", s => s.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var tokenizer = (ITokenizer)Activator.CreateInstance(type, new PluginContext(values, NullLoggerFactory.Instance))!;
+        return TokenizerCalls.LearnAsync(tokenizer, name, text, progress: null, CancellationToken.None).GetAwaiter().GetResult();
     }
 }

@@ -115,7 +115,7 @@ public sealed class SuggestionStripTests(TrainedWorkspace trained, TrainedModelF
     }
 
     /// <summary>Waits until the feed answered for <paramref name="text"/> and the UI thread showed it.</summary>
-    private static void WaitForStrip(Headless ui, ConsolePanel panel, string text) =>
+    internal static void WaitForStrip(Headless ui, ConsolePanel panel, string text) =>
         Eventually.True(() =>
         {
             ui.Tick(1);
@@ -133,7 +133,7 @@ public sealed class SuggestionStripTests(TrainedWorkspace trained, TrainedModelF
         return panel;
     }
 
-    private static ConsolePanel Panel(IGeneratorSource model)
+    internal static ConsolePanel Panel(IGeneratorSource model)
     {
         var transcript = new ConsoleTranscript();
         var console = new CompletionConsole(model, ShippedPlugins.Catalog, transcript, new SamplingSettings { Sampler = "greedy", Words = 5, Seed = 1 }, NullLogger.Instance);
