@@ -13,7 +13,7 @@ public sealed class CharacterLevelGenerateTests(CharacterWorkspace trained) : IC
 
         // Then the prime and the continuation read as the corpus
         Assert.True(run.ExitCode == 0, run.Error);
-        Assert.Equal("KING:\nAy, me!KING:\nAy, me!KING", run.Output.ReplaceLineEndings("\n").TrimEnd('\n'));
+        Assert.Equal("KING:\nAy, me!KING:\nAy, me!K", run.Output.ReplaceLineEndings("\n").TrimEnd('\n'));
     }
 
     [Fact]
