@@ -53,7 +53,7 @@ public sealed class ConsolePanel : FrameView
     public void Refresh()
     {
         var s = _console.Settings;
-        Title = string.Create(CultureInfo.InvariantCulture, $"Console: sampler {s.Sampler}, temperature {s.Temperature}, {s.Words} words, seed {(s.Seed is { } seed ? seed : "off")}");
+        Title = string.Create(CultureInfo.InvariantCulture, $"Console: sampler {s.Sampler}, temperature {s.Temperature}, {s.Words} tokens, seed {(s.Seed is { } seed ? seed : "off")}");
         if (_transcript.Version == _shown && Viewport.Width == _shownWidth)
         {
             return;
