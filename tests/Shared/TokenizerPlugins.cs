@@ -16,19 +16,16 @@ internal static class TokenizerPlugins
     /// <summary>Where checkpoints find their tokenizer by name.</summary>
     public static PluginCatalog Catalog => LazyCatalog.Value;
 
-    /// <summary>The vocabulary the shipped tokenizer of that name learns from <paramref name="text"/> with its default settings.</summary>
-    public static GuardedVocabulary Learn(string name, string text) =>
-        TokenizerCalls.LearnAsync(Catalog, name, text, progress: null, CancellationToken.None).GetAwaiter().GetResult();
-
     /// <summary>The word level learned from <paramref name="text"/> through the <c>words</c> plugin, as training learns it.</summary>
     public static GuardedVocabulary Words(string text, int minWordFrequency) =>
-        Learn(TokenizerNames.Words, text, new Dictionary<string, string> { [$"{TokenizerNames.Words}:MinWordFrequency"] = minWordFrequency.ToString(System.Globalization.CultureInfo.InvariantCulture) });
+        Learn(TokenizerNames.Words, text, ("MinWordFrequency", minWordFrequency));
 
-    /// <summary>The vocabulary the shipped plugin <paramref name="name"/> learns from <paramref name="text"/> with its own settings.</summary>
-    public static GuardedVocabulary Learn(string name, string text, IReadOnlyDictionary<string, string>? settings = null)
+    /// <summary>The shipped tokenizer of that name (words, characters, subwords) learned from <paramref name="text"/> with its own settings.</summary>
+    public static GuardedVocabulary Learn(string name, string text, params (string Key, int Value)[] settings)
     {
         var type = Catalog.GetTokenizer(name).Plugin.GetType();
-        var tokenizer = (ITokenizer)Activator.CreateInstance(type, new PluginContext(settings ?? new Dictionary<string, string>(), NullLoggerFactory.Instance))!;
+        var values = settings.ToDictionary(s => $"{name}:{s.Key}", s => s.Value.ToString(System.Globalization.CultureInfo.InvariantCulture));
+        var tokenizer = (ITokenizer)Activator.CreateInstance(type, new PluginContext(values, NullLoggerFactory.Instance))!;
         return TokenizerCalls.LearnAsync(tokenizer, name, text, progress: null, CancellationToken.None).GetAwaiter().GetResult();
     }
 }

@@ -25,7 +25,8 @@ public sealed class BeamSearch
 
     public int Width { get; }
 
-    public BeamHypothesis Run(IBeamScorer scorer, int[] primeIds, SamplingSettings settings, CancellationToken cancellationToken = default)
+    /// <param name="forbiddenIds">The vocabulary's forbidden ids, never part of a hypothesis.</param>
+    public BeamHypothesis Run(IBeamScorer scorer, int[] primeIds, SamplingSettings settings, IReadOnlySet<int> forbiddenIds, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(scorer);
         ArgumentNullException.ThrowIfNull(settings);
@@ -34,7 +35,7 @@ public sealed class BeamSearch
             throw new ArgumentException("Beam search needs at least one prime id.", nameof(primeIds));
         }
 
-        var repetition = RepetitionControl.From(settings);
+        var repetition = RepetitionControl.From(settings, forbiddenIds);
         var adjusted = new float[scorer.VocabularySize];
         IReadOnlyList<BeamHypothesis> beam = [BeamHypothesis.Empty];
         scorer.Start(primeIds);

@@ -7,11 +7,11 @@ namespace LstmTerminal.Core.Generation;
 /// The one way a prime phrase is completed, for the generate verb, its duel, the console and the training samples: read
 /// the prime (unknown words listed, a prime that cannot start is a <see cref="PrimeException"/> with its
 /// <see cref="PrimeProblem"/>), resolve the seed, choose beam search or a sampler plugin behind a
-/// <see cref="FallbackSampler"/>, then stream the words. Reasons come back as data; the caller words them.
+/// <see cref="FallbackSampler"/>, then stream the tokens. Reasons come back as data; the caller words them.
 /// </summary>
 public sealed class Completion(Generator generator)
 {
-    /// <summary>Starts a completion with the settings a person chose; no word is generated before the run streams.</summary>
+    /// <summary>Starts a completion with the settings a person chose; no token is generated before the run streams.</summary>
     /// <exception cref="PrimeException">The prime cannot start a completion.</exception>
     /// <exception cref="PluginNotFoundException">No sampler has the settings' name; the message lists those that do.</exception>
     public CompletionRun Start(string prime, SamplingSettings settings, ISamplerSource samplers)
@@ -52,12 +52,12 @@ public sealed class Completion(Generator generator)
         return new SamplerDuel(generator).Run(encoding, plugins, WithSeed(settings), cancellationToken);
     }
 
-    /// <summary>The <paramref name="count"/> most likely next words after the prime, most likely first.</summary>
+    /// <summary>The <paramref name="count"/> most likely next tokens after the prime, most likely first.</summary>
     /// <exception cref="PrimeException">The prime cannot start a completion.</exception>
-    public NextWords Predict(string prime, int count)
+    public NextTokens Predict(string prime, int count)
     {
         var encoding = generator.Encode(prime);
-        return new NextWords(encoding, generator.Predict(encoding, count));
+        return new NextTokens(encoding, generator.Predict(encoding, count));
     }
 
     /// <summary>The chosen seed, or a new one each time when none was chosen.</summary>

@@ -1,5 +1,6 @@
 using LstmTerminal.Abstractions;
 using LstmTerminal.Core.Plugins;
+using LstmTerminal.Core.Text;
 
 namespace LstmTerminal.Core.Generation;
 
@@ -12,7 +13,7 @@ public sealed class CompletionRun
     private readonly Generator _generator;
     private readonly ISampler? _sampler;
     private readonly Queue<SamplerSwitch> _switches;
-    private readonly List<GeneratedWord> _words;
+    private readonly List<GeneratedToken> _tokens;
     private bool _streamed;
 
     /// <param name="sampler">Null for beam search.</param>
@@ -24,10 +25,10 @@ public sealed class CompletionRun
         Settings = settings;
         _sampler = sampler;
         _switches = switches;
-        _words = new List<GeneratedWord>(settings.Words);
+        _tokens = new List<GeneratedToken>(settings.Words);
     }
 
-    /// <summary>The prime's words as the model reads them, and those it does not know.</summary>
+    /// <summary>The prime as the model reads it, and the parts it does not know.</summary>
     public PrimeEncoding Prime { get; }
 
     /// <summary>The settings of this completion, with the seed it uses (the one chosen, or a new one).</summary>
@@ -39,12 +40,19 @@ public sealed class CompletionRun
     /// <summary>Who chooses the words: <see cref="BeamSearch.SamplerName"/>, or the sampler's name, its fallback's once it switched.</summary>
     public string Sampler => _sampler?.Name ?? BeamSearch.SamplerName;
 
-    /// <summary>The words streamed so far.</summary>
-    public IReadOnlyList<GeneratedWord> Words => _words;
+    /// <summary>The vocabulary of the model that writes the completion.</summary>
+    public GuardedVocabulary Vocabulary => _generator.Vocabulary;
 
-    public string Text => string.Join(' ', _words.Select(w => w.Word));
+    /// <summary>The tokens streamed so far.</summary>
+    public IReadOnlyList<GeneratedToken> Tokens => _tokens;
 
-    /// <summary>Generates the words, each after any <see cref="SamplerSwitched"/> its choice caused.</summary>
+    /// <summary>The continuation as it reads after the prime: the pieces joined (" told vincentio" at the word level).</summary>
+    public string Continuation => string.Concat(_tokens.Select(t => t.Piece));
+
+    /// <summary>The continuation as a text of its own ("told vincentio" at the word level).</summary>
+    public string Text => _generator.TextOf(_tokens);
+
+    /// <summary>Generates the tokens, each after any <see cref="SamplerSwitched"/> its choice caused.</summary>
     /// <exception cref="SamplerException">The sampler failed and had no fallback, or its fallback failed too.</exception>
     /// <exception cref="ModelScoresException">The model's scores are NaN.</exception>
     public IEnumerable<CompletionEvent> Stream(CancellationToken cancellationToken = default)
@@ -58,7 +66,7 @@ public sealed class CompletionRun
         return Generate(cancellationToken);
     }
 
-    /// <summary>Streams every word and returns the text: for callers that need no word before the last.</summary>
+    /// <summary>Streams every token and returns <see cref="Text"/>: for callers that need no token before the last.</summary>
     public string Complete(CancellationToken cancellationToken = default)
     {
         foreach (var _ in Stream(cancellationToken))
@@ -71,18 +79,18 @@ public sealed class CompletionRun
 
     private IEnumerable<CompletionEvent> Generate(CancellationToken cancellationToken)
     {
-        var words = _sampler is null
+        var tokens = _sampler is null
             ? _generator.ContinueWithBeam(Prime, Settings, cancellationToken)
             : _generator.Continue(Prime, _sampler, Settings, cancellationToken);
-        foreach (var word in words)
+        foreach (var token in tokens)
         {
             while (_switches.TryDequeue(out var change))
             {
                 yield return new SamplerSwitched(change);
             }
 
-            _words.Add(word);
-            yield return new WordGenerated(word);
+            _tokens.Add(token);
+            yield return new TokenGenerated(token);
         }
     }
 }

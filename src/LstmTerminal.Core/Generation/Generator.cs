@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 using LstmTerminal.Abstractions;
 using LstmTerminal.Core.Model;
 using LstmTerminal.Core.Text;
@@ -6,7 +7,7 @@ using LstmTerminal.Core.Text;
 namespace LstmTerminal.Core.Generation;
 
 /// <summary>
-/// Completes prime phrases word by word on a plain-array copy of the weights, so it runs beside a training run
+/// Completes prime phrases token by token on a plain-array copy of the weights, so it runs beside a training run
 /// without touching its tensors or libtorch's thread pool. One completion at a time per instance; instances are
 /// cheap and may share the same <see cref="ModelWeights"/> across threads.
 /// </summary>
@@ -35,9 +36,9 @@ public sealed class Generator
     public GuardedVocabulary Vocabulary { get; }
 
     /// <summary>
-    /// Encodes the prime with the model's vocabulary. A part the vocabulary lacks is tried once more without leading or
-    /// trailing apostrophes and hyphens ("more'" reads as "more"); what still is unknown is reported as typed and read
-    /// as the unknown id.
+    /// Encodes the prime with the model's vocabulary. At a level whose unknown parts are words, a part the vocabulary lacks
+    /// is tried once more without leading or trailing apostrophes and hyphens ("more'" reads as "more"); what still is
+    /// unknown is reported as typed and read as the unknown id.
     /// </summary>
     /// <exception cref="PrimeException">No tokens, no known token at all, or more than <see cref="MaxPrimeWords"/>.</exception>
     /// <exception cref="TokenizerException">The tokenizer failed.</exception>
@@ -55,26 +56,24 @@ public sealed class Generator
             throw new PrimeException(PrimeProblem.TooManyWords, $"The prime phrase has {ids.Length} words; the limit is {MaxPrimeWords}.");
         }
 
-        var words = new string[ids.Length];
+        var ignoresSpaces = Vocabulary.Encode(prime + " ").Ids.AsSpan().SequenceEqual(ids);
+        var typedParts = new string?[ids.Length];
         var unknown = new List<string>();
         for (int i = 0, k = 0; i < ids.Length; i++)
         {
             if (ids[i] != Vocabulary.UnknownId)
             {
-                words[i] = Vocabulary.DisplayText(ids[i]);
                 continue;
             }
 
             var typed = prime[encoded.Unknown[k++]];
-            var retry = Vocabulary.Encode(typed.Trim('\'', '-'));
-            if (retry is { Ids: [var known], Unknown.Count: 0 })
+            if (KnownWithoutQuotes(typed) is { } known)
             {
                 ids[i] = known;
-                words[i] = Vocabulary.DisplayText(known);
             }
             else
             {
-                words[i] = typed;
+                typedParts[i] = typed;
                 unknown.Add(typed);
             }
         }
@@ -85,7 +84,35 @@ public sealed class Generator
             throw new PrimeException(PrimeProblem.NoKnownWord, $"None of the words of the prime phrase are in the model's vocabulary ({shown}).");
         }
 
-        return new PrimeEncoding(prime, words, ids, unknown.Distinct(StringComparer.Ordinal).ToList());
+        var pieces = new string[ids.Length];
+        for (var i = 0; i < ids.Length; i++)
+        {
+            var piece = Vocabulary.DecodePiece(ids.AsSpan(0, i), ids[i]);
+            pieces[i] = typedParts[i] is { } typed ? AsTyped(piece, Vocabulary.DisplayText(ids[i]), typed) : piece;
+        }
+
+        return new PrimeEncoding(prime, pieces, ids, unknown.Distinct(StringComparer.Ordinal).ToList(), ignoresSpaces);
+    }
+
+    /// <summary>
+    /// The id of a word-like unknown part without its quotes, if the vocabulary knows that. A lossless level has no unknown
+    /// parts and a character level's unknown part is one character, which no trimming can make known.
+    /// </summary>
+    private int? KnownWithoutQuotes(string typed)
+    {
+        if (new StringInfo(typed).LengthInTextElements < 2)
+        {
+            return null;
+        }
+
+        return Vocabulary.Encode(typed.Trim('\'', '-')) is { Ids: [var known], Unknown.Count: 0 } ? known : null;
+    }
+
+    /// <summary>An unknown id's piece with the part as typed in place of the unknown token (" &lt;unk&gt;" becomes " Zounds").</summary>
+    private static string AsTyped(string piece, string unknownLabel, string typed)
+    {
+        var at = unknownLabel.Length == 0 ? -1 : piece.IndexOf(unknownLabel, StringComparison.Ordinal);
+        return at < 0 ? typed : string.Concat(piece.AsSpan(0, at), typed, piece.AsSpan(at + unknownLabel.Length));
     }
 
     /// <summary>A word cut to its first 24 characters as a person sees them: never inside a surrogate pair or before a combining mark.</summary>
@@ -97,22 +124,22 @@ public sealed class Generator
     }
 
     /// <summary>
-    /// Streams <see cref="SamplingSettings.Words"/> words after the prime, one at a time. The sampler sees the logits
+    /// Streams <see cref="SamplingSettings.Words"/> tokens after the prime, one at a time, each with the text it adds. The sampler sees the logits
     /// after the repetition controls; the reported probability is the model's own.
     /// </summary>
     /// <param name="settings">With the seed chosen: <see cref="Completion"/> draws one when the person chose none.</param>
-    public IEnumerable<GeneratedWord> Continue(PrimeEncoding prime, ISampler sampler, SamplingSettings settings, CancellationToken cancellationToken = default)
+    public IEnumerable<GeneratedToken> Continue(PrimeEncoding prime, ISampler sampler, SamplingSettings settings, CancellationToken cancellationToken = default)
     {
         var seed = settings.Seed ?? throw new ArgumentException("A completion by a sampler needs a seed; draw one first.", nameof(settings));
         return Continue(prime, sampler, settings, seed, cancellationToken);
     }
 
-    private IEnumerable<GeneratedWord> Continue(PrimeEncoding prime, ISampler sampler, SamplingSettings settings, int seed, CancellationToken cancellationToken)
+    private IEnumerable<GeneratedToken> Continue(PrimeEncoding prime, ISampler sampler, SamplingSettings settings, int seed, CancellationToken cancellationToken)
     {
         var history = new List<int>(prime.Ids.Length + settings.Words);
         history.AddRange(prime.Ids);
         var random = new Random(seed);
-        var repetition = RepetitionControl.From(settings);
+        var repetition = RepetitionControl.From(settings, Vocabulary.ForbiddenIds);
         var state = _inference.NewState();
         Advance(prime.Ids, state);
         for (var i = 0; i < settings.Words; i++)
@@ -127,8 +154,9 @@ public sealed class Generator
                 TokensSoFar = history,
             };
             var id = SamplerContract.Next(sampler, _adjusted, context);
+            var token = Token(CollectionsMarshal.AsSpan(history), id, Softmax.ProbabilityOf(_logits, id));
             history.Add(id);
-            yield return new GeneratedWord(id, Vocabulary.DisplayText(id), Softmax.ProbabilityOf(_logits, id));
+            yield return token;
             if (i + 1 < settings.Words)
             {
                 _inference.Step(id, state, _logits);
@@ -137,10 +165,11 @@ public sealed class Generator
     }
 
     /// <summary>
-    /// The <paramref name="count"/> most likely next words after the prime by the model's own probability (temperature 1),
-    /// most likely first, the lower id first on ties. Forbidden ids (the unknown word) are left out: no completion may choose them.
+    /// The <paramref name="count"/> most likely next tokens after the prime by the model's own probability (temperature 1),
+    /// most likely first, the lower id first on ties, each with the piece it would add to the prime. Forbidden ids (the
+    /// unknown token) are left out: no completion may choose them.
     /// </summary>
-    public IReadOnlyList<GeneratedWord> Predict(PrimeEncoding prime, int count)
+    public IReadOnlyList<GeneratedToken> Predict(PrimeEncoding prime, int count)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         Advance(prime.Ids, _inference.NewState());
@@ -169,7 +198,7 @@ public sealed class Generator
         }
 
         var logNormaliser = Softmax.LogSumExp(_logits);
-        return best.Select(id => new GeneratedWord(id, Vocabulary.DisplayText(id), Math.Exp(_logits[id] - logNormaliser))).ToList();
+        return best.Select(id => Token(prime.Ids, id, Math.Exp(_logits[id] - logNormaliser))).ToList();
     }
 
     /// <summary>
@@ -229,13 +258,20 @@ public sealed class Generator
     }
 
     /// <summary>
-    /// The most likely continuation of <see cref="SamplingSettings.Words"/> words by beam search of
+    /// The most likely continuation of <see cref="SamplingSettings.Words"/> tokens by beam search of
     /// <see cref="SamplingSettings.BeamWidth"/>; temperature and seed do not apply, the repetition controls do.
     /// </summary>
-    public IReadOnlyList<GeneratedWord> ContinueWithBeam(PrimeEncoding prime, SamplingSettings settings, CancellationToken cancellationToken = default)
+    public IReadOnlyList<GeneratedToken> ContinueWithBeam(PrimeEncoding prime, SamplingSettings settings, CancellationToken cancellationToken = default)
     {
         var scorer = new LstmBeamScorer(_inference);
-        var best = new BeamSearch(settings.BeamWidth).Run(scorer, prime.Ids, settings, cancellationToken);
-        return best.Ids.Select((id, i) => new GeneratedWord(id, Vocabulary.DisplayText(id), best.Probabilities[i])).ToList();
+        var best = new BeamSearch(settings.BeamWidth).Run(scorer, prime.Ids, settings, Vocabulary.ForbiddenIds, cancellationToken);
+        int[] ids = [.. prime.Ids, .. best.Ids];
+        return best.Ids.Select((id, i) => Token(ids.AsSpan(0, prime.Ids.Length + i), id, best.Probabilities[i])).ToList();
     }
+
+    /// <summary>The text of a run of generated ids on its own, without the prime (" more" at the word level reads "more").</summary>
+    public string TextOf(IEnumerable<GeneratedToken> tokens) => Vocabulary.Decode(tokens.Select(t => t.Id).ToArray());
+
+    private GeneratedToken Token(ReadOnlySpan<int> previous, int id, double probability) =>
+        new(id, Vocabulary.DecodePiece(previous, id), Vocabulary.DisplayText(id), probability);
 }

@@ -1,4 +1,11 @@
 namespace LstmTerminal.Core.Generation;
 
-/// <summary>A prime phrase as the model sees it, with the words the vocabulary does not know.</summary>
-public sealed record PrimeEncoding(string Prime, IReadOnlyList<string> Words, int[] Ids, IReadOnlyList<string> UnknownWords);
+/// <summary>A prime phrase as the model sees it, with the parts the vocabulary does not know.</summary>
+/// <param name="Pieces">The text each id stands for after the ones before it; an unknown id's piece holds the part as typed.</param>
+/// <param name="IgnoresSpaces">True when spaces at its end change nothing the model reads (a word level), so a caller may add one
+/// for typing's sake; false where a space is a token of its own.</param>
+public sealed record PrimeEncoding(string Prime, IReadOnlyList<string> Pieces, int[] Ids, IReadOnlyList<string> UnknownWords, bool IgnoresSpaces)
+{
+    /// <summary>The prime as the model reads it: "thou art more" for "Thou art more!" at the word level, as typed at the character level.</summary>
+    public string Text => string.Concat(Pieces);
+}

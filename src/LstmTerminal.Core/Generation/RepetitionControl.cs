@@ -6,16 +6,14 @@ namespace LstmTerminal.Core.Generation;
 /// </summary>
 public sealed class RepetitionControl
 {
-    // The word level's unknown id; other levels' forbidden ids come with generation at those levels.
-    private const int UnknownId = 0;
-
-    private static readonly IReadOnlySet<int> UnknownOnly = new HashSet<int> { UnknownId };
-
     private readonly double _penalty;
     private readonly int _ngram;
+    private readonly IReadOnlySet<int> _alwaysForbidden;
 
-    public RepetitionControl(double penalty, int noRepeatNgram)
+    /// <param name="alwaysForbidden">The vocabulary's forbidden ids (its unknown id, bytes that are no text), banned at every step.</param>
+    public RepetitionControl(double penalty, int noRepeatNgram, IReadOnlySet<int> alwaysForbidden)
     {
+        ArgumentNullException.ThrowIfNull(alwaysForbidden);
         if (!double.IsFinite(penalty) || penalty < 1)
         {
             throw new ArgumentOutOfRangeException(nameof(penalty), penalty, "The repetition penalty must be a finite number of at least 1 (1 is off).");
@@ -28,9 +26,11 @@ public sealed class RepetitionControl
 
         _penalty = penalty;
         _ngram = noRepeatNgram;
+        _alwaysForbidden = alwaysForbidden;
     }
 
-    public static RepetitionControl From(SamplingSettings settings) => new(settings.RepetitionPenalty, settings.NoRepeatNgram);
+    public static RepetitionControl From(SamplingSettings settings, IReadOnlySet<int> alwaysForbidden) =>
+        new(settings.RepetitionPenalty, settings.NoRepeatNgram, alwaysForbidden);
 
     /// <summary>
     /// Copies <paramref name="logits"/> into <paramref name="adjusted"/> with the penalty applied and returns the ids
@@ -68,10 +68,10 @@ public sealed class RepetitionControl
     {
         if (_ngram == 0 || history.Count < _ngram - 1)
         {
-            return UnknownOnly;
+            return _alwaysForbidden;
         }
 
-        var banned = new HashSet<int> { UnknownId };
+        var banned = new HashSet<int>(_alwaysForbidden);
         var prefixStart = history.Count - (_ngram - 1);
         for (var start = 0; start + _ngram - 1 < history.Count; start++)
         {
@@ -82,7 +82,7 @@ public sealed class RepetitionControl
         }
 
         // A ban that leaves no word at all is dropped for this step: a repeat beats a crash.
-        return banned.Count >= vocabularySize ? UnknownOnly : banned;
+        return banned.Count >= vocabularySize ? _alwaysForbidden : banned;
     }
 
     private bool SamePrefix(IReadOnlyList<int> history, int start, int prefixStart)

@@ -24,7 +24,7 @@ public sealed class SamplerDuel(Generator generator)
             catch (SamplerException e)
             {
                 // One broken plugin must not hide the others' completions.
-                results.Add(new DuelEntry(sampler.Name, [], double.NaN, 0, e.Message));
+                results.Add(new DuelEntry(sampler.Name, [], string.Empty, double.NaN, 0, e.Message));
             }
         }
 
@@ -32,9 +32,11 @@ public sealed class SamplerDuel(Generator generator)
         return new DuelReport(prime, settings, results);
     }
 
-    private static DuelEntry Score(string sampler, PrimeEncoding prime, IReadOnlyList<GeneratedWord> words) =>
+    /// <summary>Bigrams are counted on words of the decoded text, so duels at different token levels compare.</summary>
+    private DuelEntry Score(string sampler, PrimeEncoding prime, IReadOnlyList<GeneratedToken> tokens) =>
         new(sampler,
-            words,
-            words.Count == 0 ? double.NaN : words.Average(w => Math.Log(w.Probability)),
-            RepeatedBigrams.Count(prime.Ids, words.Select(w => w.Id).ToList()));
+            tokens,
+            generator.TextOf(tokens),
+            tokens.Count == 0 ? double.NaN : tokens.Average(t => Math.Log(t.Probability)),
+            RepeatedBigrams.CountWords(prime.Text, string.Concat(tokens.Select(t => t.Piece))));
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using LstmTerminal.Core.Generation;
+using LstmTerminal.Interactive;
 
 namespace LstmTerminal.Commands;
 
@@ -17,15 +18,16 @@ public static class DuelPrinter
 
         var settings = report.Settings;
         output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"prime \"{string.Join(' ', report.Prime.Words)}\": {settings.Words} words, seed {settings.Seed}, temperature {settings.Temperature}, " +
+            $"prime \"{PrimeEscapes.Write(report.Prime.Text)}\": {settings.Words} tokens, seed {settings.Seed}, temperature {settings.Temperature}, " +
             $"repetition penalty {settings.RepetitionPenalty}, no-repeat n-gram {settings.NoRepeatNgram}, beam width {settings.BeamWidth}"));
         var width = Math.Max("sampler".Length, report.Results.Max(r => r.Sampler.Length));
         output.WriteLine($"{"sampler".PadRight(width)}  avg log-p  rep. bigrams  text");
         foreach (var result in report.Results)
         {
             var text = result.Error is null ? result.Text : $"(failed: {result.Error})";
-            output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"{result.Sampler.PadRight(width)}  {result.AverageLogProbability,9:F3}  {result.RepeatedBigrams,12}  {text}"));
+            var row = string.Create(CultureInfo.InvariantCulture, $"{result.Sampler.PadRight(width)}  {result.AverageLogProbability,9:F3}  {result.RepeatedBigrams,12}  ");
+            // A line break of the text goes on under its column, so a speaker's name keeps its own line.
+            output.WriteLine(row + text.ReplaceLineEndings("\n").Replace("\n", Environment.NewLine + new string(' ', row.Length), StringComparison.Ordinal));
         }
     }
 }

@@ -9,15 +9,21 @@ using static System.FormattableString;
 
 namespace LstmTerminal.Commands;
 
-/// <summary><c>generate "PRIME"</c>: complete a phrase with a trained checkpoint, streaming words, or compare every sampler.</summary>
+/// <summary>
+/// <c>generate "PRIME"</c>: complete a phrase with a trained checkpoint, streaming the text piece by piece as the corpus
+/// writes it (line breaks included), or compare every sampler. The prime is read through <see cref="PrimeEscapes"/>.
+/// </summary>
 public sealed class GenerateVerb(SamplingOptions sampling, TrainingOptions training, PluginCatalog catalog, VerbConsole console)
 {
     public static Command Create(VerbRunner runner)
     {
-        var prime = new Argument<string>("prime") { Description = "The phrase to continue, e.g. \"thou art more\"." };
+        var prime = new Argument<string>("prime") { Description = "The phrase to continue, e.g. \"thou art more\"; \\n is a line break, \\\\ a backslash." };
         var sampler = new Option<string?>("--sampler") { Description = "Sampler plugin name (Sampling:Sampler), e.g. greedy, temperature, top-k, nucleus, or beam." };
         var temperature = new Option<double?>("--temperature") { Description = Invariant($"Softmax temperature, above 0 and at most {SamplingSettings.MaxTemperature} (Sampling:Temperature).") };
-        var words = new Option<int?>("--words") { Description = $"Words to generate, {SamplingSettings.MinWords}-{SamplingSettings.MaxWords} (Sampling:Words)." };
+        var words = new Option<int?>("--words")
+        {
+            Description = $"Tokens to generate (words, characters or subwords: the checkpoint's level), {SamplingSettings.MinWords}-{SamplingSettings.MaxWords} (Sampling:Words).",
+        };
         var seed = new Option<int?>("--seed") { Description = "Seed for a reproducible completion (Sampling:Seed)." };
         var topK = new Option<int?>("--top-k") { Description = "Words the top-k sampler keeps; 0 = its own Plugins:top-k:K (Sampling:TopK)." };
         var topP = new Option<double?>("--top-p") { Description = "Probability mass the nucleus sampler keeps, in (0, 1]; 1 = its own Plugins:nucleus:P (Sampling:TopP)." };
@@ -50,7 +56,7 @@ public sealed class GenerateVerb(SamplingOptions sampling, TrainingOptions train
             CommonOptions.Set(overrides, "Sampling:NoRepeatNgram", parse.GetValue(noRepeat));
             CommonOptions.Set(overrides, "Sampling:BeamWidth", parse.GetValue(beamWidth));
             CommonOptions.Set(overrides, "Training:CheckpointDirectory", parse.GetValue(checkpointDirectory));
-            var request = new GenerateRequest(parse.GetValue(prime) ?? string.Empty, parse.GetValue(compare), parse.GetValue(json));
+            var request = new GenerateRequest(PrimeEscapes.Read(parse.GetValue(prime) ?? string.Empty), parse.GetValue(compare), parse.GetValue(json));
             return runner.RunAsync<GenerateVerb>(overrides, (verb, ct) => Task.FromResult(verb.Run(request, ct)), cancellationToken);
         });
         return command;
@@ -74,7 +80,7 @@ public sealed class GenerateVerb(SamplingOptions sampling, TrainingOptions train
         NoteUnknownWords(run.Prime);
         if (!request.Json)
         {
-            console.Output.Write(string.Join(' ', run.Prime.Words));
+            console.Output.Write(run.Prime.Text);
         }
 
         foreach (var reported in run.Stream(cancellationToken))
@@ -84,8 +90,8 @@ public sealed class GenerateVerb(SamplingOptions sampling, TrainingOptions train
                 case SamplerSwitched { Switch: var change }:
                     console.Warn(change.Message);
                     break;
-                case WordGenerated { Word: var word } when !request.Json:
-                    console.Output.Write(' ' + word.Word);
+                case TokenGenerated { Token: var token } when !request.Json:
+                    console.Output.Write(token.Piece);
                     console.Output.Flush();
                     break;
             }
@@ -94,7 +100,7 @@ public sealed class GenerateVerb(SamplingOptions sampling, TrainingOptions train
         if (request.Json)
         {
             JsonOutput.Write(console.Output, new GenerateReport(
-                request.Prime, run.Text, [.. run.Words.Select(w => new WordReport(w.Word, w.Probability))], run.Prime.UnknownWords, run.Sampler, run.Settings.Seed));
+                request.Prime, run.Text, [.. run.Tokens.Select(t => new WordReport(t.Label, t.Piece, t.Probability))], run.Prime.UnknownWords, run.Sampler, run.Settings.Seed));
         }
         else
         {
@@ -113,7 +119,7 @@ public sealed class GenerateVerb(SamplingOptions sampling, TrainingOptions train
         }
     }
 
-    /// <summary>The sampler that wrote the words (a fallback's name if the chosen one failed) and the settings that apply to it.</summary>
+    /// <summary>The sampler that wrote the tokens (a fallback's name if the chosen one failed) and the settings that apply to it.</summary>
     private static string Describe(CompletionRun run)
     {
         var settings = run.Settings;

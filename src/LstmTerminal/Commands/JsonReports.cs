@@ -30,8 +30,8 @@ public sealed record EvalReport(
 public sealed record GenerateReport(string Prime, string Text, IReadOnlyList<WordReport> Words, IReadOnlyList<string> UnknownWords, string Sampler, int? Seed)
     : JsonReport;
 
-/// <summary>A generated word and the probability the sampler drew it with.</summary>
-public sealed record WordReport(string Word, double Probability);
+/// <summary>A generated token (named "word" in the schema since version 1), the text it adds after the ones before it, and its probability.</summary>
+public sealed record WordReport(string Word, string Piece, double Probability);
 
 /// <summary><c>generate --compare --json</c>.</summary>
 public sealed record DuelJsonReport(string Prime, IReadOnlyList<string> UnknownWords, int? Seed, int Words, IReadOnlyList<DuelResultReport> Results) : JsonReport;

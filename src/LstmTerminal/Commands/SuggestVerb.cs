@@ -16,7 +16,7 @@ public sealed class SuggestVerb(TrainingOptions training, PluginCatalog catalog,
     public static Command Create(VerbRunner runner)
     {
         var prime = new Argument<string>("prime") { Description = "The phrase whose next word is predicted, e.g. \"thou art more\"." };
-        var top = new Option<int>("--top") { Description = $"How many of the most likely next words to print, 1-{NextWords.MaxCount}.", DefaultValueFactory = _ => DefaultTop };
+        var top = new Option<int>("--top") { Description = $"How many of the most likely next words to print, 1-{NextTokens.MaxCount}.", DefaultValueFactory = _ => DefaultTop };
         var checkpointDirectory = CommonOptions.CheckpointDirectory();
         var json = CommonOptions.Json();
         var command = new Command("suggest", "Print the most likely next words after a prime phrase, with their probabilities.")
@@ -35,13 +35,13 @@ public sealed class SuggestVerb(TrainingOptions training, PluginCatalog catalog,
 
     private int Run(SuggestRequest request)
     {
-        if (request.Top is < 1 or > NextWords.MaxCount)
+        if (request.Top is < 1 or > NextTokens.MaxCount)
         {
-            throw new UsageException($"--top must be between 1 and {NextWords.MaxCount}; it was {request.Top}.");
+            throw new UsageException($"--top must be between 1 and {NextTokens.MaxCount}; it was {request.Top}.");
         }
 
         var checkpoint = new CheckpointReader(training.CheckpointDirectory).LoadForInference(catalog);
-        var next = new Completion(new Generator(checkpoint.Weights, checkpoint.Vocabulary)).Predict(request.Prime, request.Top);
+        var next = new Completion(new Generator(checkpoint.Weights, checkpoint.Vocabulary)).Predict(PrimeEscapes.Read(request.Prime), request.Top);
         if (next.Prime.UnknownWords.Count > 0)
         {
             console.Error.WriteLine($"note: {CompletionText.UnknownWords(next.Prime)}");
@@ -49,13 +49,13 @@ public sealed class SuggestVerb(TrainingOptions training, PluginCatalog catalog,
 
         if (request.Json)
         {
-            JsonOutput.Write(console.Output, new SuggestReport(request.Prime, next.Prime.UnknownWords, [.. next.Words.Select(w => new TokenReport(w.Word, w.Probability))]));
+            JsonOutput.Write(console.Output, new SuggestReport(request.Prime, next.Prime.UnknownWords, [.. next.Tokens.Select(t => new TokenReport(t.Label, t.Probability))]));
         }
         else
         {
-            foreach (var word in next.Words)
+            foreach (var token in next.Tokens)
             {
-                console.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{word.Word}\t{word.Probability:F4}"));
+                console.Output.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{SuggestionText.Visible(token.Label)}\t{token.Probability:F4}"));
             }
         }
 

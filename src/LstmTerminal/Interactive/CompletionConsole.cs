@@ -8,8 +8,9 @@ namespace LstmTerminal.Interactive;
 
 /// <summary>
 /// The console's behaviour without a screen: runs the /commands of <see cref="ConsoleCommands"/>, and completes primes
-/// through Core's <see cref="Completion"/> on a background task that streams each word into the transcript. An unlikely
-/// word (<see cref="GeneratedWord.IsUnlikely"/>) gets a trailing "?".
+/// through Core's <see cref="Completion"/> on a background task that streams each token's piece into the transcript. A
+/// word holding an unlikely token (<see cref="GeneratedToken.IsUnlikely"/>) gets a trailing mark (<see cref="UnlikelyMarks"/>).
+/// A typed phrase is read through <see cref="PrimeEscapes"/> (\n is a line break).
 /// </summary>
 public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog catalog, ConsoleTranscript transcript, SamplingSettings initial, ILogger logger)
 {
@@ -22,7 +23,7 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
     private SamplingSettings _settings = initial;
     private Task _completion = Task.CompletedTask;
 
-    /// <summary>The next-word predictions of the prediction strip.</summary>
+    /// <summary>The next-token predictions of the prediction strip.</summary>
     public SuggestionFeed Suggestions { get; } = new(models, logger, TimeProvider.System);
 
     /// <summary>Co-writing: the manuscript a kept completion is added to and whose last words every completion continues.</summary>
@@ -42,7 +43,8 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
     public IEnumerable<string> SamplerNames => catalog.Samplers.Select(s => s.Name);
 
     /// <summary>The text whose next word the strip predicts for what is typed: none for a command.</summary>
-    public string SuggestionContext(string typed) => typed.TrimStart().StartsWith('/') || Game is { IsPlaying: true } ? string.Empty : WithContext(typed);
+    public string SuggestionContext(string typed) =>
+        typed.TrimStart().StartsWith('/') || Game is { IsPlaying: true } ? string.Empty : WithContext(PrimeEscapes.Read(typed));
 
     private string WithContext(string typed) => Manuscript?.WithContext(typed) ?? typed;
 
@@ -65,7 +67,7 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
 
         return Game is { IsPlaying: true } game
             ? game.Guess(text, cancellationToken)
-            : StartCompletion(text, cancellation => Complete(text, Settings, keep, cancellation), cancellationToken);
+            : StartCompletion(text, cancellation => Complete(PrimeEscapes.Read(text), Settings, keep, cancellation), cancellationToken);
     }
 
     /// <summary>Sets the sampler plugin or beam search; returns false (and says why) when no sampler has that name.</summary>
@@ -112,7 +114,8 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
     public void ShowHelp()
     {
         transcript.AddNotice(string.Create(CultureInfo.InvariantCulture,
-            $"Type a phrase and press Enter to continue it; Up/Down recall earlier ones. A trailing ? marks a word the model gave under {GeneratedWord.UnlikelyBelow:P0}."));
+            $"Type a phrase and press Enter to continue it; Up/Down recall earlier ones; {PrimeEscapes.Help}. A trailing ? marks a word with a token " +
+            $"the model gave under {GeneratedToken.UnlikelyBelow:P0} (⸮ where the text has question marks of its own)."));
         foreach (var command in Commands)
         {
             transcript.AddNotice(ConsoleCommands.HelpLine(command));
@@ -173,7 +176,7 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
 
     /// <summary>Every loaded sampler and beam search on one prime, with the figures that show why greedy loops.</summary>
     public Task StartDuel(string prime, CancellationToken cancellationToken) =>
-        StartCompletion(prime, cancellation => Duel(prime, Settings, cancellation), cancellationToken);
+        StartCompletion(prime, cancellation => Duel(PrimeEscapes.Read(prime), Settings, cancellation), cancellationToken);
 
     private Task RunCommand(string text, CancellationToken cancellationToken)
     {
@@ -217,12 +220,14 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
             var run = completion.Start(WithContext(prime), settings, catalog);
             NoteUnknownWords(run.Prime);
             var line = transcript.StartContinuation();
+            var marked = UnlikelyMarks.For(run.Vocabulary);
             foreach (var reported in run.Stream(cancellationToken))
             {
                 switch (reported)
                 {
-                    case WordGenerated { Word: var word }:
-                        transcript.AppendWord(line, word.IsUnlikely ? word.Word + "?" : word.Word);
+                    case TokenGenerated { Token: var token }:
+                        marked.Append(token.Piece, token.IsUnlikely);
+                        transcript.ShowContinuation(line, marked.Text);
                         break;
                     case SamplerSwitched { Switch: var change }:
                         SwitchSampler(change);
@@ -232,7 +237,7 @@ public sealed class CompletionConsole(IGeneratorSource models, PluginCatalog cat
 
             if (keep)
             {
-                Manuscript?.Keep($"{prime} {run.Text}");
+                Manuscript?.Keep(prime + run.Continuation);
             }
         });
 

@@ -35,8 +35,8 @@ public static class ConsoleCommands
             s => Invariant($"sampling temperature above 0, at most {SamplingSettings.MaxTemperature} (now {s.Temperature})"),
             Number, (s, t) => s with { Temperature = t }, t => Invariant($"temperature: {t}")),
         Setting<int>(console, "/words", "N", "/words 20",
-            s => $"words per completion, {SamplingSettings.MinWords} to {SamplingSettings.MaxWords} (now {s.Words})",
-            Integer, (s, n) => s with { Words = n }, n => $"words per completion: {n}"),
+            s => $"tokens per completion (words, characters or subwords: the model's level), {SamplingSettings.MinWords} to {SamplingSettings.MaxWords} (now {s.Words})",
+            Integer, (s, n) => s with { Words = n }, n => $"tokens per completion: {n}"),
         Setting<int?>(console, "/seed", "N | off", "/seed 42",
             s => $"a fixed seed repeats completions (now {(s.Seed is { } seed ? seed : "off")})",
             SeedOrOff, (s, seed) => s with { Seed = seed }, seed => seed is null ? "seed: off (a new seed for each completion)" : $"seed: {seed}"),
@@ -50,7 +50,7 @@ public static class ConsoleCommands
             s => Invariant($"repetition penalty 1 to {SamplingSettings.MaxRepetitionPenalty}, 1 = off (now {s.RepetitionPenalty})"),
             Number, (s, x) => s with { RepetitionPenalty = x }, x => Invariant($"repetition penalty: {x}")),
         Setting<int>(console, "/norepeat", "N", "/norepeat 2",
-            s => $"ban repeated n-grams of N words, 0 = off, else {SamplingSettings.MinNoRepeatNgram} to {SamplingSettings.MaxNoRepeatNgram} (now {s.NoRepeatNgram})",
+            s => $"ban repeated n-grams of N tokens, 0 = off, else {SamplingSettings.MinNoRepeatNgram} to {SamplingSettings.MaxNoRepeatNgram} (now {s.NoRepeatNgram})",
             Integer, (s, n) => s with { NoRepeatNgram = n }, n => n == 0 ? "n-gram ban: off" : $"n-gram ban: no {n}-gram twice"),
         new()
         {
@@ -69,7 +69,7 @@ public static class ConsoleCommands
         new()
         {
             Name = "/suggest", Arguments = "on | off", Example = "/suggest off",
-            Describe = () => $"the strip of the five most likely next words under the prompt; Tab or Alt+1…Alt+5 takes one (now {(console.Suggestions.Enabled ? "on" : "off")})",
+            Describe = () => $"the strip of the five most likely next tokens under the prompt; Tab or Alt+1…Alt+5 takes one (now {(console.Suggestions.Enabled ? "on" : "off")})",
             Run = (text, _) => Valid(OnOrOff(text, out var on) && console.SetSuggestions(on)),
         },
         new()

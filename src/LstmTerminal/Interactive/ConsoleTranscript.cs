@@ -1,8 +1,9 @@
 namespace LstmTerminal.Interactive;
 
 /// <summary>
-/// The completion console's lines. Continuations grow word by word from the generation thread while the UI timer
-/// reads snapshots, so a growing line is found by its id rather than by an index that trimming would shift.
+/// The completion console's lines. Continuations grow piece by piece from the generation thread while the UI timer
+/// reads snapshots, so a growing line is found by its id rather than by an index that trimming would shift. A line break
+/// in a continuation (a speaker's name on its own line) starts a new line of the snapshot, indented like the first.
 /// </summary>
 public sealed class ConsoleTranscript
 {
@@ -25,11 +26,16 @@ public sealed class ConsoleTranscript
 
     public void AddError(string message) => Add("! " + message);
 
-    /// <summary>Adds an empty continuation line and returns its id for <see cref="AppendWord"/>.</summary>
+    /// <summary>Adds an empty continuation line and returns its id for <see cref="ShowContinuation"/>.</summary>
     public long StartContinuation() => Add(ContinuationIndent);
 
-    public void AppendWord(long line, string word)
+    /// <summary>
+    /// Shows <paramref name="text"/> (the continuation so far, line breaks included) on the continuation line; the space or
+    /// line break that joins it to the prime is left out, as the continuation starts on a line of its own.
+    /// </summary>
+    public void ShowContinuation(long line, string text)
     {
+        text = ContinuationIndent + TerminalText.Printable(text.TrimStart(' ', '\r', '\n'));
         lock (_gate)
         {
             var index = _lines.FindLastIndex(l => l.Id == line);
@@ -38,9 +44,7 @@ public sealed class ConsoleTranscript
                 return;
             }
 
-            var text = _lines[index].Text;
-            word = TerminalText.Printable(word);
-            _lines[index] = (line, text.Length == ContinuationIndent.Length ? text + word : text + " " + word);
+            _lines[index] = (line, text);
             _version++;
         }
     }
@@ -58,7 +62,7 @@ public sealed class ConsoleTranscript
     {
         lock (_gate)
         {
-            return _lines.Select(l => l.Text).ToList();
+            return _lines.SelectMany(l => l.Text.ReplaceLineEndings("\n").Split('\n').Select((part, i) => i == 0 ? part : ContinuationIndent + part)).ToList();
         }
     }
 

@@ -4,7 +4,7 @@ using Microsoft.Extensions.Logging;
 namespace LstmTerminal.Interactive;
 
 /// <summary>
-/// Predicts the next words of the text being typed, off the UI thread: one worker at a time, and only for the latest
+/// Predicts the next tokens of the text being typed, off the UI thread: one worker at a time, and only for the latest
 /// text (keystrokes that arrive meanwhile are coalesced), so typing never waits and a slow model never piles up work.
 /// The generator is kept and renewed in the background at most every <see cref="GeneratorRefresh"/>, as the published
 /// weights are: asking for one per keystroke would copy the weights out of the model each time it is paused.
@@ -110,7 +110,7 @@ public sealed class SuggestionFeed(IGeneratorSource models, ILogger logger, Time
             }
 
             var next = new Completion(generator).Predict(text, Count);
-            return new Suggestions(text, next.Words, next.Prime.UnknownWords, null);
+            return new Suggestions(text, next.Tokens, next.Prime.UnknownWords, null, next.Prime.IgnoresSpaces);
         }
         catch (PrimeException e)
         {

@@ -5,7 +5,7 @@ using LstmTerminal.Core.Text;
 
 namespace LstmTerminal.Interactive;
 
-/// <summary>The prediction strip as text: numbered words with a small probability bar each, and the marks under unknown words.</summary>
+/// <summary>The prediction strip as text: numbered tokens with a small probability bar each, and the marks under unknown words.</summary>
 public static class SuggestionText
 {
     public const char UnknownMark = '~';
@@ -14,12 +14,20 @@ public static class SuggestionText
     private static readonly string[] Eighths = ["", "▏", "▎", "▍", "▌", "▋", "▊", "▉"];
     private const int BarCells = 4;
 
-    /// <summary>"1 be ███▊ 95%  2 to ▏ 2%  ...", cut to <paramref name="width"/> columns.</summary>
+    /// <summary>Stand-ins for the whitespace a token may hold, so a space or a line break on the strip is seen.</summary>
+    public const char VisibleSpace = '␣';
+    public const char VisibleLineBreak = '⏎';
+
+    /// <summary>"1 be ███▊ 95%  2 to ▏ 2%  ...", cut to <paramref name="width"/> columns; "1 ␣ ██ 40%  2 ⏎ ▌ 12%" at the character level.</summary>
     public static string Strip(Suggestions suggestions, int width)
     {
-        var text = suggestions.Problem ?? string.Join("  ", suggestions.Words.Select((w, i) => $"{i + 1} {TerminalText.Printable(w.Word)} {Bar(w.Probability)} {Percent(w.Probability)}"));
+        var text = suggestions.Problem ?? string.Join("  ", suggestions.Tokens.Select((t, i) => $"{i + 1} {Visible(t.Label)} {Bar(t.Probability)} {Percent(t.Probability)}"));
         return text.Length <= width ? text : text[..Math.Max(0, width - 1)] + "…";
     }
+
+    /// <summary>A token's label with its spaces and line breaks shown as symbols and other control characters made printable.</summary>
+    public static string Visible(string label) =>
+        TerminalText.Printable(label.Replace("\r\n", "\n", StringComparison.Ordinal).Replace(' ', VisibleSpace).Replace('\n', VisibleLineBreak).Replace('\r', VisibleLineBreak));
 
     /// <summary>"62%", and "&lt;1%" for what rounds to nothing, so a word on the strip never reads as impossible.</summary>
     public static string Percent(double probability) =>

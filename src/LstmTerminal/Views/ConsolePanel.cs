@@ -53,7 +53,7 @@ public sealed class ConsolePanel : FrameView
     public void Refresh()
     {
         var s = _console.Settings;
-        Title = string.Create(CultureInfo.InvariantCulture, $"Console: sampler {s.Sampler}, temperature {s.Temperature}, {s.Words} words, seed {(s.Seed is { } seed ? seed : "off")}");
+        Title = string.Create(CultureInfo.InvariantCulture, $"Console: sampler {s.Sampler}, temperature {s.Temperature}, {s.Words} tokens, seed {(s.Seed is { } seed ? seed : "off")}");
         if (_transcript.Version == _shown && Viewport.Width == _shownWidth)
         {
             return;
@@ -114,16 +114,15 @@ public sealed class ConsolePanel : FrameView
 
     private void ShowSuggestions() => _strip.Show(_console.Suggestions.Latest, Input, Input.Frame.X);
 
-    /// <summary>Appends the <paramref name="rank"/>-th predicted word (0 = the most likely) and a space, so the strip predicts the word after it.</summary>
+    /// <summary>Appends the <paramref name="rank"/>-th prediction's piece (0 = the most likely), so the strip predicts the one after it.</summary>
     private void AcceptSuggestion(int rank)
     {
-        var words = _console.Suggestions.Latest.Words;
-        if (rank >= words.Count || Input.Text.StartsWith('/'))
+        if (Input.Text.StartsWith('/') || _console.Suggestions.Latest.Accept(Input.Text, rank) is not { } accepted)
         {
             return;
         }
 
-        Input.Text = $"{Input.Text.TrimEnd()} {words[rank].Word} ".TrimStart();
+        Input.Text = accepted;
         Input.MoveEnd();
     }
 

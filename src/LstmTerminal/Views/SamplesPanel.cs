@@ -45,7 +45,9 @@ public sealed class SamplesPanel : FrameView
             _lines.Add($"step {round.Step:N0}");
             foreach (var sample in round.Samples)
             {
-                foreach (var line in TextWrap.Wrap($"  {sample.Prime} → {sample.Continuation}", Viewport.Width, "    "))
+                // A line break of the sample (a speaker's name on its own line) starts a new, indented line.
+                var text = $"  {sample.Prime} → {sample.Continuation}".ReplaceLineEndings("\n").Split('\n');
+                foreach (var line in text.SelectMany((part, i) => TextWrap.Wrap(i == 0 ? part : "    " + part, Viewport.Width, "    ")))
                 {
                     _lines.Add(line);
                 }

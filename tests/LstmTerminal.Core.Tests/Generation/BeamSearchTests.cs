@@ -16,6 +16,7 @@ public sealed class BeamSearchTests
     };
 
     private static readonly SamplingSettings TwoWords = new() { Words = 2, Temperature = 1.0, Seed = 1 };
+    private static readonly IReadOnlySet<int> UnknownForbidden = new HashSet<int> { 0 };
 
     [Fact]
     public void Run_FindsAMoreLikelySequenceThanGreedy_When_TheBestFirstWordLeadsNowhere()
@@ -24,8 +25,8 @@ public sealed class BeamSearchTests
         var scorer = new TableScorer(Table);
 
         // When
-        var greedy = new BeamSearch(1).Run(new TableScorer(Table), [1], TwoWords);
-        var beam = new BeamSearch(3).Run(scorer, [1], TwoWords);
+        var greedy = new BeamSearch(1).Run(new TableScorer(Table), [1], TwoWords, UnknownForbidden);
+        var beam = new BeamSearch(3).Run(scorer, [1], TwoWords, UnknownForbidden);
 
         // Then greedy takes 2 (p 0.30) and then anything (p 0.15); beam takes 3 (p 0.24) and then 4 (p 0.56)
         Assert.Equal([2, 1], greedy.Ids);
@@ -40,7 +41,7 @@ public sealed class BeamSearchTests
     public void Run_NeverChoosesTheUnknownWord_When_ItScoresHighestEverywhere()
     {
         // When
-        var result = new BeamSearch(4).Run(new TableScorer(Table), [1], TwoWords with { Words = 12 });
+        var result = new BeamSearch(4).Run(new TableScorer(Table), [1], TwoWords with { Words = 12 }, UnknownForbidden);
 
         // Then
         Assert.Equal(12, result.Ids.Count);
@@ -54,7 +55,7 @@ public sealed class BeamSearchTests
         var settings = TwoWords with { Words = 12, NoRepeatNgram = 2 };
 
         // When
-        var result = new BeamSearch(2).Run(new TableScorer(Table), [1], settings);
+        var result = new BeamSearch(2).Run(new TableScorer(Table), [1], settings, UnknownForbidden);
 
         // Then
         Assert.Equal(0, RepeatedBigrams.Count([1], result.Ids));

@@ -28,9 +28,9 @@ public sealed class CompletionTests(TrainedModel trained) : IClassFixture<Traine
         Assert.Equal("test-argmax", run.Sampler);
         Assert.Null(run.BeamWidth);
         var words = generator.Continue(generator.Encode("thou art zyzzyva"), new ArgMaxSampler(), Greedy).ToList();
-        Assert.Equal(words, events.Cast<WordGenerated>().Select(e => e.Word));
-        Assert.Equal(words, run.Words);
-        Assert.Equal(string.Join(' ', words.Select(w => w.Word)), run.Text);
+        Assert.Equal(words, events.Cast<TokenGenerated>().Select(e => e.Token));
+        Assert.Equal(words, run.Tokens);
+        Assert.Equal(string.Join(' ', words.Select(w => w.Label)), run.Text);
     }
 
     [Fact]
@@ -46,7 +46,7 @@ public sealed class CompletionTests(TrainedModel trained) : IClassFixture<Traine
         var again = completion.Start("thou art", unseeded with { Seed = first.Settings.Seed }, Samplers).Complete();
 
         // Then
-        Assert.Equal(20, first.Words.Count);
+        Assert.Equal(20, first.Tokens.Count);
         Assert.Equal(text, again);
     }
 
@@ -63,7 +63,7 @@ public sealed class CompletionTests(TrainedModel trained) : IClassFixture<Traine
         // Then
         Assert.Equal(BeamSearch.SamplerName, run.Sampler);
         Assert.Equal(3, run.BeamWidth);
-        Assert.Equal(generator.ContinueWithBeam(generator.Encode("to be or"), Greedy with { BeamWidth = 3 }), run.Words);
+        Assert.Equal(generator.ContinueWithBeam(generator.Encode("to be or"), Greedy with { BeamWidth = 3 }), run.Tokens);
     }
 
     [Fact]
@@ -81,7 +81,7 @@ public sealed class CompletionTests(TrainedModel trained) : IClassFixture<Traine
         var switched = Assert.IsType<SamplerSwitched>(events[2]);
         Assert.Equal(("flaky", "test-argmax"), (switched.Switch.Failed, switched.Switch.Replacement));
         Assert.Contains("returned id 2147483647", switched.Switch.Reason);
-        Assert.Equal(6, events.OfType<WordGenerated>().Count());
+        Assert.Equal(6, events.OfType<TokenGenerated>().Count());
         Assert.Single(events.OfType<SamplerSwitched>());
         Assert.Equal("test-argmax", run.Sampler);
     }
@@ -117,7 +117,7 @@ public sealed class CompletionTests(TrainedModel trained) : IClassFixture<Traine
         var text = new Completion(generator).Start("wherefore art", new SoftmaxDrawSampler(), settings).Complete();
 
         // Then
-        Assert.Equal(string.Join(' ', generator.Continue(generator.Encode("wherefore art"), new SoftmaxDrawSampler(), settings).Select(w => w.Word)), text);
+        Assert.Equal(string.Join(' ', generator.Continue(generator.Encode("wherefore art"), new SoftmaxDrawSampler(), settings).Select(w => w.Label)), text);
     }
 
     [Fact]
@@ -143,7 +143,7 @@ public sealed class CompletionTests(TrainedModel trained) : IClassFixture<Traine
         Assert.Equal(5, report.Settings.Seed);
         Assert.Equal(2, report.Settings.BeamWidth);
         Assert.Equal(["test-argmax", "test-softmax", "beam"], report.Results.Select(r => r.Sampler));
-        Assert.All(report.Results, r => Assert.Equal(6, r.Words.Count));
+        Assert.All(report.Results, r => Assert.Equal(6, r.Tokens.Count));
     }
 
     [Fact]
@@ -156,13 +156,13 @@ public sealed class CompletionTests(TrainedModel trained) : IClassFixture<Traine
         var next = new Completion(generator).Predict("to be or not to", count: 4);
 
         // Then the first is greedy's choice, the probabilities fall, and the unknown word is never offered
-        Assert.Equal(4, next.Words.Count);
-        Assert.Equal(["to", "be", "or", "not", "to"], next.Prime.Words);
+        Assert.Equal(4, next.Tokens.Count);
+        Assert.Equal("to be or not to", next.Prime.Text);
         var greedy = generator.Continue(next.Prime, new ArgMaxSampler(), Greedy with { Words = 1 }).Single();
-        Assert.Equal(greedy, next.Words[0]);
-        Assert.Equal(next.Words.OrderByDescending(w => w.Probability).Select(w => w.Id), next.Words.Select(w => w.Id));
-        Assert.DoesNotContain(next.Words, w => w.Id == UnknownWord.Id);
-        Assert.InRange(next.Words.Sum(w => w.Probability), 0.0, 1.0 + 1e-9);
+        Assert.Equal(greedy, next.Tokens[0]);
+        Assert.Equal(next.Tokens.OrderByDescending(w => w.Probability).Select(w => w.Id), next.Tokens.Select(w => w.Id));
+        Assert.DoesNotContain(next.Tokens, w => w.Id == UnknownWord.Id);
+        Assert.InRange(next.Tokens.Sum(w => w.Probability), 0.0, 1.0 + 1e-9);
     }
 
     [Fact]
@@ -172,6 +172,6 @@ public sealed class CompletionTests(TrainedModel trained) : IClassFixture<Traine
 
         var next = new Completion(generator).Predict("thou", count: 10_000);
 
-        Assert.Equal(Enumerable.Range(1, generator.Vocabulary.Count - 1), next.Words.Select(w => w.Id).Order());
+        Assert.Equal(Enumerable.Range(1, generator.Vocabulary.Count - 1), next.Tokens.Select(w => w.Id).Order());
     }
 }

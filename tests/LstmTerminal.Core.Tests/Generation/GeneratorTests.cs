@@ -16,7 +16,7 @@ public sealed class GeneratorTests(TrainedModel trained) : IClassFixture<Trained
 
         var words = generator.Continue(generator.Encode("to be or not to"), new ArgMaxSampler(), TenWords with { Words = 3 }).ToList();
 
-        Assert.Equal("be", words[0].Word);
+        Assert.Equal("be", words[0].Label);
         Assert.All(words, w => Assert.InRange(w.Probability, 0.0, 1.0));
         Assert.True(words[0].Probability > 0.5, $"p(be) = {words[0].Probability}");
     }
@@ -58,7 +58,7 @@ public sealed class GeneratorTests(TrainedModel trained) : IClassFixture<Trained
 
         var encoding = generator.Encode(prime);
 
-        Assert.Contains(expected, encoding.Words);
+        Assert.Contains(expected, encoding.Pieces.Select(p => p.Trim()));
         Assert.Empty(encoding.UnknownWords);
     }
 

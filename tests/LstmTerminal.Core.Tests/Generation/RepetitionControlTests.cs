@@ -5,7 +5,7 @@ namespace LstmTerminal.Core.Tests.Generation;
 public sealed class RepetitionControlTests
 {
     private static IReadOnlySet<int> Forbidden(int ngram, int[] history, int vocabulary = 10) =>
-        new RepetitionControl(1.0, ngram).Apply(new float[vocabulary], new float[vocabulary], history, primeLength: 0);
+        new RepetitionControl(1.0, ngram, new HashSet<int> { 0 }).Apply(new float[vocabulary], new float[vocabulary], history, primeLength: 0);
 
     [Fact]
     public void Apply_ForbidsTheWordsThatWouldRepeatABigram()
@@ -50,7 +50,7 @@ public sealed class RepetitionControlTests
     public void Apply_PenalisesGeneratedWordsOnly_MakingEachLessLikely()
     {
         // Given ids 1 and 2 in the prime, 3 and 4 generated (4 twice)
-        var control = new RepetitionControl(penalty: 2.0, noRepeatNgram: 0);
+        var control = new RepetitionControl(penalty: 2.0, noRepeatNgram: 0, new HashSet<int> { 0 });
         float[] logits = [0f, 4f, -4f, 4f, -4f, 1f];
         var adjusted = new float[logits.Length];
 
@@ -69,7 +69,7 @@ public sealed class RepetitionControlTests
     [InlineData(1.0, -2)]
     public void Constructor_RefusesSettingsOutOfRange(double penalty, int ngram)
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => new RepetitionControl(penalty, ngram));
+        Assert.Throws<ArgumentOutOfRangeException>(() => new RepetitionControl(penalty, ngram, new HashSet<int> { 0 }));
     }
 
     [Fact]

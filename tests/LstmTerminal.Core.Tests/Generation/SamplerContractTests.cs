@@ -29,7 +29,7 @@ public sealed class SamplerContractTests
     public void Next_LeavesTheUnknownWordForbidden_ForLaterSteps_When_ASamplerEmptiedItsSet()
     {
         // Given the repetition control's set for a step without bans
-        var control = new RepetitionControl(penalty: 1, noRepeatNgram: 0);
+        var control = new RepetitionControl(penalty: 1, noRepeatNgram: 0, new HashSet<int> { 0 });
         var adjusted = new float[Logits.Length];
         var step = control.Apply(Logits, adjusted, [1], primeLength: 1);
 

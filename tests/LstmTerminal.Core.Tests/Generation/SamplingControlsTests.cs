@@ -28,7 +28,7 @@ public sealed class SamplingControlsTests(TrainedModel trained) : IClassFixture<
         var greedy = generator.Continue(generator.Encode(prime), new ArgMaxSampler(), settings).ToList();
 
         // Then
-        Assert.Equal(greedy.Select(w => w.Word), beam.Select(w => w.Word));
+        Assert.Equal(greedy.Select(w => w.Label), beam.Select(w => w.Label));
         Assert.Equal(greedy.Select(w => w.Probability), beam.Select(w => w.Probability), (a, b) => Math.Abs(a - b) < 1e-5);
     }
 
@@ -81,12 +81,12 @@ public sealed class SamplingControlsTests(TrainedModel trained) : IClassFixture<
         Assert.Equal(["test-argmax", "test-softmax", "beam"], report.Results.Select(r => r.Sampler));
         Assert.All(report.Results, r =>
         {
-            Assert.Equal(12, r.Words.Count);
+            Assert.Equal(12, r.Tokens.Count);
             Assert.Null(r.Error);
-            Assert.Equal(r.Words.Average(w => Math.Log(w.Probability)), r.AverageLogProbability, 9);
-            Assert.Equal(RepeatedBigrams.Count(prime.Ids, r.Words.Select(w => w.Id).ToList()), r.RepeatedBigrams);
+            Assert.Equal(r.Tokens.Average(w => Math.Log(w.Probability)), r.AverageLogProbability, 9);
+            Assert.Equal(RepeatedBigrams.CountWords(prime.Text, string.Concat(r.Tokens.Select(t => t.Piece))), r.RepeatedBigrams);
         });
-        Assert.Equal(Ids(generator, "to be or not to", new ArgMaxSampler(), settings), report.Results[0].Words.Select(w => w.Id));
+        Assert.Equal(Ids(generator, "to be or not to", new ArgMaxSampler(), settings), report.Results[0].Tokens.Select(w => w.Id));
         Assert.Equal(report.Results.Select(r => r.Text), again.Results.Select(r => r.Text));
     }
 
@@ -101,9 +101,9 @@ public sealed class SamplingControlsTests(TrainedModel trained) : IClassFixture<
 
         // Then
         Assert.Contains("forbidden", report.Results[0].Error);
-        Assert.Empty(report.Results[0].Words);
-        Assert.Equal(3, report.Results[1].Words.Count);
-        Assert.Equal(3, report.Results[2].Words.Count);
+        Assert.Empty(report.Results[0].Tokens);
+        Assert.Equal(3, report.Results[1].Tokens.Count);
+        Assert.Equal(3, report.Results[2].Tokens.Count);
     }
 
     private sealed class UnknownWordSampler : ISampler

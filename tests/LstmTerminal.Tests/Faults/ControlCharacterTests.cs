@@ -30,7 +30,7 @@ public sealed class ControlCharacterTests
 
         transcript.AddPrime(Hostile);
         var line = transcript.StartContinuation();
-        transcript.AppendWord(line, "\u001b[0m");
+        transcript.ShowContinuation(line, "\u001b[0m");
 
         var lines = transcript.Snapshot();
         Assert.All(lines, l => Assert.DoesNotContain(l, c => char.IsControl(c)));

@@ -119,7 +119,8 @@ public sealed class CompletionConsoleTests(TrainedModelFixture trained) : IClass
         var commands = ConsoleCommands.For(console);
         Assert.Equal(commands.Count + 1, lines.Count);
         Assert.All(commands.Zip(lines.Skip(1)), pair => Assert.StartsWith($"· {pair.First.Usage} ", pair.Second));
-        Assert.Contains("· " + "/words N".PadRight(16) + " words per completion, 1 to 10000 (now 5)", lines);
+        Assert.Contains("· " + "/words N".PadRight(16) + " tokens per completion (words, characters or subwords: the model's level), 1 to 10000 (now 5)", lines);
+        Assert.Contains(PrimeEscapes.Help, lines[0]);
     }
 
     [Fact]
@@ -129,7 +130,7 @@ public sealed class CompletionConsoleTests(TrainedModelFixture trained) : IClass
 
         await console.Submit("/words many", CancellationToken.None);
 
-        Assert.Equal("! /words needs a valid value: /words N, words per completion, 1 to 10000 (now 5); e.g. /words 20.", transcript.Snapshot()[^1]);
+        Assert.Equal("! /words needs a valid value: /words N, tokens per completion (words, characters or subwords: the model's level), 1 to 10000 (now 5); e.g. /words 20.", transcript.Snapshot()[^1]);
     }
 
     private static (CompletionConsole Console, ConsoleTranscript Transcript) Console(IGeneratorSource models)

@@ -24,7 +24,7 @@ public sealed class SuggestionFeedTests
         var whileRenewing = await Answer(feed, "thou art");
 
         // Then the old model answers at once; once the renewal is done, the next keystroke gets the new model
-        Assert.Equal("thou", whileRenewing.Words[0].Word);
+        Assert.Equal("thou", whileRenewing.Tokens[0].Label);
         source.Release();
         await source.Renewed.Task.WaitAsync(Deadline);
         Assert.True(await AnswersWith(feed, "art"), "the renewed model never answered");
@@ -37,7 +37,7 @@ public sealed class SuggestionFeedTests
         for (var i = 0; i < 100; i++)
         {
             text += " more";
-            if ((await Answer(feed, text)).Words[0].Word == word)
+            if ((await Answer(feed, text)).Tokens[0].Label == word)
             {
                 return true;
             }

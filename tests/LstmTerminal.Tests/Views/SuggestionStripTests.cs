@@ -45,7 +45,7 @@ public sealed class SuggestionStripTests(TrainedWorkspace trained, TrainedModelF
         // Given the console over a trained model, with "to be or not" typed and its strip shown
         using var ui = new Headless();
         var panel = ShownWithStrip(ui, "to be or not");
-        var first = panel.Console.Suggestions.Latest.Words[0].Word;
+        var first = panel.Console.Suggestions.Latest.Tokens[0].Label;
 
         // When Tab is pressed
         ui.Press(Key.Tab);
@@ -54,8 +54,8 @@ public sealed class SuggestionStripTests(TrainedWorkspace trained, TrainedModelF
         Assert.Equal($"to be or not {first} ", panel.Input.Text);
         Assert.True(panel.Input.HasFocus);
         WaitForStrip(ui, panel, $"to be or not {first} ");
-        Assert.Equal(new Completion(tiny.Model.TryCreateGenerator()!).Predict($"to be or not {first}", 1).Words[0].Word,
-            panel.Console.Suggestions.Latest.Words[0].Word);
+        Assert.Equal(new Completion(tiny.Model.TryCreateGenerator()!).Predict($"to be or not {first}", 1).Tokens[0].Label,
+            panel.Console.Suggestions.Latest.Tokens[0].Label);
     }
 
     [Theory]
@@ -67,7 +67,7 @@ public sealed class SuggestionStripTests(TrainedWorkspace trained, TrainedModelF
         // Given the console with "thou art" typed and its strip shown
         using var ui = new Headless();
         var panel = ShownWithStrip(ui, "thou art");
-        var word = panel.Console.Suggestions.Latest.Words[number - 1].Word;
+        var word = panel.Console.Suggestions.Latest.Tokens[number - 1].Label;
 
         // When Alt+number is pressed
         ui.Press(new Key((KeyCode)('0' + number)).WithAlt);
@@ -115,7 +115,7 @@ public sealed class SuggestionStripTests(TrainedWorkspace trained, TrainedModelF
     }
 
     /// <summary>Waits until the feed answered for <paramref name="text"/> and the UI thread showed it.</summary>
-    private static void WaitForStrip(Headless ui, ConsolePanel panel, string text) =>
+    internal static void WaitForStrip(Headless ui, ConsolePanel panel, string text) =>
         Eventually.True(() =>
         {
             ui.Tick(1);
@@ -133,7 +133,7 @@ public sealed class SuggestionStripTests(TrainedWorkspace trained, TrainedModelF
         return panel;
     }
 
-    private static ConsolePanel Panel(IGeneratorSource model)
+    internal static ConsolePanel Panel(IGeneratorSource model)
     {
         var transcript = new ConsoleTranscript();
         var console = new CompletionConsole(model, ShippedPlugins.Catalog, transcript, new SamplingSettings { Sampler = "greedy", Words = 5, Seed = 1 }, NullLogger.Instance);

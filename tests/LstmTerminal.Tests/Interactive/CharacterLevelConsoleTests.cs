@@ -1,0 +1,71 @@
+using LstmTerminal.Core.Generation;
+using LstmTerminal.Interactive;
+using LstmTerminal.Tests.Support;
+using LstmTerminal.Tests.Views;
+using Terminal.Gui.Input;
+
+namespace LstmTerminal.Tests.Interactive;
+
+/// <summary>The console at the character level: text as the corpus writes it, primes with line breaks, pieces on the strip.</summary>
+public sealed class CharacterLevelConsoleTests
+{
+    [Fact]
+    public async Task Completion_ShowsTheTextAsWritten_WithALineBreakStartingANewLine()
+    {
+        // Given the console over a character-level model of "KING:\nAy, me!"
+        var (console, transcript) = Console();
+        await console.Submit("/words 19", CancellationToken.None);
+
+        // When "KING:" is completed
+        await console.Submit("KING:", CancellationToken.None);
+
+        // Then no space is put between characters, and the line break in the text starts a line of the transcript
+        Assert.Equal(["> KING:", "  Ay, me!KING:", "  Ay, m"], transcript.Snapshot().TakeLast(3));
+    }
+
+    [Fact]
+    public async Task Prime_WithBackslashN_IsReadWithALineBreak()
+    {
+        // Given
+        var (console, transcript) = Console();
+        await console.Submit("/words 6", CancellationToken.None);
+
+        // When the prime holds \n as typed in the one-line field
+        await console.Submit(@"KING:\nAy", CancellationToken.None);
+
+        // Then the model read a line break there: it goes on after "Ay", not after an unknown character
+        Assert.Equal(@"> KING:\nAy", transcript.Snapshot()[^2]);
+        Assert.Equal("  , me!K", transcript.Snapshot()[^1]);
+    }
+
+    [Fact]
+    public void Tab_AppendsThePiece_AndALineBreakAsBackslashN_AtTheCharacterLevel()
+    {
+        // Given the console panel over the character-level model with "KING" typed
+        using var ui = new Headless();
+        var panel = SuggestionStripTests.Panel(new CycleModel());
+        ui.ShowInWindow(panel);
+        ui.Type("KING");
+        SuggestionStripTests.WaitForStrip(ui, panel, "KING");
+
+        // When Tab is pressed, then again once the strip followed
+        ui.Press(Key.Tab);
+        var afterFirst = panel.Input.Text;
+        SuggestionStripTests.WaitForStrip(ui, panel, "KING:");
+        var strip = panel.Strip.WordsLine;
+        ui.Press(Key.Tab);
+
+        // Then the first appends ":" with no space, the strip shows the line break as a symbol, the second appends \n
+        Assert.Equal("KING:", afterFirst);
+        Assert.StartsWith($"1 {SuggestionText.VisibleLineBreak} ", strip);
+        Assert.Equal(@"KING:\n", panel.Input.Text);
+    }
+
+    private static (CompletionConsole Console, ConsoleTranscript Transcript) Console()
+    {
+        var transcript = new ConsoleTranscript();
+        var console = new CompletionConsole(new CycleModel(), ShippedPlugins.Catalog, transcript, new SamplingSettings { Sampler = "greedy", Words = 5, Seed = 1 },
+            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        return (console, transcript);
+    }
+}
