@@ -49,6 +49,19 @@ public sealed record PreparedCorpus
     public double? BitsPerCharacter(double meanLoss) =>
         ValidationSpelledByTokens && ValidationCharacters > 0 ? meanLoss * Split.Validation.Length / ValidationCharacters / Math.Log(2) : null;
 
+    /// <summary>Counts user-perceived characters without StringInfo's index of them (4 bytes a character of a large text).</summary>
+    private static int TextElements(ReadOnlySpan<char> text)
+    {
+        var count = 0;
+        while (!text.IsEmpty)
+        {
+            text = text[StringInfo.GetNextTextElementLength(text)..];
+            count++;
+        }
+
+        return count;
+    }
+
     /// <summary>
     /// Cuts the corpus' raw text (<see cref="ValidationCut"/>) and encodes both parts with the vocabulary its tokenizer
     /// learned from the whole text (or a checkpoint's, when resuming or evaluating).
@@ -74,7 +87,7 @@ public sealed record PreparedCorpus
             Vocabulary = vocabulary,
             Split = new TokenSplit(training.Ids, validation.Ids),
             ValidationText = validationText,
-            ValidationCharacters = new StringInfo(validationText).LengthInTextElements,
+            ValidationCharacters = TextElements(validationText),
             ValidationSpelledByTokens = string.Equals(vocabulary.Decode(validation.Ids), validationText, StringComparison.Ordinal),
             WordCount = tokens,
             UnknownCount = training.Unknown.Count + validation.Unknown.Count,

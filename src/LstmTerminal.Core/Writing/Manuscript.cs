@@ -4,10 +4,16 @@ using LstmTerminal.Core.Text;
 namespace LstmTerminal.Core.Writing;
 
 /// <summary>
-/// A text written with the model line by line: each addition is one line (a prime and its continuation), the last can
-/// be taken back, and completions read its last words as context. Kept in <see cref="KeptAt"/> after every change,
-/// whole or not at all, so it survives a restart and a kill. Safe from several threads.
+/// A text written with the model addition by addition: each addition (a prime and its continuation) starts on a line of
+/// its own and may hold line breaks (a speaker's name, verse lines); the last can be taken back, and completions read the
+/// manuscript's last words as context. Kept in <see cref="KeptAt"/> after every change, whole or not at all, so it
+/// survives a restart and a kill. Safe from several threads.
 /// </summary>
+/// <remarks>
+/// The kept file holds one addition per line, its line breaks written as <c>\n</c> (and backslashes doubled) the way
+/// a person types them in a prime, after a first line that says so; a file without that line is read as one addition
+/// per line, as this app kept it before additions could hold line breaks.
+/// </remarks>
 public sealed class Manuscript
 {
     // Far more than anyone co-writes; a bigger file is not one this app kept.
@@ -15,20 +21,24 @@ public sealed class Manuscript
 
     public const string FileName = "manuscript.txt";
 
-    private readonly Lock _gate = new();
-    private readonly List<string> _lines;
+    /// <summary>The kept file's first line, so a later version knows how its additions are written.</summary>
+    public const string Header = "# lstm-terminal manuscript 2: one addition per line, \\n is a line break";
 
-    private Manuscript(string keptAt, List<string> lines)
+    private readonly Lock _gate = new();
+    private readonly List<string> _additions;
+
+    private Manuscript(string keptAt, List<string> additions)
     {
         KeptAt = keptAt;
-        _lines = lines;
+        _additions = additions;
     }
 
     public string KeptAt { get; }
 
-    public IReadOnlyList<string> Lines
+    /// <summary>The additions, oldest first, with their line breaks ("\n").</summary>
+    public IReadOnlyList<string> Additions
     {
-        get { lock (_gate) { return _lines.ToList(); } }
+        get { lock (_gate) { return _additions.ToList(); } }
     }
 
     /// <summary>The manuscript kept in <paramref name="folder"/>, or an empty one when there is none.</summary>
@@ -37,50 +47,74 @@ public sealed class Manuscript
     public static Manuscript Open(string folder)
     {
         var path = Path.Combine(folder, FileName);
-        var text = SmallTextFile.Read(path, MaxBytes) ?? "";
-        var lines = text.Split('\n').Select(l => l.TrimEnd('\r')).Where(l => l.Length > 0).ToList();
-        return new Manuscript(path, lines);
+        var lines = (SmallTextFile.Read(path, MaxBytes) ?? "").Split('\n').Select(l => l.TrimEnd('\r')).ToList();
+        var escaped = lines[0] == Header;
+        var additions = lines.Skip(escaped ? 1 : 0).Where(l => l.Length > 0).Select(l => escaped ? PrimeEscapes.Read(l) : l).ToList();
+        return new Manuscript(path, additions);
     }
 
-    /// <summary>Adds a line and keeps the manuscript; the line stays in memory even when keeping it fails.</summary>
+    /// <summary>Adds a prime and its continuation and keeps the manuscript; the addition stays in memory even when keeping it fails.</summary>
     /// <exception cref="IOException">The folder cannot be written.</exception>
     /// <exception cref="UnauthorizedAccessException">The folder cannot be written.</exception>
-    public void Append(string line)
+    public void Append(string addition)
     {
+        var text = addition.ReplaceLineEndings("\n").Trim();
+        if (text.Length == 0)
+        {
+            return;
+        }
+
         lock (_gate)
         {
-            _lines.Add(line.ReplaceLineEndings(" ").Trim());
+            _additions.Add(text);
             Keep();
         }
     }
 
-    /// <summary>Takes back the last line and keeps the manuscript; null when it is empty.</summary>
+    /// <summary>Takes back the last addition and keeps the manuscript; null when it is empty.</summary>
     /// <exception cref="IOException">The folder cannot be written.</exception>
     /// <exception cref="UnauthorizedAccessException">The folder cannot be written.</exception>
     public string? Undo()
     {
         lock (_gate)
         {
-            if (_lines.Count == 0)
+            if (_additions.Count == 0)
             {
                 return null;
             }
 
-            var last = _lines[^1];
-            _lines.RemoveAt(_lines.Count - 1);
+            var last = _additions[^1];
+            _additions.RemoveAt(_additions.Count - 1);
             Keep();
             return last;
         }
     }
 
     /// <summary>
-    /// The manuscript's last <paramref name="words"/> space-separated words, for a completion's context; the model's
-    /// tokenizer reads them as it reads the typed prime.
+    /// The manuscript from its <paramref name="words"/>-th last whitespace-separated word to its end, as written (line
+    /// breaks kept), for a completion's context; the model's tokenizer reads it as it reads the typed prime.
     /// </summary>
     public string Context(int words)
     {
-        var all = string.Join('\n', Lines).Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries);
-        return string.Join(' ', all.Skip(Math.Max(0, all.Length - words)));
+        var text = Text().TrimEnd();
+        var start = text.Length;
+        for (var found = 0; found < words && start > 0;)
+        {
+            // Back over the whitespace before the word, then over the word itself.
+            while (start > 0 && char.IsWhiteSpace(text[start - 1]))
+            {
+                start--;
+            }
+
+            while (start > 0 && !char.IsWhiteSpace(text[start - 1]))
+            {
+                start--;
+            }
+
+            found++;
+        }
+
+        return text[start..];
     }
 
     /// <summary>Writes the manuscript as plain text to <paramref name="path"/>; an existing file only with <paramref name="overwrite"/>.</summary>
@@ -88,17 +122,18 @@ public sealed class Manuscript
     /// <exception cref="UnauthorizedAccessException">The file cannot be written.</exception>
     public void SaveAs(string path, bool overwrite) => AtomicTextFile.Write(path, Text(), overwrite);
 
+    /// <summary>The additions, each from a new line, as a reader sees them.</summary>
     private string Text()
     {
         lock (_gate)
         {
-            return _lines.Count == 0 ? string.Empty : string.Join('\n', _lines) + "\n";
+            return _additions.Count == 0 ? string.Empty : string.Join('\n', _additions) + "\n";
         }
     }
 
     private void Keep()
     {
         Directory.CreateDirectory(Path.GetDirectoryName(KeptAt)!);
-        AtomicTextFile.Write(KeptAt, Text());
+        AtomicTextFile.Write(KeptAt, string.Concat(_additions.Select(a => PrimeEscapes.Write(a) + "\n").Prepend(Header + "\n")));
     }
 }

@@ -1,3 +1,4 @@
+using LstmTerminal.Core.Text;
 using System.Globalization;
 using LstmTerminal.Core.Generation;
 using LstmTerminal.Interactive;

@@ -1,3 +1,4 @@
+using LstmTerminal.Core.Text;
 using System.CommandLine;
 using System.Globalization;
 using LstmTerminal.Core.Checkpoints;

@@ -34,9 +34,9 @@ public static class ConsoleStartup
         try
         {
             var manuscript = Manuscript.Open(checkpointDirectory);
-            if (manuscript.Lines.Count > 0)
+            if (manuscript.Additions.Count > 0)
             {
-                transcript.AddNotice($"Manuscript of {manuscript.Lines.Count} lines restored from {manuscript.KeptAt}; completions continue it.");
+                transcript.AddNotice($"Manuscript of {manuscript.Additions.Count} parts restored from {manuscript.KeptAt}; completions continue it.");
             }
 
             return new ManuscriptConsole(manuscript, contextWords, transcript, log);

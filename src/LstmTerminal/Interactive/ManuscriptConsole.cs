@@ -1,10 +1,11 @@
+using LstmTerminal.Core.Text;
 using LstmTerminal.Core.Writing;
 using Microsoft.Extensions.Logging;
 
 namespace LstmTerminal.Interactive;
 
 /// <summary>
-/// Co-writing in the console: a kept completion is added to the <see cref="Manuscript"/>, completions and the strip
+/// Co-writing in the console: a kept completion (prime and continuation, line breaks kept) is added to the <see cref="Manuscript"/>, completions and the strip
 /// continue its last <paramref name="contextWords"/> words, /undo takes the last addition back and /save writes it out.
 /// A file that cannot be written costs one line in the transcript, never the manuscript in memory.
 /// </summary>
@@ -12,18 +13,18 @@ public sealed class ManuscriptConsole(Manuscript manuscript, int contextWords, C
 {
     public Manuscript Manuscript => manuscript;
 
-    /// <summary>The manuscript's last words, then <paramref name="typed"/>: what the model continues.</summary>
+    /// <summary>The manuscript's last words, then <paramref name="typed"/> on a new line, as it will be kept: what the model continues.</summary>
     public string WithContext(string typed) =>
-        typed.Trim().Length > 0 && manuscript.Context(contextWords) is { Length: > 0 } context ? $"{context} {typed}" : typed;
+        typed.Trim().Length > 0 && manuscript.Context(contextWords) is { Length: > 0 } context ? $"{context}\n{typed}" : typed;
 
-    public void Keep(string line)
+    public void Keep(string addition)
     {
-        Kept(() => manuscript.Append(line), $"kept as line {manuscript.Lines.Count + 1} of the manuscript; /undo takes it back");
+        Kept(() => manuscript.Append(addition), $"kept as part {manuscript.Additions.Count + 1} of the manuscript; /undo takes it back");
     }
 
     public void Undo()
     {
-        if (manuscript.Lines.Count == 0)
+        if (manuscript.Additions.Count == 0)
         {
             transcript.AddError("The manuscript is empty: nothing to undo.");
             return;
@@ -33,7 +34,7 @@ public sealed class ManuscriptConsole(Manuscript manuscript, int contextWords, C
         Kept(() => removed = manuscript.Undo(), null);
         if (removed is not null)
         {
-            transcript.AddNotice($"removed from the manuscript: {removed}");
+            transcript.AddNotice($"removed from the manuscript: {PrimeEscapes.Write(removed)}");
         }
     }
 
@@ -50,7 +51,7 @@ public sealed class ManuscriptConsole(Manuscript manuscript, int contextWords, C
         try
         {
             manuscript.SaveAs(path, overwrite);
-            transcript.AddNotice($"manuscript ({manuscript.Lines.Count} lines) saved to {path}");
+            transcript.AddNotice($"manuscript ({manuscript.Additions.Count} parts) saved to {path}");
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,3 +1,4 @@
+using LstmTerminal.Core.Text;
 using LstmTerminal.Core.Generation;
 
 namespace LstmTerminal.Interactive;

@@ -1,4 +1,6 @@
 using LstmTerminal.Core.Generation;
+using LstmTerminal.Core.Writing;
+using LstmTerminal.Testing;
 using LstmTerminal.Interactive;
 using LstmTerminal.Tests.Support;
 using LstmTerminal.Tests.Views;
@@ -61,11 +63,32 @@ public sealed class CharacterLevelConsoleTests
         Assert.Equal(@"KING:\n", panel.Input.Text);
     }
 
-    private static (CompletionConsole Console, ConsoleTranscript Transcript) Console()
+    [Fact]
+    public async Task KeptCompletion_KeepsItsLineBreaks_InTheManuscript_AndTheNextOneContinuesOnANewLine()
+    {
+        // Given the console at the character level with a manuscript beside the checkpoint
+        using var folder = new TempDirectory();
+        var (console, transcript) = Console(folder.Path);
+        await console.Submit("/words 8", CancellationToken.None);
+
+        // When a completion that crosses a line break is kept
+        await console.Submit("KING:", CancellationToken.None, keep: true);
+
+        // Then the manuscript holds it as written, line break included, after a restart too; and the next prime is
+        // read after it on a line of its own
+        Assert.Equal(["KING:\nAy, me!"], Manuscript.Open(folder.Path).Additions);
+        Assert.Equal("KING:\nAy, me!\nKING:", console.SuggestionContext("KING:"));
+    }
+
+    /// <param name="manuscriptFolder">Where a manuscript is kept; none when null.</param>
+    private static (CompletionConsole Console, ConsoleTranscript Transcript) Console(string? manuscriptFolder = null)
     {
         var transcript = new ConsoleTranscript();
-        var console = new CompletionConsole(new CycleModel(), ShippedPlugins.Catalog, transcript, new SamplingSettings { Sampler = "greedy", Words = 5, Seed = 1 },
-            Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance);
+        var log = Microsoft.Extensions.Logging.Abstractions.NullLogger.Instance;
+        var console = new CompletionConsole(new CycleModel(), ShippedPlugins.Catalog, transcript, new SamplingSettings { Sampler = "greedy", Words = 5, Seed = 1 }, log)
+        {
+            Manuscript = manuscriptFolder is null ? null : new ManuscriptConsole(Manuscript.Open(manuscriptFolder), 50, transcript, log),
+        };
         return (console, transcript);
     }
 }

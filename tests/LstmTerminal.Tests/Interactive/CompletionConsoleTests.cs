@@ -1,3 +1,4 @@
+using LstmTerminal.Core.Text;
 using LstmTerminal.Core.Generation;
 using LstmTerminal.Interactive;
 using LstmTerminal.Tests.Support;

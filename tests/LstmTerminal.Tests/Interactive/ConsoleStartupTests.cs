@@ -36,9 +36,9 @@ public sealed class ConsoleStartupTests : IDisposable
         var console = Create(new ConsoleOptions { ContextWords = 2 });
         var context = console.SuggestionContext("rough winds");
 
-        // Then the restored manuscript's last two words come before the typed text, and the restore is announced
-        Assert.Equal("more temperate rough winds", context);
-        Assert.StartsWith("· Manuscript of 1 lines restored from ", _transcript.Snapshot()[^1]);
+        // Then the restored manuscript's last two words come before the typed text, which starts a new line, and the restore is announced
+        Assert.Equal("more temperate\nrough winds", context);
+        Assert.StartsWith("· Manuscript of 1 parts restored from ", _transcript.Snapshot()[^1]);
     }
 
     public void Dispose() => _folder.Dispose();

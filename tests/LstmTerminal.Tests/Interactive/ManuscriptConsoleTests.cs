@@ -29,9 +29,9 @@ public sealed class ManuscriptConsoleTests(TrainedModelFixture trained) : IClass
 
         // Then the manuscript holds the prime and its continuation, in memory and on disk, and the second completion
         // is the model's continuation of the manuscript's words followed by the prime
-        Assert.Equal([$"thou art {first}"], console.Manuscript!.Manuscript.Lines);
-        Assert.Equal($"thou art {first}\n", await File.ReadAllTextAsync(Path.Combine(_folder.Path, Manuscript.FileName)));
-        var expected = new Completion(trained.Model.TryCreateGenerator()!).Start($"thou art {first} to be", Greedy, ShippedPlugins.Catalog);
+        Assert.Equal([$"thou art {first}"], console.Manuscript!.Manuscript.Additions);
+        Assert.Equal($"{Manuscript.Header}\nthou art {first}\n", await File.ReadAllTextAsync(Path.Combine(_folder.Path, Manuscript.FileName)));
+        var expected = new Completion(trained.Model.TryCreateGenerator()!).Start($"thou art {first}\nto be", Greedy, ShippedPlugins.Catalog);
         expected.Stream().ToList();
         Assert.Equal(expected.Text, Continuation());
     }
@@ -49,8 +49,8 @@ public sealed class ManuscriptConsoleTests(TrainedModelFixture trained) : IClass
         var restored = Manuscript.Open(_folder.Path);
 
         // Then one line is left, on disk too
-        Assert.Single(console.Manuscript!.Manuscript.Lines);
-        Assert.StartsWith("thou art ", restored.Lines.Single());
+        Assert.Single(console.Manuscript!.Manuscript.Additions);
+        Assert.StartsWith("thou art ", restored.Additions.Single());
         Assert.StartsWith("· removed from the manuscript: to be ", _transcript.Snapshot()[^1]);
     }
 
@@ -72,7 +72,7 @@ public sealed class ManuscriptConsoleTests(TrainedModelFixture trained) : IClass
         await console.Submit($"/save! {file}", CancellationToken.None);
 
         // Then
-        Assert.Equal(console.Manuscript!.Manuscript.Lines.Single() + "\n", saved);
+        Assert.Equal(console.Manuscript!.Manuscript.Additions.Single() + "\n", saved);
         Assert.Equal("mine", refused);
         Assert.Equal($"! {file} exists; /save! {file} replaces it.", refusal);
         Assert.Equal(saved, await File.ReadAllTextAsync(file));
@@ -92,7 +92,7 @@ public sealed class ManuscriptConsoleTests(TrainedModelFixture trained) : IClass
 
         // Then one error line says so, the line is still in the manuscript and the file is untouched
         Assert.StartsWith($"! The manuscript could not be kept in {Path.Combine(blocked, Manuscript.FileName)}", _transcript.Snapshot()[^1]);
-        Assert.Single(console.Manuscript!.Manuscript.Lines);
+        Assert.Single(console.Manuscript!.Manuscript.Additions);
         Assert.Equal("mine", await File.ReadAllTextAsync(blocked));
     }
 
@@ -110,8 +110,8 @@ public sealed class ManuscriptConsoleTests(TrainedModelFixture trained) : IClass
         ui.Press(Key.Enter.WithCtrl);
 
         // Then the completion is kept as the manuscript's first line
-        Eventually.True(() => console.Manuscript!.Manuscript.Lines.Count == 1, "the kept line");
-        Assert.StartsWith("thou art ", console.Manuscript!.Manuscript.Lines[0]);
+        Eventually.True(() => console.Manuscript!.Manuscript.Additions.Count == 1, "the kept line");
+        Assert.StartsWith("thou art ", console.Manuscript!.Manuscript.Additions[0]);
         Assert.Equal(string.Empty, panel.Input.Text);
     }
 

@@ -1,6 +1,6 @@
 using System.Text;
 
-namespace LstmTerminal.Interactive;
+namespace LstmTerminal.Core.Text;
 
 /// <summary>
 /// How a person types a line break into a one-line prime, on the command line and in the console alike: <c>\n</c> is a

@@ -1,6 +1,6 @@
-using LstmTerminal.Interactive;
+using LstmTerminal.Core.Text;
 
-namespace LstmTerminal.Tests.Interactive;
+namespace LstmTerminal.Core.Tests.Text;
 
 public sealed class PrimeEscapesTests
 {
