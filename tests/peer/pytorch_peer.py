@@ -21,6 +21,11 @@ validation tail laid out as up to 100 streams of 50 from offset 0). Differences 
 offset comes from Python's seeded random (the app derives its own from its seed), and in bench mode a step
 that ends an epoch does not run the validation the app runs there.
 
+With --level characters it trains the character-level model of the `characters` preset's reference instead (the
+issue's plain char LSTM): every character its own token (id 0 unknown, never used with MinFrequency 1), the last 10 %
+of the characters the validation tail, 32 streams of 128, embedding 64 -> 1-layer LSTM 512 -> linear, Adam lr 0.002,
+clip 5. It then also reports trainCharactersPerSecond (equal to tokens/s at this level).
+
 Only the standard library and torch (Debian 12: apt-get install python3-torch). Progress goes to stderr, the result
 to stdout (one JSON object with --json).
 """
@@ -45,6 +50,12 @@ RNN = 128
 LEARNING_RATE = 0.001
 GRADIENT_CLIP = 4.5
 UNKNOWN = "<unk>"
+
+# The model and batch of each level: (streams, window, embedding, rnn, learning rate, gradient clip).
+LEVELS = {
+    "words": (STREAMS, WINDOW, EMBEDDING, RNN, LEARNING_RATE, GRADIENT_CLIP),
+    "characters": (32, 128, 64, 512, 0.002, 5.0),
+}
 
 REPO_ROOT = Path(__file__).resolve().parents[2]
 DEFAULT_CORPUS = REPO_ROOT.parent / "shared" / "data" / "tinyshakespeare.txt"
@@ -108,15 +119,23 @@ def stream_batches(torch, tokens, layout, offset):
     return tokens[index], tokens[index + 1]
 
 
-def make_model(torch, vocabulary_size):
+def character_ids(text):
+    """Characters by descending count then code point, after id 0 for the unknown character."""
+    counts = collections.Counter(text)
+    known = sorted(counts, key=lambda c: (-counts[c], c))
+    ids_of = {c: i + 1 for i, c in enumerate(known)}
+    return [ids_of[c] for c in text], len(known) + 1
+
+
+def make_model(torch, vocabulary_size, embedding=EMBEDDING, rnn=RNN):
     nn = torch.nn
 
     class LstmLanguageModel(nn.Module):
         def __init__(self):
             super().__init__()
-            self.embedding = nn.Embedding(vocabulary_size, EMBEDDING)
-            self.lstm = nn.LSTM(EMBEDDING, RNN, 1, batch_first=True)
-            self.output = nn.Linear(RNN, vocabulary_size)
+            self.embedding = nn.Embedding(vocabulary_size, embedding)
+            self.lstm = nn.LSTM(embedding, rnn, 1, batch_first=True)
+            self.output = nn.Linear(rnn, vocabulary_size)
 
         def forward(self, tokens, state):
             output, state = self.lstm(self.embedding(tokens), state)
@@ -125,9 +144,9 @@ def make_model(torch, vocabulary_size):
     return LstmLanguageModel()
 
 
-def evaluate(torch, model, tokens):
+def evaluate(torch, model, tokens, streams, window):
     """Evaluator.Evaluate: mean cross-entropy (and perplexity) over the validation tail, state carried."""
-    layout = layout_fitting(len(tokens), STREAMS, WINDOW)
+    layout = layout_fitting(len(tokens), streams, window)
     inputs, targets = stream_batches(torch, tokens, layout, 0)
     window, windows = layout[1], layout[3]
     model.eval()
@@ -164,6 +183,8 @@ def main():
     parser.add_argument("--warmup", type=int, default=2, help="untimed first steps (default 2, as the app's bench)")
     parser.add_argument("--epochs", type=int, help="train N whole epochs and report validation perplexity after each")
     parser.add_argument("--seed", type=int, default=1)
+    parser.add_argument("--level", choices=sorted(LEVELS), default="words",
+                        help="words (the app's defaults) or characters (the characters reference model)")
     parser.add_argument("--json", action="store_true", help="print one JSON object on stdout")
     args = parser.parse_args()
     if args.steps < 1 or args.warmup < 0 or (args.epochs is not None and args.epochs < 1):
@@ -182,26 +203,33 @@ def main():
         torch.set_num_threads(args.threads)
     torch.manual_seed(args.seed)
 
+    streams, window, embedding, rnn, learning_rate, gradient_clip = LEVELS[args.level]
     with open(args.corpus, encoding="utf-8-sig") as f:
-        words = tokenize(f.read())
-    vocabulary = build_vocabulary(words, MIN_WORD_FREQUENCY)
-    ids_of = {w: i for i, w in enumerate(vocabulary)}
-    ids = [ids_of.get(w, 0) for w in words]
+        text = f.read()
+    if args.level == "characters":
+        words = text
+        ids, vocabulary_size = character_ids(text)
+    else:
+        words = tokenize(text)
+        vocabulary = build_vocabulary(words, MIN_WORD_FREQUENCY)
+        ids_of = {w: i for i, w in enumerate(vocabulary)}
+        ids = [ids_of.get(w, 0) for w in words]
+        vocabulary_size = len(vocabulary)
     unknown_rate = ids.count(0) / len(ids)
     validation_length = round(len(ids) * VALIDATION_FRACTION)
     training = torch.tensor(ids[:len(ids) - validation_length], dtype=torch.int64)
     validation = torch.tensor(ids[len(ids) - validation_length:], dtype=torch.int64)
-    layout = layout_for(len(training), STREAMS, WINDOW)
-    slack = layout[2] - layout[3] * WINDOW
-    tokens_per_step = STREAMS * WINDOW
+    layout = layout_for(len(training), streams, window)
+    slack = layout[2] - layout[3] * window
+    tokens_per_step = streams * window
     print(f"torch {torch.__version__}, {torch.get_num_threads()} threads, BLAS {', '.join(loaded_blas()) or '?'}; "
-          f"{len(words)} words, vocabulary {len(vocabulary)}, unknown {unknown_rate:.2%}, "
+          f"{len(words)} {args.level}, vocabulary {vocabulary_size}, unknown {unknown_rate:.2%}, "
           f"{len(training)} training / {len(validation)} validation tokens, {layout[3]} steps per epoch",
           file=sys.stderr)
 
-    model = make_model(torch, len(vocabulary))
+    model = make_model(torch, vocabulary_size, embedding, rnn)
     parameters = list(model.parameters())
-    optimizer = torch.optim.Adam(parameters, lr=LEARNING_RATE)
+    optimizer = torch.optim.Adam(parameters, lr=learning_rate)
     offsets = random.Random(args.seed)
 
     def train_window(x, y, state):
@@ -209,7 +237,7 @@ def main():
         logits, state = model(x, state)
         loss = F.cross_entropy(logits.reshape(-1, logits.shape[2]), y.reshape(-1))
         loss.backward()
-        torch.nn.utils.clip_grad_norm_(parameters, GRADIENT_CLIP)
+        torch.nn.utils.clip_grad_norm_(parameters, gradient_clip)
         optimizer.step()
         return loss.item(), tuple(s.detach() for s in state)
 
@@ -218,13 +246,14 @@ def main():
         while True:
             inputs, targets = stream_batches(torch, training, layout, offsets.randrange(slack + 1))
             for w in range(layout[3]):
-                yield inputs[:, w * WINDOW:(w + 1) * WINDOW], targets[:, w * WINDOW:(w + 1) * WINDOW], w == 0
+                yield inputs[:, w * window:(w + 1) * window], targets[:, w * window:(w + 1) * window], w == 0
 
     result = {
         "torchVersion": torch.__version__,
         "threads": torch.get_num_threads(),
         "blas": loaded_blas(),
-        "vocabularySize": len(vocabulary),
+        "level": args.level,
+        "vocabularySize": vocabulary_size,
         "unknownRate": unknown_rate,
         "trainingTokens": len(training),
         "validationTokens": len(validation),
@@ -245,6 +274,8 @@ def main():
         median = statistics.median(step_times)
         result.update({
             "trainTokensPerSecond": tokens_per_step / median,
+            # Every token is one character at this level; at word level the words' characters are not counted.
+            **({"trainCharactersPerSecond": tokens_per_step / median} if args.level == "characters" else {}),
             "timedSteps": len(step_times),
             "warmupSteps": args.warmup,
             "medianStepSeconds": median,
@@ -263,7 +294,7 @@ def main():
                 loss, state = train_window(x, y, None if first else state)
                 losses.append(loss)
             seconds = time.perf_counter() - start
-            validation_loss, perplexity = evaluate(torch, model, validation)
+            validation_loss, perplexity = evaluate(torch, model, validation, streams, window)
             epochs.append({
                 "epoch": epoch,
                 "loss": statistics.fmean(losses[-10:]),

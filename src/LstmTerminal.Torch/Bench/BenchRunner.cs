@@ -20,12 +20,14 @@ public static class BenchRunner
     private const string Prime = "thou art more";
 
     /// <param name="trainer">A fresh trainer whose step limit is the warm-up plus the steps to time.</param>
-    public static BenchReport Run(Trainer trainer, ISampler greedy, CancellationToken cancellationToken)
+    /// <param name="charactersPerToken">Characters of the training text per training token.</param>
+    public static BenchReport Run(Trainer trainer, ISampler greedy, double charactersPerToken, CancellationToken cancellationToken)
     {
         // Generation first: right after training, libtorch's worker threads still spin and would be measured too.
         var msPerWord = GenerateMsPerWord(trainer.CreateGenerator(), greedy, cancellationToken);
         var stepTimes = new List<double>();
         var previous = TimeSpan.Zero;
+        var phases = trainer.Phases = new StepPhases();
         trainer.Run(new SynchronousProgress<TrainingEvent>(e =>
         {
             if (e is StepCompleted step)
@@ -33,6 +35,10 @@ public static class BenchRunner
                 if (step.Step > WarmupSteps)
                 {
                     stepTimes.Add((step.Elapsed - previous).TotalSeconds);
+                }
+                else
+                {
+                    phases.Reset();
                 }
 
                 previous = step.Elapsed;
@@ -51,6 +57,8 @@ public static class BenchRunner
         return new BenchReport
         {
             TrainTokensPerSecond = trainTokensPerSecond,
+            TrainCharactersPerSecond = trainTokensPerSecond * charactersPerToken,
+            StepShares = SharesOf(phases, stepTimes.Sum()),
             GenerateMsPerWord = msPerWord,
             GemmGflops = gflops,
             FlopsPerToken = flopsPerToken,
@@ -59,6 +67,14 @@ public static class BenchRunner
             TimedSteps = stepTimes.Count,
             VocabularySize = trainer.Corpus.Vocabulary.Count,
         };
+    }
+
+    private static StepShares SharesOf(StepPhases phases, double totalSeconds)
+    {
+        double Share(StepPhase phase) => phases.Seconds(phase) / totalSeconds;
+        var measured = Enum.GetValues<StepPhase>().Sum(Share);
+        return new StepShares(Share(StepPhase.LstmForward), Share(StepPhase.OutputAndLoss), Share(StepPhase.Backward), Share(StepPhase.ClipAndOptimizer),
+            Math.Max(0, 1 - measured));
     }
 
     private static double GenerateMsPerWord(Generator generator, ISampler greedy, CancellationToken cancellationToken)

@@ -25,7 +25,8 @@ public static class BlockwiseCrossEntropy
     /// <param name="weight"><c>[classes, inputs]</c>.</param>
     /// <param name="bias"><c>[classes]</c>.</param>
     /// <param name="targets"><c>[rows]</c> class indices (int64).</param>
-    public static Tensor Backward(Tensor features, Tensor weight, Tensor bias, Tensor targets)
+    /// <param name="phases">Times the loss with the output layer's gradients, then the backward pass; null for none.</param>
+    public static Tensor Backward(Tensor features, Tensor weight, Tensor bias, Tensor targets, StepPhases? phases = null)
     {
         Tensor loss;
         Gradients gradients;
@@ -35,7 +36,9 @@ public static class BlockwiseCrossEntropy
             loss = Sum(features.detach(), weight.detach(), bias.detach(), targets, gradients).div_(features.shape[0]);
         }
 
+        phases?.End(StepPhase.OutputAndLoss);
         autograd.backward([features, weight, bias], [gradients.Features, gradients.Weight, gradients.Bias]);
+        phases?.End(StepPhase.Backward);
         return loss;
     }
 

@@ -16,12 +16,14 @@ internal sealed class StepGradients(LstmLanguageModel model, ModelShape shape, T
         settings.Softmax == SoftmaxObjective.Sampled ? new CandidateWords(shape.VocabularySize, settings.SampledCandidates) : null;
 
     /// <summary>Tensors in the caller's dispose scope: the loss, and the LSTM state after the batch.</summary>
-    public (Tensor Loss, Tensor Hidden, Tensor Cell) Compute(Tensor inputs, Tensor targets, LstmState? state, long step)
+    /// <param name="phases">Times the forward pass, the output layer with the loss, and the backward pass; null for none.</param>
+    public (Tensor Loss, Tensor Hidden, Tensor Cell) Compute(Tensor inputs, Tensor targets, LstmState? state, long step, StepPhases? phases)
     {
         var (features, hidden, cell, weightDrop) = Forward(inputs, state, step);
+        phases?.End(StepPhase.LstmForward);
         using (weightDrop)
         {
-            var loss = Backpropagate(features.reshape(-1, features.shape[2]), targets.reshape(-1), step);
+            var loss = Backpropagate(features.reshape(-1, features.shape[2]), targets.reshape(-1), step, phases);
             weightDrop?.Restore();
             return (loss, hidden, cell);
         }
@@ -52,17 +54,17 @@ internal sealed class StepGradients(LstmLanguageModel model, ModelShape shape, T
     }
 
     /// <summary>Adds the loss's gradients to the parameters and returns the loss.</summary>
-    private Tensor Backpropagate(Tensor features, Tensor targets, long step)
+    private Tensor Backpropagate(Tensor features, Tensor targets, long step, StepPhases? phases)
     {
         if (_candidateWords is null)
         {
             var (weight, bias) = model.OutputLayer();
-            return BlockwiseCrossEntropy.Backward(features, weight, bias, targets);
+            return BlockwiseCrossEntropy.Backward(features, weight, bias, targets, phases);
         }
 
         var (candidates, slots) = _candidateWords.Draw(
             targets.data<long>().ToArray(), new Random(DerivedSeed.Of(settings.Seed, step, SeedPurpose.NoiseWords)));
         var (candidateWeight, candidateBias) = model.OutputLayer(tensor(candidates));
-        return BlockwiseCrossEntropy.Backward(features, candidateWeight, candidateBias, tensor(slots));
+        return BlockwiseCrossEntropy.Backward(features, candidateWeight, candidateBias, tensor(slots), phases);
     }
 }

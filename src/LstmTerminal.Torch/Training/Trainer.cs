@@ -70,6 +70,9 @@ public sealed class Trainer : IDisposable
     /// <summary>The global step at which the run ends: all epochs, or the step limit if that comes first.</summary>
     public long TotalSteps => Math.Min((long)_plan.Epochs * _layout.StepsPerEpoch, _plan.MaxSteps ?? long.MaxValue);
 
+    /// <summary>Where the time of each step goes, when someone asks (<c>bench</c>); set before <see cref="Run"/>.</summary>
+    public StepPhases? Phases { get; set; }
+
     /// <summary>The model's weights as other threads see them while it trains.</summary>
     public PublishedWeights Weights { get; }
 
@@ -201,11 +204,13 @@ public sealed class Trainer : IDisposable
         var (inputs, targets) = batches.Batch(_position.StepInEpoch);
         using (Weights.Hold())
         {
+            Phases?.Begin();
             _optimizer.zero_grad();
-            var (loss, hidden, cell) = _gradients.Compute(inputs, targets, _state, _position.Step);
+            var (loss, hidden, cell) = _gradients.Compute(inputs, targets, _state, _position.Step, Phases);
             nn.utils.clip_grad_norm_(_parameters, _plan.Settings.GradientClip);
             _optimizer.step();
             _average?.Update(_position.Step + 1);
+            Phases?.End(StepPhase.ClipAndOptimizer);
             _state?.Dispose();
             _state = new LstmState(hidden, cell).DetachToOuterScope();
             return loss.item<float>();

@@ -74,18 +74,23 @@ public sealed class BenchVerb(CorpusOptions corpusOptions, TextOptions text, Tra
         var vocabulary = await TokenizerCalls.LearnAsync(catalog, text.Tokenizer, corpus.Text, progress: null, cancellationToken).ConfigureAwait(false);
         using var trainer = planner.StartFresh(corpus, vocabulary, greedy, new CheckpointStore(training.CheckpointDirectory));
         console.Error.WriteLine($"bench: {steps} timed steps of {trainer.TokensPerStep} tokens after {BenchRunner.WarmupSteps} warm-up steps, vocabulary {trainer.Corpus.Vocabulary.Count}");
-        var report = BenchRunner.Run(trainer, greedy, cancellationToken);
+        // The whole corpus's characters per token: the split is by tokens, and its tail reads like the rest.
+        var split = trainer.Corpus.Split;
+        var report = BenchRunner.Run(trainer, greedy, (double)corpus.Text.Length / (split.Training.Length + split.Validation.Length), cancellationToken);
 
         if (json)
         {
             JsonOutput.Write(console.Output, new BenchJsonReport(
-                report.TrainTokensPerSecond, report.GenerateMsPerWord, report.GemmGflops, report.FlopsPerToken, report.BoundFraction, report.PeakWorkingSetMb,
-                report.TimedSteps, report.VocabularySize));
+                report.TrainTokensPerSecond, report.TrainCharactersPerSecond, report.GenerateMsPerWord, report.GemmGflops, report.FlopsPerToken, report.BoundFraction,
+                report.StepShares, report.PeakWorkingSetMb, report.TimedSteps, report.VocabularySize));
         }
         else
         {
+            var shares = report.StepShares;
             console.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"train {report.TrainTokensPerSecond:F0} tokens/s (median of {report.TimedSteps} steps), generate {report.GenerateMsPerWord:F3} ms/word, GEMM {report.GemmGflops:F1} GFLOP/s, {report.FlopsPerToken / 1e6:F2} MFLOP/token, bound fraction {report.BoundFraction:F3}, peak working set {report.PeakWorkingSetMb:F0} MB"));
+                $"train {report.TrainTokensPerSecond:F0} tokens/s = {report.TrainCharactersPerSecond:F0} characters/s (median of {report.TimedSteps} steps), generate {report.GenerateMsPerWord:F3} ms/word, GEMM {report.GemmGflops:F1} GFLOP/s, {report.FlopsPerToken / 1e6:F2} MFLOP/token, bound fraction {report.BoundFraction:F3}, peak working set {report.PeakWorkingSetMb:F0} MB"));
+            console.Output.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"step time: LSTM forward {shares.LstmForward:P0}, output layer + loss {shares.OutputAndLoss:P0}, backward {shares.Backward:P0}, clip + optimizer {shares.ClipAndOptimizer:P0}, other {shares.Other:P0}"));
         }
 
         return ExitCodes.Success;

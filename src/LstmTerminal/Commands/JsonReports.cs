@@ -1,4 +1,5 @@
 using System.Text.Json.Serialization;
+using LstmTerminal.Torch.Bench;
 
 namespace LstmTerminal.Commands;
 
@@ -56,5 +57,5 @@ public sealed record PluginErrorRow(string Folder, string Message);
 
 /// <summary><c>bench --json</c>.</summary>
 public sealed record BenchJsonReport(
-    double TrainTokensPerSecond, double GenerateMsPerWord, double GemmGflops, double FlopsPerToken, double BoundFraction, double PeakWorkingSetMb,
-    int TimedSteps, int VocabularySize) : JsonReport;
+    double TrainTokensPerSecond, double TrainCharactersPerSecond, double GenerateMsPerWord, double GemmGflops, double FlopsPerToken, double BoundFraction,
+    StepShares StepShares, double PeakWorkingSetMb, int TimedSteps, int VocabularySize) : JsonReport;

@@ -11,7 +11,7 @@ public sealed class BenchVerbTests
 
         Assert.Equal(0, run.ExitCode);
         var json = run.Json;
-        foreach (var field in new[] { "trainTokensPerSecond", "generateMsPerWord", "gemmGflops", "flopsPerToken", "boundFraction", "peakWorkingSetMb" })
+        foreach (var field in new[] { "trainTokensPerSecond", "trainCharactersPerSecond", "generateMsPerWord", "gemmGflops", "flopsPerToken", "boundFraction", "peakWorkingSetMb" })
         {
             Assert.True(json.GetProperty(field).GetDouble() > 0, $"{field} = {json.GetProperty(field)}");
         }
@@ -20,6 +20,28 @@ public sealed class BenchVerbTests
         // 3 x (8 H (E + H) + 2 H V) for H = E = 16 and V = 27.
         Assert.Equal(3 * (8 * 16 * 32 + 2 * 16 * 27), json.GetProperty("flopsPerToken").GetDouble());
         Assert.False(Directory.Exists(workspace.CheckpointDirectory));
+    }
+
+    [Fact]
+    public async Task Bench_Json_CountsTheTrainingTextsCharacters_AndSharesTheStepsTime()
+    {
+        // Given the tiny corpus: 60 lines of 7, 10, 7 and 8 words in turn, 480 words in all
+        using var workspace = new TinyWorkspace();
+        var charactersPerWord = File.ReadAllText(workspace.CorpusPath).Length / 480.0;
+
+        // When bench runs at the word level
+        var run = await CliRun.RunAsync(workspace.Args("bench", "--corpus-path", workspace.CorpusPath, "--steps", "3", "--json"));
+
+        // Then characters per second are tokens per second times the text's characters per word
+        Assert.Equal(0, run.ExitCode);
+        var json = run.Json;
+        var expected = json.GetProperty("trainTokensPerSecond").GetDouble() * charactersPerWord;
+        Assert.Equal(expected, json.GetProperty("trainCharactersPerSecond").GetDouble(), tolerance: expected * 1e-9);
+        // And the step's phases and the rest share its time
+        var shares = json.GetProperty("stepShares");
+        var parts = new[] { "lstmForward", "outputAndLoss", "backward", "clipAndOptimizer" }.Select(name => shares.GetProperty(name).GetDouble()).ToArray();
+        Assert.All(parts, share => Assert.InRange(share, 1e-9, 1.0));
+        Assert.Equal(1.0, parts.Sum() + shares.GetProperty("other").GetDouble(), 6);
     }
 
     [Theory]

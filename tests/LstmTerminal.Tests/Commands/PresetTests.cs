@@ -25,6 +25,28 @@ public sealed class PresetTests
     }
 
     [Theory]
+    [InlineData("characters", 64)]
+    [InlineData("subwords", 128)]
+    public void TokenLevelPresets_ChooseTheirTokenizer_AndTrainForTenMinutes(string preset, int embeddingSize)
+    {
+        // Given a token-level preset chosen on the command line
+        var split = ConfigurationArguments.Split(["train", "--preset", preset]);
+
+        // When the host reads the settings
+        using var host = AppHost.Build(split.Settings, new Dictionary<string, string?>());
+
+        // Then the preset's tokenizer, model and budget apply
+        Assert.Equal(preset, host.Services.GetRequiredService<TextOptions>().Tokenizer);
+        var model = host.Services.GetRequiredService<ModelOptions>();
+        Assert.Equal(512, model.RnnSize);
+        Assert.Equal(embeddingSize, model.EmbeddingSize);
+        Assert.True(model.Dropout > 0);
+        var training = host.Services.GetRequiredService<TrainingOptions>();
+        Assert.True(training.WeightAveraging > 0);
+        Assert.Equal(TimeSpan.FromMinutes(10), training.TimeBudget);
+    }
+
+    [Theory]
     [InlineData("fastest")]
     [InlineData("../appsettings")]
     [InlineData("/etc/passwd")]
@@ -32,6 +54,6 @@ public sealed class PresetTests
     {
         var error = Assert.Throws<UsageException>(() => AppHost.Build([$"--Preset={name}"], new Dictionary<string, string?>()));
 
-        Assert.Equal($"There is no preset '{name}'. Known presets: quality.", error.Message);
+        Assert.Equal($"There is no preset '{name}'. Known presets: characters, quality, subwords.", error.Message);
     }
 }
