@@ -74,9 +74,10 @@ public sealed class BenchVerb(CorpusOptions corpusOptions, TextOptions text, Tra
         var vocabulary = await TokenizerCalls.LearnAsync(catalog, text.Tokenizer, corpus.Text, progress: null, cancellationToken).ConfigureAwait(false);
         using var trainer = planner.StartFresh(corpus, vocabulary, greedy, new CheckpointStore(training.CheckpointDirectory));
         console.Error.WriteLine($"bench: {steps} timed steps of {trainer.TokensPerStep} tokens after {BenchRunner.WarmupSteps} warm-up steps, vocabulary {trainer.Corpus.Vocabulary.Count}");
-        // The whole corpus's characters per token: the split is by tokens, and its tail reads like the rest.
-        var split = trainer.Corpus.Split;
-        var report = BenchRunner.Run(trainer, greedy, (double)corpus.Text.Length / (split.Training.Length + split.Validation.Length), cancellationToken);
+        // The training text's characters per training token: the split cuts the raw text, so the head is what a step reads.
+        var prepared = trainer.Corpus;
+        var trainingCharacters = corpus.Text.Length - prepared.ValidationText.Length;
+        var report = BenchRunner.Run(trainer, greedy, (double)trainingCharacters / prepared.Split.Training.Length, cancellationToken);
 
         if (json)
         {

@@ -1,3 +1,4 @@
+using LstmTerminal.Core.Data;
 namespace LstmTerminal.Tests.Commands;
 
 public sealed class BenchVerbTests
@@ -25,14 +26,16 @@ public sealed class BenchVerbTests
     [Fact]
     public async Task Bench_Json_CountsTheTrainingTextsCharacters_AndSharesTheStepsTime()
     {
-        // Given the tiny corpus: 60 lines of 7, 10, 7 and 8 words in turn, 480 words in all
+        // Given the tiny corpus (lines of 7, 10, 7 and 8 words in turn) and its training text, cut before the validation's line
         using var workspace = new TinyWorkspace();
-        var charactersPerWord = File.ReadAllText(workspace.CorpusPath).Length / 480.0;
+        var text = File.ReadAllText(workspace.CorpusPath);
+        var trainingText = text[..ValidationCut.Offset(text, 0.1)];
+        var charactersPerWord = (double)trainingText.Length / trainingText.Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries).Length;
 
         // When bench runs at the word level
         var run = await CliRun.RunAsync(workspace.Args("bench", "--corpus-path", workspace.CorpusPath, "--steps", "3", "--json"));
 
-        // Then characters per second are tokens per second times the text's characters per word
+        // Then characters per second are tokens per second times the training text's characters per word
         Assert.Equal(0, run.ExitCode);
         var json = run.Json;
         var expected = json.GetProperty("trainTokensPerSecond").GetDouble() * charactersPerWord;
