@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using LstmTerminal.Abstractions;
+using LstmTerminal.Core.Checkpoints;
 
 namespace LstmTerminal.Core.Text;
 
@@ -106,8 +107,12 @@ public sealed class GuardedVocabulary : ITokenVocabulary
 
     public string DisplayText(int id) => Call($"show the id {id}", () => _inner.DisplayText(id)) ?? string.Empty;
 
-    /// <summary>The learned state as the plugin saves it.</summary>
-    public string Save() => Call("save its state", _inner.Save) ?? throw Fault("saved no state (null)");
+    /// <summary>The learned state as the plugin saves it; refused when no checkpoint could read it back.</summary>
+    public string Save()
+    {
+        var state = Call("save its state", _inner.Save) ?? throw Fault("saved no state (null)");
+        return TokenizerStateFile.Unreadable(state) is { } problem ? throw Fault($"saved a state that {problem}") : state;
+    }
 
     private static bool Within(Range range, int length)
     {
