@@ -16,7 +16,7 @@ public sealed class GuardedVocabulary : ITokenVocabulary
 
     private readonly ITokenVocabulary _inner;
 
-    /// <exception cref="TokenizerException">The vocabulary's count, unknown id or forbidden ids are out of bounds, or reading them threw.</exception>
+    /// <exception cref="TokenizerException">The vocabulary's count, unknown id or forbidden ids are out of bounds (every id forbidden included), or reading them threw.</exception>
     public GuardedVocabulary(string tokenizerName, ITokenVocabulary inner)
     {
         ArgumentNullException.ThrowIfNull(inner);
@@ -36,6 +36,10 @@ public sealed class GuardedVocabulary : ITokenVocabulary
         }
 
         ForbiddenIds = UnknownId is { } id ? forbidden.Append(id).ToFrozenSet() : forbidden;
+        if (ForbiddenIds.Count == Count)
+        {
+            throw Fault($"forbids every one of its {Count} ids, so no text could ever be generated");
+        }
     }
 
     /// <summary>The name of the tokenizer plugin that made the vocabulary (recorded in checkpoints).</summary>

@@ -44,6 +44,19 @@ public sealed class GuardedVocabularyTests
     }
 
     [Fact]
+    public void Creation_RefusesAVocabularyThatForbidsEveryId()
+    {
+        // Given a vocabulary of 3 ids that forbids all of them to samplers
+        var lying = new FakeVocabulary { ForbiddenIds = new HashSet<int> { 0, 1, 2 } };
+
+        // When the engine takes it
+        var error = Assert.Throws<TokenizerException>(() => new GuardedVocabulary("mute", lying));
+
+        // Then it is refused in one line before any training, since nothing could be generated with it
+        Assert.Equal("The tokenizer 'mute' forbids every one of its 3 ids, so no text could ever be generated.", error.Message);
+    }
+
+    [Fact]
     public async Task Learn_TurnsAPluginsExceptionIntoOneLine()
     {
         var error = await Assert.ThrowsAsync<TokenizerException>(() => TokenizerCalls.LearnAsync(new ThrowingTokenizer(), "broken", "text", null, CancellationToken.None));
@@ -87,7 +100,7 @@ public sealed class GuardedVocabularyTests
 
         public int? UnknownId => 0;
 
-        public IReadOnlySet<int> ForbiddenIds => new HashSet<int> { 0 };
+        public IReadOnlySet<int> ForbiddenIds { get; init; } = new HashSet<int> { 0 };
 
         public EncodedText Encode(ReadOnlySpan<char> text) => Answer ?? throw new InvalidOperationException("no answer");
 
