@@ -36,7 +36,8 @@ public sealed class GuardedVocabulary : ITokenVocabulary
         }
 
         ForbiddenIds = UnknownId is { } id ? forbidden.Append(id).ToFrozenSet() : forbidden;
-        if (ForbiddenIds.Count == Count)
+        // One id (only the unknown word) is refused by the trainer, with the setting to change.
+        if (Count > 1 && ForbiddenIds.Count == Count)
         {
             throw Fault($"forbids every one of its {Count} ids, so no text could ever be generated");
         }

@@ -56,19 +56,22 @@ public sealed class GuessGameTests
         Assert.Equal(2, rounds.Count);
     }
 
-    [Fact]
-    public void Deal_ReadsLinesEndedByCarriageReturns_AndGivesTheModelTheBreaksAsWritten()
+    [Theory]
+    [InlineData("\r")]
+    [InlineData("\r\n")]
+    public void Deal_ReadsLinesEndedByCarriageReturns_AndGivesTheModelTheBreaksAsWritten(string lineBreak)
     {
-        // Given the validation text with every line ended by a lone CR (as old Mac text files are)
-        var carriageReturns = Validation.Replace('\n', '\r');
+        // Given the validation text with every line ended by a lone CR (old Mac text) or CRLF (Windows text)
+        var written = Validation.Replace("\n", lineBreak, StringComparison.Ordinal);
 
         // When it is dealt
-        var rounds = GameDeck.Deal(carriageReturns, BiasOnlyModel.Vocabulary, 42);
+        var rounds = GameDeck.Deal(written, BiasOnlyModel.Vocabulary, 42);
 
-        // Then the same ten lines as with LF, each round's context joined by the CR the text holds
+        // Then the same ten lines as with LF, each round's context joined by the break the text holds (a character level
+        // that learned CRLF as one character does not know a lone LF)
         var lineFeeds = GameDeck.Deal(Validation, BiasOnlyModel.Vocabulary, 42);
         Assert.Equal(lineFeeds.Select(r => (r.Before, r.Start, r.Truth)), rounds.Select(r => (r.Before, r.Start, r.Truth)));
-        Assert.All(rounds.Where(r => r.Before is not null), r => Assert.Equal(r.Before + "\r" + r.Start, r.Context));
+        Assert.All(rounds.Where(r => r.Before is not null), r => Assert.Equal(r.Before + lineBreak + r.Start, r.Context));
     }
 
     [Fact]
