@@ -8,11 +8,33 @@ namespace LstmTerminal.Core.Checkpoints;
 /// </summary>
 public static class TokenizerStateFile
 {
-    private const long MaxBytes = 256L * 1024 * 1024;
+    public const long MaxBytes = 256L * 1024 * 1024;
 
     private static readonly UTF8Encoding Utf8 = new(encoderShouldEmitUTF8Identifier: false, throwOnInvalidBytes: true);
 
     public static void Write(string state, string path) => File.WriteAllText(path, state, Utf8);
+
+    /// <summary>Why <see cref="Read"/> could never give <paramref name="state"/> back (not Unicode text, or past the cap), or null when it can.</summary>
+    public static string? Unreadable(string state)
+    {
+        // Each character takes a byte at least; this also keeps the count below int's range.
+        if (state.Length > MaxBytes)
+        {
+            return $"has {state.Length} characters, more than the {MaxBytes} bytes a checkpoint reads back";
+        }
+
+        int bytes;
+        try
+        {
+            bytes = Utf8.GetByteCount(state);
+        }
+        catch (EncoderFallbackException e)
+        {
+            return $"is no valid Unicode text ({e.Message})";
+        }
+
+        return bytes > MaxBytes ? $"is {bytes} bytes, more than the {MaxBytes} a checkpoint reads back" : null;
+    }
 
     /// <exception cref="InvalidDataException">Missing, larger than the cap or not UTF-8.</exception>
     public static string Read(string path)

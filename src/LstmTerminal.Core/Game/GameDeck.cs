@@ -13,13 +13,19 @@ public static class GameDeck
     /// <summary>Lines with fewer words (a speaker's name, a stage direction) make no round.</summary>
     public const int MinLineWords = 3;
 
+    /// <summary>
+    /// Longer lines make no round and are shown as no round's line before: a corpus without line breaks would otherwise
+    /// show its whole validation text as one round's start, and the model would read all of it for every answer.
+    /// </summary>
+    public const int MaxLineLength = 500;
+
     /// <summary>The rounds for <paramref name="seed"/>; fewer than <see cref="Rounds"/> only when the text is too short.</summary>
     public static IReadOnlyList<GameRound> Deal(string validation, GuardedVocabulary vocabulary, int seed)
     {
         ArgumentNullException.ThrowIfNull(validation);
         ArgumentNullException.ThrowIfNull(vocabulary);
-        var lines = validation.Split('\n').Select(line => line.TrimEnd('\r')).ToArray();
-        var order = Enumerable.Range(0, lines.Length).ToArray();
+        var (lines, breaks) = Lines(validation);
+        var order = Enumerable.Range(0, lines.Count).ToArray();
         var random = new Random(seed);
         random.Shuffle(order);
         var taken = new List<int>(Rounds);
@@ -35,7 +41,8 @@ public static class GameDeck
             if (Cut(lines[index], vocabulary, random) is { } cut)
             {
                 taken.Add(index);
-                rounds.Add(new GameRound(index > 0 && lines[index - 1].Trim().Length > 0 ? lines[index - 1] : null, cut.Start, cut.Truth));
+                var before = index > 0 && lines[index - 1].Trim().Length > 0 && lines[index - 1].Length <= MaxLineLength ? lines[index - 1] : null;
+                rounds.Add(new GameRound(before, cut.Start, cut.Truth) { LineBreak = before is null ? GameRound.DefaultLineBreak : breaks[index - 1] });
             }
         }
 
@@ -46,7 +53,7 @@ public static class GameDeck
     private static (string Start, string Truth)? Cut(string line, GuardedVocabulary vocabulary, Random random)
     {
         var words = WordStarts(line);
-        if (words.Count < MinLineWords)
+        if (words.Count < MinLineWords || line.Length > MaxLineLength)
         {
             return null;
         }
@@ -62,6 +69,29 @@ public static class GameDeck
         var truth = GameWords.Core(line[at..end]);
         var playable = char.IsLetter(line[at]) && vocabulary.Encode(truth) is { Ids.Length: > 0, Unknown.Count: 0 };
         return playable ? (line[..at], truth) : null;
+    }
+
+    /// <summary>The lines of the text and the break that ends each (LF, CRLF or a lone CR, as the corpus wrote it; "" for the last).</summary>
+    private static (List<string> Lines, List<string> Breaks) Lines(string text)
+    {
+        var (lines, breaks) = (new List<string>(), new List<string>());
+        var start = 0;
+        while (true)
+        {
+            var end = text.AsSpan(start).IndexOfAny('\r', '\n');
+            if (end < 0)
+            {
+                lines.Add(text[start..]);
+                breaks.Add(string.Empty);
+                return (lines, breaks);
+            }
+
+            end += start;
+            var next = text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? end + 2 : end + 1;
+            lines.Add(text[start..end]);
+            breaks.Add(text[end..next]);
+            start = next;
+        }
     }
 
     /// <summary>Where each whitespace-separated word of the line starts.</summary>

@@ -9,6 +9,11 @@ namespace LstmTerminal.Core.Game;
 /// <param name="Truth">The hidden word as written, without the punctuation that follows it.</param>
 public sealed record GameRound(string? Before, string Start, string Truth)
 {
+    public const string DefaultLineBreak = "\n";
+
+    /// <summary>The line break after <see cref="Before"/> as the corpus wrote it (LF, CRLF or CR), so the model reads the breaks it learned.</summary>
+    public string LineBreak { get; init; } = DefaultLineBreak;
+
     /// <summary>What the model reads before it answers: exactly what the player is shown.</summary>
-    public string Context => Before is null ? Start : Before + "\n" + Start;
+    public string Context => Before is null ? Start : Before + LineBreak + Start;
 }

@@ -53,7 +53,9 @@ public sealed class Generator
 
         if (ids.Length > MaxPrimeWords)
         {
-            throw new PrimeException(PrimeProblem.TooManyWords, $"The prime phrase has {ids.Length} words; the limit is {MaxPrimeWords}.");
+            // Below the word level a token is no word: 3,000 line breaks are 3,000 characters, not "3000 words".
+            var unit = Vocabulary.TokenizerName == TokenizerNames.Words ? "words" : "tokens";
+            throw new PrimeException(PrimeProblem.TooManyWords, $"The prime phrase has {ids.Length} {unit}; the limit is {MaxPrimeWords}.");
         }
 
         var ignoresSpaces = Vocabulary.Encode(prime + " ").Ids.AsSpan().SequenceEqual(ids);

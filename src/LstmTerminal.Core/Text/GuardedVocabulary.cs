@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using LstmTerminal.Abstractions;
+using LstmTerminal.Core.Checkpoints;
 
 namespace LstmTerminal.Core.Text;
 
@@ -15,7 +16,7 @@ public sealed class GuardedVocabulary : ITokenVocabulary
 
     private readonly ITokenVocabulary _inner;
 
-    /// <exception cref="TokenizerException">The vocabulary's count, unknown id or forbidden ids are out of bounds, or reading them threw.</exception>
+    /// <exception cref="TokenizerException">The vocabulary's count, unknown id or forbidden ids are out of bounds (every id forbidden included), or reading them threw.</exception>
     public GuardedVocabulary(string tokenizerName, ITokenVocabulary inner)
     {
         ArgumentNullException.ThrowIfNull(inner);
@@ -35,6 +36,11 @@ public sealed class GuardedVocabulary : ITokenVocabulary
         }
 
         ForbiddenIds = UnknownId is { } id ? forbidden.Append(id).ToFrozenSet() : forbidden;
+        // One id (only the unknown word) is refused by the trainer, with the setting to change.
+        if (Count > 1 && ForbiddenIds.Count == Count)
+        {
+            throw Fault($"forbids every one of its {Count} ids, so no text could ever be generated");
+        }
     }
 
     /// <summary>The name of the tokenizer plugin that made the vocabulary (recorded in checkpoints).</summary>
@@ -106,8 +112,12 @@ public sealed class GuardedVocabulary : ITokenVocabulary
 
     public string DisplayText(int id) => Call($"show the id {id}", () => _inner.DisplayText(id)) ?? string.Empty;
 
-    /// <summary>The learned state as the plugin saves it.</summary>
-    public string Save() => Call("save its state", _inner.Save) ?? throw Fault("saved no state (null)");
+    /// <summary>The learned state as the plugin saves it; refused when no checkpoint could read it back.</summary>
+    public string Save()
+    {
+        var state = Call("save its state", _inner.Save) ?? throw Fault("saved no state (null)");
+        return TokenizerStateFile.Unreadable(state) is { } problem ? throw Fault($"saved a state that {problem}") : state;
+    }
 
     private static bool Within(Range range, int length)
     {

@@ -37,7 +37,32 @@ public static class TokenizerCalls
                 : $"The tokenizer '{name}' failed to learn a vocabulary: {e.Message}", e);
         }
 
-        return new GuardedVocabulary(name, learned ?? throw new TokenizerException($"The tokenizer '{name}' learned no vocabulary (null)."));
+        var vocabulary = new GuardedVocabulary(name, learned ?? throw new TokenizerException($"The tokenizer '{name}' learned no vocabulary (null)."));
+        CheckReadsBack(tokenizer, vocabulary);
+        return vocabulary;
+    }
+
+    /// <summary>
+    /// Before any training: the state the vocabulary saves must load back to as many ids, or every checkpoint of the run
+    /// would be written and then refused (hours of training lost).
+    /// </summary>
+    private static void CheckReadsBack(ITokenizer tokenizer, GuardedVocabulary vocabulary)
+    {
+        var name = vocabulary.TokenizerName;
+        int count;
+        try
+        {
+            count = Load(tokenizer, name, vocabulary.Save()).Count;
+        }
+        catch (InvalidDataException e)
+        {
+            throw new TokenizerException($"The tokenizer '{name}' cannot read back the state it saves, so no checkpoint of it could be opened: {e.Message}", e);
+        }
+
+        if (count != vocabulary.Count)
+        {
+            throw new TokenizerException($"The tokenizer '{name}' reads back {count} ids from the state it saves of {vocabulary.Count}, so no checkpoint of it could be opened.");
+        }
     }
 
     /// <exception cref="InvalidDataException">The state is damaged, says the plugin, or loading it failed otherwise.</exception>

@@ -56,6 +56,13 @@ public sealed class EvalVerb(CorpusOptions corpusOptions, TrainingOptions traini
 
         var settings = checkpoint.Manifest.Training;
         var prepared = PreparedCorpus.From(corpus, checkpoint.Vocabulary, settings.ValidationFraction);
+        if (prepared.Split.Validation.Length < 2)
+        {
+            // Said here, where the text is known: the evaluator's own refusal speaks of "the text" only.
+            throw new UsageException(string.Create(CultureInfo.InvariantCulture,
+                $"The validation text of '{corpus.Title}' (its last {settings.ValidationFraction:P1}, the checkpoint's Training:ValidationFraction) is {prepared.ValidationCharacters} characters, {prepared.Split.Validation.Length} tokens; scoring needs at least 2 tokens. Evaluate on a longer corpus."));
+        }
+
         var score = Evaluator.Validate(model, prepared, settings.BatchSize, settings.SequenceLength, cancellationToken);
 
         if (json)

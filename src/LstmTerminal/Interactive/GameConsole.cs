@@ -1,6 +1,8 @@
 using System.Globalization;
+using LstmTerminal.Core;
 using LstmTerminal.Core.Game;
 using LstmTerminal.Core.Generation;
+using LstmTerminal.Core.Text;
 using Microsoft.Extensions.Logging;
 
 namespace LstmTerminal.Interactive;
@@ -55,10 +57,20 @@ public sealed class GameConsole(IGeneratorSource models, IGameTextSource texts, 
         }
 
         var chosen = seed ?? Random.Shared.Next();
-        var rounds = GameDeck.Deal(text.Validation, text.Vocabulary, chosen);
+        IReadOnlyList<GameRound> rounds;
+        try
+        {
+            rounds = GameDeck.Deal(text.Validation, text.Vocabulary, chosen);
+        }
+        catch (TokenizerException e)
+        {
+            transcript.AddError($"No game could be dealt: {e.Message}");
+            return;
+        }
+
         if (rounds.Count == 0)
         {
-            transcript.AddError("The validation text is too short for a game; train on a longer corpus or raise Training:ValidationFraction.");
+            transcript.AddError($"The validation text has no line for a game (one of {GameDeck.MinLineWords} words or more and {GameDeck.MaxLineLength} characters at most); train on a longer corpus or raise Training:ValidationFraction.");
             return;
         }
 
@@ -122,6 +134,12 @@ public sealed class GameConsole(IGeneratorSource models, IGameTextSource texts, 
         catch (ModelScoresException e)
         {
             transcript.AddError(CompletionText.Explain(e));
+        }
+        catch (Exception e)
+        {
+            // A tokenizer plugin that throws (or any other fault) must not leave the guess unanswered without a word.
+            logger.LogError(e, "Judging the guess {Guess} failed", guess);
+            transcript.AddError($"The guess could not be judged: {e.Message}{LogPointer.Details(logger)}");
         }
     }
 

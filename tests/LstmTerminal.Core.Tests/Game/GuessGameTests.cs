@@ -56,6 +56,40 @@ public sealed class GuessGameTests
         Assert.Equal(2, rounds.Count);
     }
 
+    [Theory]
+    [InlineData("\r")]
+    [InlineData("\r\n")]
+    public void Deal_ReadsLinesEndedByCarriageReturns_AndGivesTheModelTheBreaksAsWritten(string lineBreak)
+    {
+        // Given the validation text with every line ended by a lone CR (old Mac text) or CRLF (Windows text)
+        var written = Validation.Replace("\n", lineBreak, StringComparison.Ordinal);
+
+        // When it is dealt
+        var rounds = GameDeck.Deal(written, BiasOnlyModel.Vocabulary, 42);
+
+        // Then the same ten lines as with LF, each round's context joined by the break the text holds (a character level
+        // that learned CRLF as one character does not know a lone LF)
+        var lineFeeds = GameDeck.Deal(Validation, BiasOnlyModel.Vocabulary, 42);
+        Assert.Equal(lineFeeds.Select(r => (r.Before, r.Start, r.Truth)), rounds.Select(r => (r.Before, r.Start, r.Truth)));
+        Assert.All(rounds.Where(r => r.Before is not null), r => Assert.Equal(r.Before + lineBreak + r.Start, r.Context));
+    }
+
+    [Fact]
+    public void Deal_ShowsNoLineLongerThanTheCap_NeitherAsARoundNorAsTheLineBefore()
+    {
+        // Given a validation text whose second line runs on for thousands of words (a corpus without line breaks), then a verse line
+        var giant = string.Join(' ', Enumerable.Repeat("thou art more", 2000));
+        var text = $"A:\n{giant}\nmore art thou\n";
+
+        // When it is dealt
+        var rounds = GameDeck.Deal(text, BiasOnlyModel.Vocabulary, 3);
+
+        // Then only the verse line makes a round, shown without the giant line before it
+        var round = Assert.Single(rounds);
+        Assert.Null(round.Before);
+        Assert.StartsWith("more ", round.Start, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Play_ScoresThePlayerAgainstAModelWhoseAnswersAreKnown()
     {

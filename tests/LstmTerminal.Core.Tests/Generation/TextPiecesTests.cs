@@ -17,6 +17,19 @@ public sealed class TextPiecesTests
     private static Generator CycleModel(GuardedVocabulary vocabulary) => SuccessorModel.Create(vocabulary, vocabulary.Encode(Cycle).Ids);
 
     [Fact]
+    public void Encode_CountsTokensNotWords_WhenAPrimeIsTooLongAtTheCharacterLevel()
+    {
+        // Given a character-level model
+        var generator = CycleModel(TokenizerPlugins.Learn("characters", Repeated(20)));
+
+        // When the prime is more line breaks than the limit allows
+        var error = Assert.Throws<PrimeException>(() => generator.Encode(new string('\n', Generator.MaxPrimeWords + 1)));
+
+        // Then the refusal counts them as tokens: there is no word in it
+        Assert.Equal($"The prime phrase has {Generator.MaxPrimeWords + 1} tokens; the limit is {Generator.MaxPrimeWords}.", error.Message);
+    }
+
+    [Fact]
     public void Complete_WritesCapitalsPunctuationAndLineBreaks_AtTheCharacterLevel()
     {
         // Given a character-level model that has learned the cycle

@@ -31,6 +31,25 @@ public sealed class TokenizerChoiceTests
     }
 
     [Fact]
+    public async Task Eval_RefusesACheckpointWithoutValidationText_SayingWhichTextAndSetting()
+    {
+        // Given a character-level checkpoint trained with no validation text at all
+        using var workspace = new TinyWorkspace();
+        var train = await CliRun.RunAsync(workspace.Args("train", "--tokenizer", "characters", "--max-steps", "1", "--Training:ValidationFraction=0"));
+        Assert.Equal(0, train.ExitCode);
+
+        // When it is evaluated on its corpus
+        var eval = await CliRun.RunAsync(workspace.Args("eval"));
+
+        // Then one line says the validation text is empty and which setting made it so, exit code 2
+        Assert.Equal(2, eval.ExitCode);
+        var line = Assert.Single(eval.Error.Split('\n', StringSplitOptions.RemoveEmptyEntries), l => l.StartsWith("error:", StringComparison.Ordinal));
+        Assert.Contains("validation text", line, StringComparison.Ordinal);
+        Assert.Contains("0 tokens", line, StringComparison.Ordinal);
+        Assert.Contains("Training:ValidationFraction", line, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Train_RecordsTheWordsTokenizer_ByDefault()
     {
         using var workspace = new TinyWorkspace();

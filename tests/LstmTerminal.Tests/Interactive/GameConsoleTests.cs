@@ -1,5 +1,7 @@
+using LstmTerminal.Abstractions;
 using LstmTerminal.Core.Game;
 using LstmTerminal.Core.Generation;
+using LstmTerminal.Core.Text;
 using LstmTerminal.Interactive;
 using LstmTerminal.Testing;
 using LstmTerminal.Tests.Support;
@@ -95,23 +97,74 @@ public sealed class GameConsoleTests : IDisposable
         Assert.False(console.Game!.IsPlaying);
     }
 
+    [Fact]
+    public async Task Game_SaysInOneLine_WhenTheTokenizerFailsWhileAGuessIsJudged()
+    {
+        // Given a game whose model reads through a tokenizer plugin that throws on every text it encodes
+        var lying = new GuardedVocabulary("lying", new ThrowingEncoder(BiasOnlyModel.Vocabulary));
+        var console = Console(models: new FixedModel(BiasOnlyModel.Create(lying, new Dictionary<int, double> { [BiasOnlyModel.IdOf("thou")] = 1 })));
+        await console.Submit("/game 1", CancellationToken.None);
+
+        // When a guess is judged
+        await console.Submit("art", CancellationToken.None);
+
+        // Then one line says the guess could not be judged and names the tokenizer; the round waits for another guess
+        Assert.StartsWith("! The guess could not be judged: The tokenizer 'lying' failed to encode text", _transcript.Snapshot()[^1], StringComparison.Ordinal);
+        Assert.True(console.Game!.IsPlaying);
+    }
+
+    [Fact]
+    public async Task Game_SaysInOneLine_WhenTheTokenizerFailsWhileTheGameIsDealt()
+    {
+        // Given a validation text read through a tokenizer plugin that throws on every text it encodes
+        var lying = new GuardedVocabulary("lying", new ThrowingEncoder(BiasOnlyModel.Vocabulary));
+        var console = Console(models: new FixedModel(BiasOnlyModel.Create(), lying));
+
+        // When a game is started
+        await console.Submit("/game 1", CancellationToken.None);
+
+        // Then one line says no game could be dealt and names the tokenizer
+        Assert.StartsWith("! No game could be dealt: The tokenizer 'lying' failed to encode text", _transcript.Snapshot()[^1], StringComparison.Ordinal);
+        Assert.False(console.Game!.IsPlaying);
+    }
+
     public void Dispose() => _folder.Dispose();
 
     private static bool Is(GameRound round, string word) => round.Truth.Equals(word, StringComparison.OrdinalIgnoreCase);
 
-    private CompletionConsole Console(string? checkpointDirectory = null)
+    private CompletionConsole Console(string? checkpointDirectory = null, FixedModel? models = null)
     {
-        var models = new FixedModel();
+        models ??= new FixedModel(BiasOnlyModel.Create());
         return new CompletionConsole(models, ShippedPlugins.Catalog, _transcript, new SamplingSettings(), NullLogger.Instance)
         {
             Game = new GameConsole(models, models, new BestScoreFile(checkpointDirectory ?? _folder.Path), _transcript, NullLogger.Instance),
         };
     }
 
-    private sealed class FixedModel : IGeneratorSource, IGameTextSource
+    private sealed class FixedModel(Generator generator, GuardedVocabulary? gameVocabulary = null) : IGeneratorSource, IGameTextSource
     {
-        public Generator? TryCreateGenerator() => BiasOnlyModel.Create();
+        public Generator? TryCreateGenerator() => generator;
 
-        public GameText? TryGetGameText() => new(BiasOnlyModel.Validation, BiasOnlyModel.Vocabulary);
+        public GameText? TryGetGameText() => new(BiasOnlyModel.Validation, gameVocabulary ?? BiasOnlyModel.Vocabulary);
+    }
+
+    /// <summary>A tokenizer plugin's vocabulary that knows its ids but throws whenever it is asked to encode.</summary>
+    private sealed class ThrowingEncoder(ITokenVocabulary known) : ITokenVocabulary
+    {
+        public int Count => known.Count;
+
+        public int? UnknownId => known.UnknownId;
+
+        public IReadOnlySet<int> ForbiddenIds => known.ForbiddenIds;
+
+        public EncodedText Encode(ReadOnlySpan<char> text) => throw new InvalidOperationException("cannot read today");
+
+        public string Decode(ReadOnlySpan<int> ids) => known.Decode(ids);
+
+        public string DecodePiece(ReadOnlySpan<int> previous, int id) => known.DecodePiece(previous, id);
+
+        public string DisplayText(int id) => known.DisplayText(id);
+
+        public string Save() => known.Save();
     }
 }
