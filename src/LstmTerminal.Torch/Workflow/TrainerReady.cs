@@ -8,7 +8,11 @@ public sealed record TrainerReady : SessionEvent
 {
     public required string CorpusTitle { get; init; }
 
+    /// <summary>Tokens of the corpus at the tokenizer's level (words at the recipe's).</summary>
     public required int Words { get; init; }
+
+    /// <summary>The tokenizer's name, e.g. <c>words</c> or <c>characters</c>.</summary>
+    public required string Tokenizer { get; init; }
 
     public required int VocabularySize { get; init; }
 
@@ -34,6 +38,7 @@ public sealed record TrainerReady : SessionEvent
     {
         CorpusTitle = corpusTitle,
         Words = trainer.Corpus.WordCount,
+        Tokenizer = trainer.Corpus.Vocabulary.TokenizerName,
         VocabularySize = trainer.Corpus.Vocabulary.Count,
         UnknownRate = trainer.Corpus.UnknownRate,
         LossyTokenizer = !trainer.Corpus.ValidationSpelledByTokens,

@@ -53,6 +53,7 @@ public sealed class TrainingStatus
         SmoothedLoss = smoothedLoss,
         Corpus = TerminalText.Printable(ready.CorpusTitle),
         Words = ready.Words,
+        Tokenizer = TerminalText.Printable(ready.Tokenizer),
         VocabularySize = ready.VocabularySize,
         UnknownRate = ready.UnknownRate,
         LossyTokenizer = ready.LossyTokenizer,

@@ -1,3 +1,4 @@
+using LstmTerminal.Core.Text;
 using LstmTerminal.Torch.Workflow;
 
 namespace LstmTerminal.ViewState;
@@ -44,6 +45,9 @@ public sealed record TrainingStatusSnapshot
     public double? Perplexity { get; init; }
 
     public double? ValidationBitsPerCharacter { get; init; }
+
+    /// <summary>The token level's name; the panel counts words at <c>words</c> and tokens at any other level.</summary>
+    public string Tokenizer { get; init; } = TokenizerNames.Words;
 
     /// <summary>The tokenizer gives no bits per character (see <see cref="TrainerReady.LossyTokenizer"/>).</summary>
     public bool LossyTokenizer { get; init; }

@@ -31,7 +31,7 @@ public sealed class ScreenStateTests
 
         state.Report(new TrainerReady
         {
-            CorpusTitle = "tiny", Words = 100, VocabularySize = 20, UnknownRate = 0.1, LossyTokenizer = false, StepsPerEpoch = 10, Epochs = 5, Step = 25, TotalSteps = 50,
+            CorpusTitle = "tiny", Words = 100, Tokenizer = "words", VocabularySize = 20, UnknownRate = 0.1, LossyTokenizer = false, StepsPerEpoch = 10, Epochs = 5, Step = 25, TotalSteps = 50,
             LossHistory = [new LossPoint(24, 3.0), new LossPoint(25, 2.0)],
             ValidationHistory = [new ValidationPoint { Step = 20, Epoch = 2, Loss = 2.5, Perplexity = 12.2, BitsPerCharacter = 2.25 }],
         });

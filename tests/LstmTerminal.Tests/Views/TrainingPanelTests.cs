@@ -20,7 +20,7 @@ public sealed class TrainingPanelTests
         ui.ShowInWindow(panel);
         state.Report(new TrainerReady
         {
-            CorpusTitle = "tiny", Words = 1_600, VocabularySize = 40, UnknownRate = 0.025, LossyTokenizer = false, StepsPerEpoch = 50, Epochs = 10, Step = 0, TotalSteps = 500,
+            CorpusTitle = "tiny", Words = 1_600, Tokenizer = "words", VocabularySize = 40, UnknownRate = 0.025, LossyTokenizer = false, StepsPerEpoch = 50, Epochs = 10, Step = 0, TotalSteps = 500,
             LossHistory = [], ValidationHistory = [],
         });
         state.Report(new PhaseChanged(SessionPhase.Training, PhaseReason.Training, Step: 0) { Corpus = "tiny" });
@@ -93,7 +93,7 @@ public sealed class TrainingPanelTests
         panel.Width = Dim.Percent(50);
         state.Report(new TrainerReady
         {
-            CorpusTitle = "tiny", Words = 1_600, VocabularySize = 40, UnknownRate = 0.09, LossyTokenizer = true, StepsPerEpoch = 50, Epochs = 10, Step = 0, TotalSteps = 500,
+            CorpusTitle = "tiny", Words = 1_600, Tokenizer = "words", VocabularySize = 40, UnknownRate = 0.09, LossyTokenizer = true, StepsPerEpoch = 50, Epochs = 10, Step = 0, TotalSteps = 500,
             LossHistory = [], ValidationHistory = [],
         });
 
@@ -105,6 +105,30 @@ public sealed class TrainingPanelTests
 
         // Then the row says why there is no figure, in words that fit the panel
         Assert.Contains(expected, ui.Screen());
+    }
+
+    [Fact]
+    public void CorpusAndVocabulary_CountTokens_AndNameTheLevel_BelowTheWordLevel()
+    {
+        // Given a panel on a corpus read at the character level
+        using var ui = new Headless();
+        var state = new ScreenState();
+        var panel = new TrainingPanel(state.Status);
+        ui.ShowInWindow(panel);
+
+        // When the trainer is ready
+        state.Report(new TrainerReady
+        {
+            CorpusTitle = "tiny", Words = 1_115_394, Tokenizer = "characters", VocabularySize = 66, UnknownRate = 0, LossyTokenizer = false, StepsPerEpoch = 50, Epochs = 10, Step = 0,
+            TotalSteps = 500, LossHistory = [], ValidationHistory = [],
+        });
+        panel.Refresh();
+        ui.Draw();
+
+        // Then it counts tokens, not words, and says which ones
+        var screen = ui.Screen();
+        Assert.Contains("Corpus  tiny, 1,115,394 tokens", screen);
+        Assert.Contains("Vocab   66 tokens (characters), unknown 0.0 %", screen);
     }
 
     private static int Filled(string row) => row.Count(ch => ch is not (' ' or '│' or '║') && !char.IsLetter(ch));
