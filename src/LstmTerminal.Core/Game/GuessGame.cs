@@ -28,7 +28,8 @@ public sealed class GuessGame(int seed, IReadOnlyList<GameRound> rounds)
     {
         ArgumentNullException.ThrowIfNull(generator);
         var round = Current ?? throw new InvalidOperationException("The game is over.");
-        var modelGuess = ModelAnswer(round, generator);
+        var context = generator.Vocabulary.Encode(round.Context).Ids;
+        var modelGuess = ModelAnswer(context, generator);
         var result = new RoundResult
         {
             Round = round,
@@ -36,7 +37,7 @@ public sealed class GuessGame(int seed, IReadOnlyList<GameRound> rounds)
             PlayerHit = GameWords.Same(guess, round.Truth),
             ModelGuess = modelGuess,
             ModelHit = GameWords.Same(modelGuess, round.Truth),
-            TruthProbability = TruthProbability(round, generator),
+            TruthProbability = TruthProbability(round, context, generator),
         };
         Score = Score.Add(result);
         return result;
@@ -46,12 +47,12 @@ public sealed class GuessGame(int seed, IReadOnlyList<GameRound> rounds)
     /// The model's most likely continuation, read until its first word is complete: one token at the word level, a few
     /// at the subword level, a letter at a time at the character level.
     /// </summary>
-    private static string ModelAnswer(GameRound round, Generator generator)
+    private static string ModelAnswer(int[] context, Generator generator)
     {
         var vocabulary = generator.Vocabulary;
-        var history = vocabulary.Encode(round.Context).Ids.ToList();
+        var history = context.ToList();
         var text = string.Empty;
-        foreach (var id in generator.MostLikely([.. history]).Take(MaxAnswerTokens))
+        foreach (var id in generator.MostLikely(context).Take(MaxAnswerTokens))
         {
             text += vocabulary.DecodePiece(history.ToArray(), id);
             history.Add(id);
@@ -68,9 +69,8 @@ public sealed class GuessGame(int seed, IReadOnlyList<GameRound> rounds)
     /// The probability that the model's next tokens spell the truth. Tokens are compared as the context and context +
     /// truth encode: a subword level may join the truth's first letters to the context's last ones.
     /// </summary>
-    private static double TruthProbability(GameRound round, Generator generator)
+    private static double TruthProbability(GameRound round, int[] context, Generator generator)
     {
-        var context = generator.Vocabulary.Encode(round.Context).Ids;
         var whole = generator.Vocabulary.Encode(round.Context + round.Truth).Ids;
         var shared = 0;
         while (shared < context.Length && shared < whole.Length && context[shared] == whole[shared])

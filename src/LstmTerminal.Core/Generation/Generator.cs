@@ -175,30 +175,7 @@ public sealed class Generator
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
         Advance(prime.Ids, _inference.NewState());
-        var best = new List<int>(count + 1);
-        for (var id = 0; id < _logits.Length; id++)
-        {
-            if (Vocabulary.ForbiddenIds.Contains(id))
-            {
-                continue;
-            }
-
-            var at = best.Count;
-            while (at > 0 && _logits[best[at - 1]] < _logits[id])
-            {
-                at--;
-            }
-
-            if (at < count)
-            {
-                best.Insert(at, id);
-                if (best.Count > count)
-                {
-                    best.RemoveAt(count);
-                }
-            }
-        }
-
+        var best = BestIds(count);
         var logNormaliser = Softmax.LogSumExp(_logits);
         return best.Select(id => Token(prime.Ids, id, Math.Exp(_logits[id] - logNormaliser))).ToList();
     }
@@ -229,25 +206,41 @@ public sealed class Generator
     {
         var state = _inference.NewState();
         Advance(context, state);
-        while (true)
+        while (BestIds(1) is [var best])
         {
-            var best = -1;
-            for (var id = 0; id < _logits.Length; id++)
-            {
-                if (!Vocabulary.ForbiddenIds.Contains(id) && (best < 0 || _logits[id] > _logits[best]))
-                {
-                    best = id;
-                }
-            }
-
-            if (best < 0)
-            {
-                yield break;
-            }
-
             yield return best;
             _inference.Step(best, state, _logits);
         }
+    }
+
+    /// <summary>The <paramref name="count"/> allowed ids with the highest logits in <see cref="_logits"/>, highest first, the lower id first on ties.</summary>
+    private List<int> BestIds(int count)
+    {
+        var best = new List<int>(count + 1);
+        for (var id = 0; id < _logits.Length; id++)
+        {
+            if (Vocabulary.ForbiddenIds.Contains(id))
+            {
+                continue;
+            }
+
+            var at = best.Count;
+            while (at > 0 && _logits[best[at - 1]] < _logits[id])
+            {
+                at--;
+            }
+
+            if (at < count)
+            {
+                best.Insert(at, id);
+                if (best.Count > count)
+                {
+                    best.RemoveAt(count);
+                }
+            }
+        }
+
+        return best;
     }
 
     /// <summary>Feeds the prime through the model, leaving the last position's logits in <see cref="_logits"/>.</summary>
