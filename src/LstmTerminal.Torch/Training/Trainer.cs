@@ -26,7 +26,7 @@ public sealed class Trainer : IDisposable
     private readonly StepGradients _gradients;
     private readonly WeightAverage? _average;
     private readonly TrainingPosition _position;
-    private readonly PlateauSchedule _schedule;
+    private readonly ILearningRateSchedule _schedule;
     private readonly SampleWriter _samples;
     private readonly CheckpointWriter _checkpoints;
     private readonly BestCheckpoint _best;
@@ -44,7 +44,9 @@ public sealed class Trainer : IDisposable
         _optimizer = optim.Adam(_parameters, plan.Settings.LearningRate, weight_decay: plan.Settings.WeightDecay);
         _average = plan.Settings.WeightAveraging > 0 ? new WeightAverage(_parameters, plan.Settings.WeightAveraging) : null;
         _position = TrainingPosition.At(resumed);
-        _schedule = new PlateauSchedule(resumed?.LearningRate ?? plan.Settings.LearningRate, plan.LearningRateDecay, _position.ValidationHistory);
+        _schedule = plan.Cosine is { } cosine
+            ? new CosineSchedule(plan.Settings.LearningRate, cosine, TotalSteps, plan.TimeBudget)
+            : new PlateauSchedule(resumed?.LearningRate ?? plan.Settings.LearningRate, plan.LearningRateDecay, _position.ValidationHistory);
         SetLearningRate(_schedule.LearningRate);
         _samples = new SampleWriter(plan.PrimeTexts, plan.Corpus.Vocabulary, plan.SampleSampler, plan.SampleSettings);
         Weights = new PublishedWeights(InferenceWeights, TimeProvider.System);
@@ -147,7 +149,12 @@ public sealed class Trainer : IDisposable
                     break;
                 }
 
-                // Forward, backward, clip, optimiser step.
+                // The step's rate, then forward, backward, clip, optimiser step.
+                if (_schedule.BeforeStep(_position.Step, clock.Elapsed))
+                {
+                    SetLearningRate(_schedule.LearningRate);
+                }
+
                 var loss = TrainStep(batches);
                 if (StopRules.HasDiverged(loss))
                 {

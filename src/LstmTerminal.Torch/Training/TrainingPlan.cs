@@ -32,6 +32,9 @@ public sealed record TrainingPlan
     /// <summary>What the learning rate is multiplied by after an epoch whose validation did not improve; 1 for never.</summary>
     public required double LearningRateDecay { get; init; }
 
+    /// <summary>A cosine schedule over the run, in place of the plateau decay; null for the plateau decay.</summary>
+    public CosineDecay? Cosine { get; init; }
+
     /// <summary>The phrases continued every <see cref="EvalEvery"/> steps.</summary>
     public required IReadOnlyList<string> PrimeTexts { get; init; }
 

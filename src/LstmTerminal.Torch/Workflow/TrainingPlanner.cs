@@ -4,6 +4,7 @@ using LstmTerminal.Core.Data;
 using LstmTerminal.Core.Model;
 using LstmTerminal.Core.Options;
 using LstmTerminal.Core.Text;
+using LstmTerminal.Core.Training;
 using LstmTerminal.Torch.Training;
 using LstmTerminal.Torch.Checkpoints;
 
@@ -88,6 +89,7 @@ public sealed class TrainingPlanner(ModelOptions model, TrainingOptions training
             EvalEvery = training.EvalEvery,
             TimeBudget = training.TimeBudget,
             LearningRateDecay = training.LearningRateDecay,
+            Cosine = training.LearningRateSchedule == LearningRateSchedule.Cosine ? new CosineDecay(training.CosineFloor) : null,
             PrimeTexts = training.PrimeTexts,
             SampleSampler = sampleSampler,
             SampleSettings = sampling.ToSettings() with { Seed = sampling.Seed ?? settings.Seed },

@@ -19,6 +19,8 @@ public sealed class BadInputTests
     [InlineData("--Training:Softmax=Approximate", "Training:Softmax")]
     [InlineData("--Training:Softmax=99", "Training:Softmax")]
     [InlineData("--Training:SampledCandidates=0", "Training:SampledCandidates")]
+    [InlineData("--Training:LearningRateSchedule=Linear", "Training:LearningRateSchedule")]
+    [InlineData("--Training:CosineFloor=1.5", "Training:CosineFloor")]
     public async Task Train_RefusesABadSetting_InOneLine_WithoutTouchingTheCheckpoint(string settings, string key)
     {
         using var workspace = new TinyWorkspace();

@@ -62,4 +62,26 @@ public sealed class TrainingScheduleTests
         saved.Model.Dispose();
         Assert.Equal(lowered[^1].LearningRate, saved.Manifest.LearningRate);
     }
+
+    [Fact]
+    public void Run_FollowsTheCosine_InsteadOfThePlateau_AndTheCheckpointKeepsTheLastStepsRate()
+    {
+        // Given the run whose validations stall (the plateau test's), on a cosine schedule to a tenth
+        using var temp = new TempDirectory();
+        var plan = Plans.Tiny(temp.Combine("ckpt"), epochs: 12) with { LearningRateDecay = 0.5, Cosine = new CosineDecay(0.1) };
+        plan = plan with { Settings = plan.Settings with { LearningRate = 0.05 } };
+        using var trainer = Trainer.Start(plan);
+        var events = new List<TrainingEvent>();
+
+        // When the run trains
+        trainer.Run(new SynchronousProgress<TrainingEvent>(events.Add), CancellationToken.None);
+
+        // Then no stall lowered the rate, and the saved rate is the cosine's at the last step
+        Assert.Empty(events.OfType<LearningRateLowered>());
+        var saved = new CheckpointStore(temp.Combine("ckpt")).Load(TokenizerPlugins.Catalog);
+        saved.Model.Dispose();
+        var last = (double)(trainer.TotalSteps - 1) / trainer.TotalSteps;
+        var expected = 0.005 + ((0.05 - 0.005) * 0.5 * (1 + Math.Cos(Math.PI * last)));
+        Assert.Equal(expected, saved.Manifest.LearningRate.GetValueOrDefault(), 12);
+    }
 }
