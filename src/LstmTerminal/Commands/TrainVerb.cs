@@ -68,7 +68,7 @@ public sealed class TrainVerb(
             folderLock ??= store.Lock();
             var prepared = trainer.Corpus;
             console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"corpus {prepared.Title}: {prepared.WordCount:N0} words, vocabulary {prepared.Vocabulary.Count:N0}, unknown {prepared.UnknownRate:P1}, {trainer.StepsPerEpoch} steps per epoch"));
+                $"corpus {prepared.Title}: {CorpusWording.Tokens(prepared.WordCount, prepared.Vocabulary.TokenizerName)}, vocabulary {CorpusWording.Vocabulary(prepared.Vocabulary.Count, prepared.Vocabulary.TokenizerName)}, unknown {prepared.UnknownRate:P1}, {trainer.StepsPerEpoch} steps per epoch"));
 
             var result = await trainer.RunAsync(new ProgressPrinter(console.Error, TimeSpan.FromSeconds(2)), cancellationToken).ConfigureAwait(false);
             Report(result, prepared, json);

@@ -1,4 +1,4 @@
-using LstmTerminal.Core.Text;
+using LstmTerminal.Wording;
 using System.Globalization;
 using LstmTerminal.ViewState;
 using Terminal.Gui.ViewBase;
@@ -45,11 +45,8 @@ public sealed class TrainingPanel : FrameView
         _shown = s.Version;
         _shownWidth = Viewport.Width;
         var c = CultureInfo.InvariantCulture;
-        // The recipe counts words; another level counts its tokens and names itself once.
-        var wordLevel = s.Tokenizer == TokenizerNames.Words;
-        var unit = wordLevel ? "words" : "tokens";
-        _corpus.Text = s.Corpus is null ? "Corpus  (not loaded yet)" : string.Create(c, $"Corpus  {s.Corpus}, {s.Words:N0} {unit}");
-        _vocabulary.Text = s.Corpus is null ? "Vocab   -" : string.Create(c, $"Vocab   {s.VocabularySize:N0} {unit}{(wordLevel ? "" : $" ({s.Tokenizer})")}, unknown {s.UnknownRate:P1}");
+        _corpus.Text = s.Corpus is null ? "Corpus  (not loaded yet)" : $"Corpus  {s.Corpus}, {CorpusWording.Tokens(s.Words, s.Tokenizer)}";
+        _vocabulary.Text = s.Corpus is null ? "Vocab   -" : string.Create(c, $"Vocab   {CorpusWording.Vocabulary(s.VocabularySize, s.Tokenizer)}, unknown {s.UnknownRate:P1}");
         _state.Text = string.Join('\n', TextWrap.Wrap($"State   {Describe(s.Phase)}: {s.Loading ?? s.Detail}", Math.Max(20, Viewport.Width), "        ").Take(2));
         _epoch.Text = string.Create(c, $"Epoch   {s.Epoch} of {s.Epochs}, step {s.Step:N0} of {s.TotalSteps:N0}{(s.SavedStep is { } saved ? $", saved at {saved:N0}" : "")}");
         _epochBar.Fraction = s.Windows == 0 ? 0 : (float)s.Window / s.Windows;

@@ -1,4 +1,6 @@
+using System.Globalization;
 using LstmTerminal.Core;
+using LstmTerminal.Core.Text;
 using LstmTerminal.Core.Workflow;
 
 namespace LstmTerminal.Wording;
@@ -17,4 +19,12 @@ public static class CorpusWording
 
     /// <summary>One line for the switch to the fallback provider: the fault, then the switch.</summary>
     public static string Fallback(CorpusFallback fallback) => $"{Sentence.Close(Problem(fallback.Fault))} Switched to the '{fallback.Provider}' corpus.";
+
+    /// <summary>A count of the corpus's tokens: the recipe counts words, another level tokens.</summary>
+    public static string Tokens(int count, string tokenizer) =>
+        string.Create(CultureInfo.InvariantCulture, $"{count:N0} {(tokenizer == TokenizerNames.Words ? "words" : "tokens")}");
+
+    /// <summary>A vocabulary's size, naming a level other than the recipe's once: "66 tokens (characters)".</summary>
+    public static string Vocabulary(int size, string tokenizer) =>
+        tokenizer == TokenizerNames.Words ? Tokens(size, tokenizer) : $"{Tokens(size, tokenizer)} ({tokenizer})";
 }

@@ -18,6 +18,7 @@ public sealed class TokenizerChoiceTests
         var characters = File.ReadAllText(workspace.CorpusPath).Distinct().Count();
         Assert.Equal(characters + 1, train.Json.GetProperty("vocabularySize").GetInt32());
         Assert.Equal("characters", Manifest(workspace)["tokenizer"]!.GetValue<string>());
+        Assert.Contains($"vocabulary {characters + 1} tokens (characters)", train.Error, StringComparison.Ordinal);
 
         // When it is evaluated with the default tokenizer setting (words), it is still read at character level
         var eval = await CliRun.RunAsync(workspace.Args("eval", "--json"));

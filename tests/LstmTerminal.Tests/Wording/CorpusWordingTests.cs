@@ -69,4 +69,13 @@ public sealed class CorpusWordingTests
             "The fallback corpus 'text-file' failed too: The corpus path /data/missing.txt does not exist. Check --corpus-path (or Corpus:Path); it must name an existing file or folder.",
             words);
     }
+
+    [Theory]
+    [InlineData("words", "202,651 words", "2,826 words")]
+    [InlineData("characters", "202,651 tokens", "2,826 tokens (characters)")]
+    public void TokensAndVocabulary_CountWordsOnlyAtTheWordLevel_AndNameAnyOtherLevel(string tokenizer, string tokens, string vocabulary)
+    {
+        Assert.Equal(tokens, CorpusWording.Tokens(202_651, tokenizer));
+        Assert.Equal(vocabulary, CorpusWording.Vocabulary(2_826, tokenizer));
+    }
 }
