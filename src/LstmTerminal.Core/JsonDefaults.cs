@@ -1,5 +1,6 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using System.Text.Json.Serialization.Metadata;
 using LstmTerminal.Core.Checkpoints;
 
 namespace LstmTerminal.Core;
@@ -7,8 +8,14 @@ namespace LstmTerminal.Core;
 /// <summary>The one JSON shape used for every file the app writes: camelCase, indented, depth-limited.</summary>
 public static class JsonDefaults
 {
-    /// <summary>Reads and writes the types listed on <see cref="JsonFilesContext"/>, with code generated at build time.</summary>
-    public static JsonSerializerOptions Options => JsonFilesContext.Default.Options;
+    /// <summary>
+    /// Reads and writes the types listed on <see cref="JsonFilesContext"/> with code generated at build time, any other
+    /// (an <see cref="Checkpoints.AtomicFolder"/> manifest of another shape) through reflection.
+    /// </summary>
+    public static JsonSerializerOptions Options { get; } = new(JsonFilesContext.Default.Options)
+    {
+        TypeInfoResolver = JsonTypeInfoResolver.Combine(JsonFilesContext.Default, new DefaultJsonTypeInfoResolver()),
+    };
 }
 
 /// <summary>
