@@ -3,7 +3,8 @@
 # without network (the Gutenberg download is refused, so training uses the bundled text):
 #   1. the self-contained linux-x64 folder from `dotnet publish`: `plugins --json` lists the shipped plugins, and a
 #      3-step `train --preset quality` runs (which needs the plugins, the presets and the patched libLibTorchSharp.so);
-#   2. the dotnet tool from `dotnet pack`, installed into a tool path from the local package folder: the same two runs.
+#   2. the dotnet tool from `dotnet pack`, installed into a tool path from the local package folder: the same runs.
+# Each then generates from its checkpoint, which must not map libtorch.
 # Usage: tests/install/publish-check.sh [OUTPUT_DIR]   (the published app is left in OUTPUT_DIR/lstm-terminal if given)
 set -euo pipefail
 
@@ -42,8 +43,14 @@ check_app() {
         grep -q '"steps": 3' train.json || fail "$name: train did not run 3 steps: $(cat train.json)"
         grep -q 'Training on the bundled Shakespeare' train.err || fail "$name: train did not fall back to the bundled text: $(cat train.err)"
         [[ -f checkpoints/checkpoint.json ]] || fail "$name: no checkpoint in the working folder"
+        # generate runs from precompiled (ReadyToRun) code and must never map libtorch, installed as in the build.
+        env LD_DEBUG=files LD_DEBUG_OUTPUT="$work/ld" XDG_STATE_HOME="$work/.state" "$app" generate "thou art" --words 3 --sampler greedy \
+            >generate.txt 2>generate.err || fail "$name: generate exited with $?: $(tail -3 generate.err)"
+        [[ -s generate.txt ]] || fail "$name: generate printed nothing"
+        grep -q libhostfxr.so "$work"/ld.* || fail "$name: the dynamic loader logged nothing (LD_DEBUG)"
+        ! grep -q libtorch_cpu.so "$work"/ld.* || fail "$name: generate mapped libtorch"
     )
-    echo "ok: $name lists the plugins and trains 3 steps offline from $work"
+    echo "ok: $name lists the plugins, trains 3 steps offline and generates without libtorch from $work"
 }
 
 echo "== dotnet publish (self-contained linux-x64)"
@@ -61,4 +68,4 @@ dotnet pack "$repo/src/LstmTerminal" -c Release -o "$tmp/packages" -nologo -v qu
 dotnet tool install lstm-terminal --tool-path "$tmp/tools" --add-source "$tmp/packages" >/dev/null || fail "dotnet tool install failed"
 check_app "$tmp/tools/lstm-terminal" tool
 
-echo "PASS: the published folder and the dotnet tool both list their plugins and train offline"
+echo "PASS: the published folder and the dotnet tool both list their plugins, train offline and generate without libtorch"

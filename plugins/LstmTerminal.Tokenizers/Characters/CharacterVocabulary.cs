@@ -112,5 +112,5 @@ internal sealed class CharacterVocabulary : ITokenVocabulary
         return new CharacterVocabulary(state.Elements);
     }
 
-    private sealed record State(string? Format, int Version, string[]? Elements) : IVersionedState;
+    internal sealed record State(string? Format, int Version, string[]? Elements) : IVersionedState;
 }

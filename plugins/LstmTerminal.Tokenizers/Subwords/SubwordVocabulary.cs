@@ -247,5 +247,5 @@ internal sealed class SubwordVocabulary : ITokenVocabulary
         }
     }
 
-    private sealed record State(string? Format, int Version, int[][]? Merges) : IVersionedState;
+    internal sealed record State(string? Format, int Version, int[][]? Merges) : IVersionedState;
 }

@@ -20,7 +20,12 @@ internal sealed class WordVocabulary : ITokenVocabulary
     private static readonly IReadOnlySet<int> UnknownOnly = FrozenSet.Create(Unknown);
 
     // The state is checkpoints' vocab.json as earlier builds wrote it: camelCase and indented, so old files read as states.
-    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web) { WriteIndented = true, MaxDepth = 16 };
+    private static readonly JsonSerializerOptions Options = new(JsonSerializerDefaults.Web)
+    {
+        WriteIndented = true,
+        MaxDepth = 16,
+        TypeInfoResolver = TokenizerStateContext.Default,
+    };
 
     private readonly string[] _words;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> _ids;
@@ -141,5 +146,5 @@ internal sealed class WordVocabulary : ITokenVocabulary
     }
 
     /// <summary>The layout of vocab.json since the first build: a format version and the known words in id order from 1.</summary>
-    private sealed record State(int FormatVersion, string[]? Words);
+    internal sealed record State(int FormatVersion, string[]? Words);
 }

@@ -1,4 +1,3 @@
-using System.Numerics.Tensors;
 using LstmTerminal.Core.Model;
 
 namespace LstmTerminal.Core.Checkpoints;
@@ -55,9 +54,15 @@ public static class WeightsFile
         var layers = new List<LstmLayerWeights>(shape.Layers);
         for (var layer = 0; layer < shape.Layers; layer++)
         {
-            // Summed once here, since inference only ever adds the two.
+            // Summed once here, since inference only ever adds the two; a plain loop, as a few thousand additions do not
+            // repay loading and compiling a vectorised library routine on the way to the first token.
             var bias = tensors[WeightNames.LstmInputBias(layer)];
-            TensorPrimitives.Add(bias, tensors[WeightNames.LstmHiddenBias(layer)], bias);
+            var hiddenBias = tensors[WeightNames.LstmHiddenBias(layer)];
+            for (var i = 0; i < bias.Length; i++)
+            {
+                bias[i] += hiddenBias[i];
+            }
+
             layers.Add(new LstmLayerWeights
             {
                 InputSize = layer == 0 ? shape.EmbeddingSize : shape.RnnSize,

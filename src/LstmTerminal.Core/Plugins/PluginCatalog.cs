@@ -58,7 +58,11 @@ public sealed class PluginCatalog : ISamplerSource
     /// Loads every <c>&lt;directory&gt;/&lt;Name&gt;/&lt;Name&gt;.dll</c> of the app's folder, then of the user's, folders
     /// in ordinal name order. A missing app folder is an error; a missing user folder is not.
     /// </summary>
-    public static PluginCatalog Load(PluginLocations locations, PluginContext context)
+    /// <param name="kinds">
+    /// The kinds of plugin wanted (<see cref="PluginKinds"/>), null for all: a folder whose assembly's metadata shows none
+    /// of them is left unloaded, so its code never runs (<see cref="PluginAssemblyKinds"/>).
+    /// </param>
+    public static PluginCatalog Load(PluginLocations locations, PluginContext context, IReadOnlySet<string>? kinds = null)
     {
         ArgumentNullException.ThrowIfNull(locations);
         ArgumentException.ThrowIfNullOrWhiteSpace(locations.AppDirectory);
@@ -81,7 +85,7 @@ public sealed class PluginCatalog : ISamplerSource
 
         foreach (var directory in directories.Where(Directory.Exists))
         {
-            foreach (var folder in Directory.GetDirectories(directory).Order(StringComparer.Ordinal))
+            foreach (var folder in Directory.GetDirectories(directory).Order(StringComparer.Ordinal).Where(f => kinds is null || MayHold(f, kinds)))
             {
                 catalog.LoadFolder(folder);
             }
@@ -130,6 +134,9 @@ public sealed class PluginCatalog : ISamplerSource
 
     /// <exception cref="PluginNotFoundException">No tokenizer has that name; the message lists those that do.</exception>
     public LoadedPlugin<ITokenizer> GetTokenizer(string name) => Find(Tokenizers, name, "tokenizer");
+
+    private static bool MayHold(string folder, IReadOnlySet<string> kinds) =>
+        PluginAssemblyKinds.Read(Path.Combine(folder, Path.GetFileName(folder) + ".dll")) is not { } found || found.Overlaps(kinds);
 
     private static string FullPath(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
 

@@ -16,6 +16,9 @@ namespace LstmTerminal.Commands;
 /// </summary>
 public sealed class GenerateVerb(SamplingOptions sampling, TrainingOptions training, PluginCatalog catalog, VerbConsole console)
 {
+    /// <summary>The checkpoint's tokenizer and the samplers: no corpus provider is loaded, so none can slow or break a start.</summary>
+    public static readonly IReadOnlySet<string> PluginKindsUsed = new HashSet<string>(StringComparer.Ordinal) { PluginKinds.Sampler, PluginKinds.Tokenizer };
+
     public static Command Create(VerbRunner runner)
     {
         var prime = new Argument<string>("prime") { Description = "The phrase to continue, e.g. \"thou art more\"; \\n is a line break, \\\\ a backslash." };
@@ -58,7 +61,7 @@ public sealed class GenerateVerb(SamplingOptions sampling, TrainingOptions train
             CommonOptions.Set(overrides, "Sampling:BeamWidth", parse.GetValue(beamWidth));
             CommonOptions.Set(overrides, "Training:CheckpointDirectory", parse.GetValue(checkpointDirectory));
             var request = new GenerateRequest(PrimeEscapes.Read(parse.GetValue(prime) ?? string.Empty), parse.GetValue(compare), parse.GetValue(json));
-            return runner.RunAsync<GenerateVerb>(overrides, (verb, ct) => Task.FromResult(verb.Run(request, ct)), cancellationToken);
+            return runner.RunAsync<GenerateVerb>(overrides, (verb, ct) => Task.FromResult(verb.Run(request, ct)), cancellationToken, pluginKinds: PluginKindsUsed);
         });
         return command;
     }

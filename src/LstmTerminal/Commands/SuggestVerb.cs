@@ -14,6 +14,9 @@ public sealed class SuggestVerb(TrainingOptions training, PluginCatalog catalog,
 {
     public const int DefaultTop = 5;
 
+    /// <summary>The checkpoint's tokenizer alone: it predicts with no sampler and reads no corpus.</summary>
+    public static readonly IReadOnlySet<string> PluginKindsUsed = new HashSet<string>(StringComparer.Ordinal) { PluginKinds.Tokenizer };
+
     public static Command Create(VerbRunner runner)
     {
         var prime = new Argument<string>("prime") { Description = "The phrase whose next word is predicted, e.g. \"thou art more\"." };
@@ -29,7 +32,7 @@ public sealed class SuggestVerb(TrainingOptions training, PluginCatalog catalog,
             var overrides = new Dictionary<string, string?>();
             CommonOptions.Set(overrides, "Training:CheckpointDirectory", parse.GetValue(checkpointDirectory));
             var request = new SuggestRequest(parse.GetValue(prime) ?? string.Empty, parse.GetValue(top), parse.GetValue(json));
-            return runner.RunAsync<SuggestVerb>(overrides, (verb, _) => Task.FromResult(verb.Run(request)), cancellationToken);
+            return runner.RunAsync<SuggestVerb>(overrides, (verb, _) => Task.FromResult(verb.Run(request)), cancellationToken, pluginKinds: PluginKindsUsed);
         });
         return command;
     }

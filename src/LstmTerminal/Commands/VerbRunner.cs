@@ -32,14 +32,19 @@ public sealed class VerbRunner(IReadOnlyList<string> settings, TextWriter output
     /// one is a usage error before any work.
     /// </summary>
     /// <param name="refused">Shown the one-line usage error when the verb cannot be created, before it is printed.</param>
+    /// <param name="pluginKinds">The only plugin kinds the verb uses, so others are never loaded; null for every kind.</param>
     public async Task<int> RunAsync<TVerb>(
-        IReadOnlyDictionary<string, string?> overrides, Func<TVerb, CancellationToken, Task<int>> run, CancellationToken cancellationToken, Action<string>? refused = null)
+        IReadOnlyDictionary<string, string?> overrides,
+        Func<TVerb, CancellationToken, Task<int>> run,
+        CancellationToken cancellationToken,
+        Action<string>? refused = null,
+        IReadOnlySet<string>? pluginKinds = null)
         where TVerb : class
     {
         IHost? host = null;
         try
         {
-            host = AppHost.Build(settings, overrides);
+            host = AppHost.Build(settings, overrides, pluginKinds);
             using var captured = ConsoleCapture.LogTo(host.Services.GetRequiredService<ILoggerFactory>().CreateLogger("Console"));
             var console = new VerbConsole(output, error);
             if (host.Services.GetRequiredService<LogFolder>().Problem is { } noLog)

@@ -24,7 +24,8 @@ public static class AppHost
 {
     public const string EnvironmentPrefix = "LSTMTERMINAL_";
 
-    public static IHost Build(IReadOnlyList<string> settings, IReadOnlyDictionary<string, string?> overrides)
+    /// <param name="pluginKinds">The plugin kinds the verb uses (<see cref="PluginKinds"/>); null loads every plugin.</param>
+    public static IHost Build(IReadOnlyList<string> settings, IReadOnlyDictionary<string, string?> overrides, IReadOnlySet<string>? pluginKinds = null)
     {
         // The content root is the app's folder so appsettings.json is found from any working directory.
         var builder = Host.CreateApplicationBuilder(new HostApplicationBuilderSettings
@@ -49,7 +50,7 @@ public static class AppHost
         AddOptions<PluginOptions>(builder, PluginOptions.Section);
         AddOptions<ConsoleOptions>(builder, ConsoleOptions.Section);
 
-        builder.Services.AddSingleton(services => LoadCatalog(services, builder.Configuration));
+        builder.Services.AddSingleton(services => LoadCatalog(services, builder.Configuration, pluginKinds));
         builder.Services.AddSingleton(services =>
         {
             var corpus = services.GetRequiredService<CorpusOptions>();
@@ -154,7 +155,7 @@ public static class AppHost
         builder.Logging.AddSerilog(logger, dispose: true);
     }
 
-    private static PluginCatalog LoadCatalog(IServiceProvider services, IConfiguration configuration)
+    private static PluginCatalog LoadCatalog(IServiceProvider services, IConfiguration configuration, IReadOnlySet<string>? kinds)
     {
         var settings = configuration.GetSection(PluginOptions.Section).AsEnumerable(makePathsRelative: true)
             .Where(pair => pair.Value is not null)
@@ -168,7 +169,7 @@ public static class AppHost
             UserDirectory = UserPluginsDirectory(options),
             LoadTimeout = options.LoadTimeout,
         };
-        var catalog = PluginCatalog.Load(locations, context);
+        var catalog = PluginCatalog.Load(locations, context, kinds);
         var log = services.GetRequiredService<ILoggerFactory>().CreateLogger("Plugins");
         foreach (var error in catalog.Errors)
         {

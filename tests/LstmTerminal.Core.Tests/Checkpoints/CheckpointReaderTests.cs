@@ -38,7 +38,18 @@ public sealed class CheckpointReaderTests
         // Then they all come from one assembly, which does not reference TorchSharp: the JIT cannot load libtorch for them
         var assembly = Assert.Single(generatePath.Select(type => type.Assembly).Distinct());
         Assert.DoesNotContain(assembly.GetReferencedAssemblies(), reference => reference.Name!.StartsWith("TorchSharp", StringComparison.Ordinal));
-        Assert.Contains(assembly.GetReferencedAssemblies(), reference => reference.Name == "System.Numerics.Tensors");
+        Assert.Contains(assembly.GetReferencedAssemblies(), reference => reference.Name == "McMaster.NETCore.Plugins");
+    }
+
+    [Fact]
+    public void TheManifest_IsReadAndWrittenByGeneratedCode()
+    {
+        // Given the options every checkpoint manifest is read and written with
+        // When they resolve the manifest's type
+        var typeInfo = JsonDefaults.Options.GetTypeInfo(typeof(CheckpointManifest));
+
+        // Then its code was generated at build time: no serialiser built by reflection on generate's way to its first token
+        Assert.Same(JsonFilesContext.Default, typeInfo.OriginatingResolver);
     }
 
     [Fact]

@@ -94,6 +94,28 @@ public sealed class GenerateVerbTests(TrainedWorkspace trained) : IClassFixture<
         Assert.Contains("No checkpoint", run.Error);
     }
 
+    [Theory]
+    [InlineData("generate", "LstmTerminal.Samplers", "LstmTerminal.Tokenizers")]
+    [InlineData("suggest", "LstmTerminal.Tokenizers")]
+    public async Task InferenceVerbs_LoadOnlyThePluginsTheyUse(string verb, params string[] loaded)
+    {
+        // Given the shipped plugins in a plugins folder of their own
+        using var temp = new TempDirectory();
+        var plugins = HostilePlugins.Folder(temp.Path);
+
+        // When the verb continues a phrase with them
+        var run = await CliRun.RunAsync([.. trained.Workspace.Args(verb, "thou art"), $"--Plugins:Directory={plugins}"]);
+
+        // Then it ran, and of the folders only those of the kinds it uses were loaded: no corpus provider's code ran
+        Assert.True(run.ExitCode == 0, run.Error);
+        var folders = AppDomain.CurrentDomain.GetAssemblies()
+            .Where(a => !a.IsDynamic && a.Location.StartsWith(plugins + Path.DirectorySeparatorChar, StringComparison.Ordinal))
+            .Select(a => Path.GetFileName(Path.GetDirectoryName(a.Location)))
+            .Distinct()
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(loaded, folders);
+    }
+
     [Fact]
     public async Task Eval_Json_ScoresTheCheckpointOnTheValidationTail()
     {

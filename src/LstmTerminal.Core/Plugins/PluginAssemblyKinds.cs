@@ -1,0 +1,117 @@
+using System.Reflection;
+using System.Reflection.Metadata;
+using System.Reflection.PortableExecutable;
+
+namespace LstmTerminal.Core.Plugins;
+
+/// <summary>
+/// The plugin kinds a plugin assembly's public classes implement, read from its metadata without loading it, so that a
+/// verb that needs only some kinds (<c>generate</c>: a tokenizer and samplers) neither loads nor runs the other plugins.
+/// When the metadata cannot tell, the answer is null and the folder is loaded as always: a class whose base class comes
+/// from another non-framework assembly may implement a contract through it.
+/// </summary>
+internal static class PluginAssemblyKinds
+{
+    /// <summary>Null when the file is missing or no assembly, or a class's base class lies outside it and the framework.</summary>
+    public static IReadOnlySet<string>? Read(string assemblyPath)
+    {
+        try
+        {
+            using var stream = File.OpenRead(assemblyPath);
+            using var image = new PEReader(stream);
+            return image.HasMetadata ? Read(image.GetMetadataReader()) : null;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or BadImageFormatException or InvalidOperationException)
+        {
+            return null;
+        }
+    }
+
+    private static HashSet<string>? Read(MetadataReader metadata)
+    {
+        var kinds = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var handle in metadata.TypeDefinitions)
+        {
+            var type = metadata.GetTypeDefinition(handle);
+            if (IsCreatable(type) && !AddKinds(metadata, type, kinds))
+            {
+                return null;
+            }
+        }
+
+        return kinds;
+    }
+
+    /// <summary>What the loader creates (<c>PluginFolderLoader</c>): public, top-level, non-abstract classes.</summary>
+    private static bool IsCreatable(TypeDefinition type) =>
+        (type.Attributes & TypeAttributes.VisibilityMask) == TypeAttributes.Public
+        && (type.Attributes & (TypeAttributes.Interface | TypeAttributes.Abstract)) == 0;
+
+    /// <summary>Adds the kinds of the class and its base classes; false when a base class lies outside the assembly and the framework.</summary>
+    private static bool AddKinds(MetadataReader metadata, TypeDefinition type, HashSet<string> kinds)
+    {
+        while (true)
+        {
+            foreach (var implementation in type.GetInterfaceImplementations())
+            {
+                AddKind(metadata, metadata.GetInterfaceImplementation(implementation).Interface, kinds);
+            }
+
+            var baseType = type.BaseType;
+            switch (baseType.Kind)
+            {
+                case HandleKind.TypeDefinition:
+                    type = metadata.GetTypeDefinition((TypeDefinitionHandle)baseType);
+                    break;
+                case HandleKind.TypeReference when IsFramework(metadata, metadata.GetTypeReference((TypeReferenceHandle)baseType)):
+                    return true;
+                default:
+                    return baseType.IsNil;
+            }
+        }
+    }
+
+    /// <summary>
+    /// An interface named like a contract counts wherever it is defined (a look-alike is then loaded, and reported by the
+    /// loader); an interface of the assembly's own also counts by the interfaces it extends.
+    /// </summary>
+    private static void AddKind(MetadataReader metadata, EntityHandle handle, HashSet<string> kinds)
+    {
+        if (handle.Kind == HandleKind.TypeReference)
+        {
+            var reference = metadata.GetTypeReference((TypeReferenceHandle)handle);
+            AddIfContract(metadata, reference.Namespace, reference.Name, kinds);
+        }
+        else if (handle.Kind == HandleKind.TypeDefinition)
+        {
+            var definition = metadata.GetTypeDefinition((TypeDefinitionHandle)handle);
+            AddIfContract(metadata, definition.Namespace, definition.Name, kinds);
+            foreach (var inherited in definition.GetInterfaceImplementations())
+            {
+                AddKind(metadata, metadata.GetInterfaceImplementation(inherited).Interface, kinds);
+            }
+        }
+    }
+
+    private static void AddIfContract(MetadataReader metadata, StringHandle @namespace, StringHandle name, HashSet<string> kinds)
+    {
+        if (PluginContract.All.FirstOrDefault(c =>
+                metadata.StringComparer.Equals(@namespace, c.Interface.Namespace!) && metadata.StringComparer.Equals(name, c.Interface.Name)) is { } contract)
+        {
+            kinds.Add(contract.Kind);
+        }
+    }
+
+    /// <summary>A type of the runtime's own assemblies, which cannot implement the app's contracts.</summary>
+    private static bool IsFramework(MetadataReader metadata, TypeReference reference)
+    {
+        if (reference.ResolutionScope.Kind != HandleKind.AssemblyReference)
+        {
+            return false;
+        }
+
+        var assembly = metadata.GetString(metadata.GetAssemblyReference((AssemblyReferenceHandle)reference.ResolutionScope).Name);
+        return assembly is "mscorlib" or "netstandard" or "System.Runtime" or "System.Private.CoreLib"
+               || assembly.StartsWith("System.", StringComparison.Ordinal);
+    }
+}
