@@ -63,6 +63,7 @@ public sealed class Generator
         var ignoresSpaces = Vocabulary.Encode(prime + " ").Ids.AsSpan().SequenceEqual(ids);
         var typedParts = new string?[ids.Length];
         var unknown = new List<string>();
+        var unknownParts = new List<Range>();
         for (int i = 0, k = 0; i < ids.Length; i++)
         {
             if (ids[i] != Vocabulary.UnknownId)
@@ -70,7 +71,8 @@ public sealed class Generator
                 continue;
             }
 
-            var typed = prime[encoded.Unknown[k++]];
+            var part = encoded.Unknown[k++];
+            var typed = prime[part];
             if (KnownWithoutQuotes(typed) is { } known)
             {
                 ids[i] = known;
@@ -79,6 +81,7 @@ public sealed class Generator
             {
                 typedParts[i] = typed;
                 unknown.Add(typed);
+                unknownParts.Add(part);
             }
         }
 
@@ -95,7 +98,7 @@ public sealed class Generator
             pieces[i] = typedParts[i] is { } typed ? AsTyped(piece, Vocabulary.DisplayText(ids[i]), typed) : piece;
         }
 
-        return new PrimeEncoding(prime, pieces, ids, unknown.Distinct(StringComparer.Ordinal).ToList(), ignoresSpaces);
+        return new PrimeEncoding(prime, pieces, ids, unknown.Distinct(StringComparer.Ordinal).ToList(), ignoresSpaces, unknownParts);
     }
 
     /// <summary>

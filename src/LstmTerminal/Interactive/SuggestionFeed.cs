@@ -111,7 +111,7 @@ public sealed class SuggestionFeed(IGeneratorSource models, ILogger logger, Time
             }
 
             var next = new Completion(generator).Predict(text, Count);
-            return new Suggestions(text, next.Tokens, next.Prime.UnknownWords, null, next.Prime.IgnoresSpaces);
+            return new Suggestions(text, next.Tokens, next.Prime.UnknownParts, null, next.Prime.IgnoresSpaces);
         }
         catch (PrimeException e)
         {
