@@ -35,7 +35,9 @@ internal static class StripLatency
         var memoryKeystrokes = Option(args, "--memory-keystrokes", 10_000);
         var tokenizer = args.SkipWhile(a => a != "--tokenizer").Skip(1).FirstOrDefault(TokenizerNames.Words);
         var training = args.Contains("--training");
-        var text = await File.ReadAllTextAsync(SharedData.TinyShakespeare);
+        // Read without an await, so the keystrokes are typed on the main thread as the console's are on its UI thread: a
+        // pool thread blocked waiting for each answer would leave the feed's worker and its renewal one thread on 2 cores.
+        var text = File.ReadAllText(SharedData.TinyShakespeare);
         var folder = Directory.CreateTempSubdirectory("strip-latency-");
         try
         {

@@ -11,7 +11,7 @@ public sealed class SuggestionMarksTests
 
     [Theory]
     [InlineData("KING€:", "    ~")]
-    [InlineData("K€NG €", " ~    ~")]
+    [InlineData("K€NG €", " ~   ~")]
     [InlineData(@"K€:\nA€", " ~    ~")]
     public void Marks_PutAMarkUnderEachUnknownCharacter_AtTheCharacterLevel(string typed, string expected)
     {
