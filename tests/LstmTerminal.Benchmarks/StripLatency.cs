@@ -20,7 +20,9 @@ namespace LstmTerminal.Benchmarks;
 /// (a latency distribution over a typed passage, with or without training beside it): the time from a keystroke's
 /// request to <see cref="SuggestionFeed"/>'s answer for that text, for 200 keystrokes typed one character at a time;
 /// then the managed heap and working set over 10,000 more (or <c>--memory-keystrokes N</c>), sampled every 1,000.
-/// Usage: <c>strip-latency [--rnn-size N] [--training] [--tokenizer NAME] [--context-words N] [--memory-keystrokes N]</c>;
+/// The 200 are typed a keystroke every <c>--pace-ms</c> (100, a fast typist), so they span training steps and the
+/// strip's model renewals (once a second) as typing does; the memory keystrokes follow as fast as they are answered.
+/// Usage: <c>strip-latency [--rnn-size N] [--training] [--tokenizer NAME] [--context-words N] [--memory-keystrokes N] [--pace-ms N]</c>;
 /// with <c>--context-words</c> every line is typed after a manuscript's last N words, as the console reads it.
 /// </summary>
 internal static class StripLatency
@@ -34,6 +36,7 @@ internal static class StripLatency
         var contextWords = Option(args, "--context-words", 0);
         var memoryKeystrokes = Option(args, "--memory-keystrokes", 10_000);
         var tokenizer = args.SkipWhile(a => a != "--tokenizer").Skip(1).FirstOrDefault(TokenizerNames.Words);
+        var pace = TimeSpan.FromMilliseconds(Option(args, "--pace-ms", 100));
         var training = args.Contains("--training");
         // Read without an await, so the keystrokes are typed on the main thread as the console's are on its UI thread: a
         // pool thread blocked waiting for each answer would leave the feed's worker and its renewal one thread on 2 cores.
@@ -46,19 +49,19 @@ internal static class StripLatency
             var run = training ? trainer.RunAsync(null, stop.Token) : Task.CompletedTask;
             var feed = new SuggestionFeed(new TrainerModels(trainer), NullLogger.Instance, TimeProvider.System);
             var lines = Lines(text, contextWords, folder.FullName);
-            Type(feed, lines, 0, 20); // warm-up: JIT and the first published weights
+            Type(feed, lines, 0, 20, pace); // warm-up: JIT and the first published weights
             var pausedBefore = GC.GetTotalPauseDuration();
-            var latencies = Type(feed, lines, 20, Keystrokes);
+            var latencies = Type(feed, lines, 20, Keystrokes, pace);
             var paused = GC.GetTotalPauseDuration() - pausedBefore;
             latencies.Sort();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"rnnSize {rnnSize}, {tokenizer}, context {contextWords} words, training {(training ? "running" : "idle")}, vocabulary {trainer.Corpus.Vocabulary.Count}: keystroke-to-strip over {Keystrokes} keystrokes: median {latencies[Keystrokes / 2]:F2} ms, p95 {latencies[Keystrokes * 95 / 100]:F2} ms, max {latencies[^1]:F2} ms (garbage collection paused the process {paused.TotalMilliseconds:F1} ms in all)"));
+                $"rnnSize {rnnSize}, {tokenizer}, a keystroke every {pace.TotalMilliseconds:F0} ms, context {contextWords} words, training {(training ? "running" : "idle")}, vocabulary {trainer.Corpus.Vocabulary.Count}: keystroke-to-strip over {Keystrokes} keystrokes: median {latencies[Keystrokes / 2]:F2} ms, p95 {latencies[Keystrokes * 95 / 100]:F2} ms, max {latencies[^1]:F2} ms (garbage collection paused the process {paused.TotalMilliseconds:F1} ms in all)"));
 
             var before = Memory();
             var samples = new List<(double Heap, double WorkingSet)>();
             for (var typed = 0; typed < memoryKeystrokes; typed += MemorySample)
             {
-                Type(feed, lines, 20 + Keystrokes + typed, Math.Min(MemorySample, memoryKeystrokes - typed));
+                Type(feed, lines, 20 + Keystrokes + typed, Math.Min(MemorySample, memoryKeystrokes - typed), TimeSpan.Zero);
                 samples.Add(Memory());
             }
 
@@ -106,7 +109,8 @@ internal static class StripLatency
     }
 
     /// <summary>Types keystrokes <paramref name="from"/> to <paramref name="from"/> + <paramref name="count"/> of <paramref name="lines"/>; returns each one's latency in ms.</summary>
-    private static List<double> Type(SuggestionFeed feed, Func<int, string> lines, int from, int count)
+    /// <param name="pace">The time from one keystroke to the next, answer included.</param>
+    private static List<double> Type(SuggestionFeed feed, Func<int, string> lines, int from, int count, TimeSpan pace)
     {
         var latencies = new List<double>(count);
         using var answered = new SemaphoreSlim(0);
@@ -120,6 +124,10 @@ internal static class StripLatency
             feed.Request(typed);
             answered.Wait();
             latencies.Add(Stopwatch.GetElapsedTime(started).TotalMilliseconds);
+            if (pace - Stopwatch.GetElapsedTime(started) is { Ticks: > 0 } rest)
+            {
+                Thread.Sleep(rest);
+            }
         }
 
         feed.Updated -= OnUpdated;
