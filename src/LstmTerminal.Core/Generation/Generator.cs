@@ -9,7 +9,8 @@ namespace LstmTerminal.Core.Generation;
 /// <summary>
 /// Completes prime phrases token by token on a plain-array copy of the weights, so it runs beside a training run
 /// without touching its tensors or libtorch's thread pool. One completion at a time per instance; instances are
-/// cheap and may share the same <see cref="ModelWeights"/> across threads.
+/// cheap and may share the same <see cref="ModelWeights"/> across threads. An instance keeps the states of the last
+/// prime it predicted after (<see cref="Predict"/>), which belong to its weights: a renewed model is a new instance.
 /// </summary>
 public sealed class Generator
 {
@@ -19,6 +20,7 @@ public sealed class Generator
     private readonly LstmInference _inference;
     private readonly float[] _logits;
     private readonly float[] _adjusted;
+    private PrefixStates? _predicted;
 
     public Generator(ModelWeights weights, GuardedVocabulary vocabulary)
     {
@@ -61,6 +63,7 @@ public sealed class Generator
         var ignoresSpaces = Vocabulary.Encode(prime + " ").Ids.AsSpan().SequenceEqual(ids);
         var typedParts = new string?[ids.Length];
         var unknown = new List<string>();
+        var unknownParts = new List<Range>();
         for (int i = 0, k = 0; i < ids.Length; i++)
         {
             if (ids[i] != Vocabulary.UnknownId)
@@ -68,7 +71,8 @@ public sealed class Generator
                 continue;
             }
 
-            var typed = prime[encoded.Unknown[k++]];
+            var part = encoded.Unknown[k++];
+            var typed = prime[part];
             if (KnownWithoutQuotes(typed) is { } known)
             {
                 ids[i] = known;
@@ -77,6 +81,7 @@ public sealed class Generator
             {
                 typedParts[i] = typed;
                 unknown.Add(typed);
+                unknownParts.Add(part);
             }
         }
 
@@ -93,7 +98,7 @@ public sealed class Generator
             pieces[i] = typedParts[i] is { } typed ? AsTyped(piece, Vocabulary.DisplayText(ids[i]), typed) : piece;
         }
 
-        return new PrimeEncoding(prime, pieces, ids, unknown.Distinct(StringComparer.Ordinal).ToList(), ignoresSpaces);
+        return new PrimeEncoding(prime, pieces, ids, unknown.Distinct(StringComparer.Ordinal).ToList(), ignoresSpaces, unknownParts);
     }
 
     /// <summary>
@@ -143,7 +148,7 @@ public sealed class Generator
         var random = new Random(seed);
         var repetition = RepetitionControl.From(settings, Vocabulary.ForbiddenIds);
         var state = _inference.NewState();
-        Advance(prime.Ids, state);
+        _inference.ReadAll(prime.Ids, state, _logits);
         for (var i = 0; i < settings.Words; i++)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -169,12 +174,13 @@ public sealed class Generator
     /// <summary>
     /// The <paramref name="count"/> most likely next tokens after the prime by the model's own probability (temperature 1),
     /// most likely first, the lower id first on ties, each with the piece it would add to the prime. Forbidden ids (the
-    /// unknown token) are left out: no completion may choose them.
+    /// unknown token) are left out: no completion may choose them. The prime is read on from the states of the previous
+    /// prime predicted after, past the ids the two share (the same values as reading it afresh, for a keystroke's cost).
     /// </summary>
     public IReadOnlyList<GeneratedToken> Predict(PrimeEncoding prime, int count)
     {
         ArgumentOutOfRangeException.ThrowIfLessThan(count, 1);
-        Advance(prime.Ids, _inference.NewState());
+        (_predicted ??= new PrefixStates(_inference)).Read(prime.Ids, _logits);
         var best = BestIds(count);
         var logNormaliser = Softmax.LogSumExp(_logits);
         return best.Select(id => Token(prime.Ids, id, Math.Exp(_logits[id] - logNormaliser))).ToList();
@@ -187,7 +193,7 @@ public sealed class Generator
     public double ProbabilityOf(int[] context, int[] continuation)
     {
         var state = _inference.NewState();
-        Advance(context, state);
+        _inference.ReadAll(context, state, _logits);
         var probability = 1.0;
         foreach (var id in continuation)
         {
@@ -205,7 +211,7 @@ public sealed class Generator
     public IEnumerable<int> MostLikely(int[] context)
     {
         var state = _inference.NewState();
-        Advance(context, state);
+        _inference.ReadAll(context, state, _logits);
         while (BestIds(1) is [var best])
         {
             yield return best;
@@ -241,15 +247,6 @@ public sealed class Generator
         }
 
         return best;
-    }
-
-    /// <summary>Feeds the prime through the model, leaving the last position's logits in <see cref="_logits"/>.</summary>
-    private void Advance(int[] ids, LstmInferenceState state)
-    {
-        foreach (var id in ids)
-        {
-            _inference.Step(id, state, _logits);
-        }
     }
 
     /// <summary>

@@ -12,11 +12,7 @@ internal sealed class LstmBeamScorer(LstmInference inference) : IBeamScorer
     {
         var state = inference.NewState();
         _logits = new float[VocabularySize];
-        foreach (var id in primeIds)
-        {
-            inference.Step(id, state, _logits);
-        }
-
+        inference.ReadAll(primeIds, state, _logits);
         _states = [state];
     }
 

@@ -20,6 +20,28 @@ public sealed class LstmInference(ModelWeights weights)
     /// <exception cref="ModelScoresException">A logit is NaN: the weights are damaged or diverged.</exception>
     public void Step(int token, LstmInferenceState state, Span<float> logits)
     {
+        Read(token, state);
+        WriteLogits(state, logits);
+    }
+
+    /// <summary>
+    /// Feeds every id of <paramref name="ids"/> and writes the logits after the last: the output layer, as costly as the
+    /// LSTM itself at a word level, only runs once (a NaN anywhere in the state reaches those logits).
+    /// </summary>
+    /// <exception cref="ModelScoresException">A logit is NaN: the weights are damaged or diverged.</exception>
+    public void ReadAll(ReadOnlySpan<int> ids, LstmInferenceState state, Span<float> logits)
+    {
+        foreach (var id in ids)
+        {
+            Read(id, state);
+        }
+
+        WriteLogits(state, logits);
+    }
+
+    /// <summary>Feeds <paramref name="token"/>, updating <paramref name="state"/>, without scoring the next token.</summary>
+    public void Read(int token, LstmInferenceState state)
+    {
         var embeddingSize = weights.Shape.EmbeddingSize;
         ReadOnlySpan<float> input = weights.Embedding.AsSpan(token * embeddingSize, embeddingSize);
         for (var layer = 0; layer < weights.Layers.Count; layer++)
@@ -27,8 +49,13 @@ public sealed class LstmInference(ModelWeights weights)
             StepLayer(weights.Layers[layer], input, state.Hidden[layer], state.Cell[layer], state.Gates);
             input = state.Hidden[layer];
         }
+    }
 
-        MatrixVector.MultiplyAdd(weights.Output, input, weights.OutputBias, logits);
+    /// <summary>The next-token logits after what <paramref name="state"/> has read.</summary>
+    /// <exception cref="ModelScoresException">A logit is NaN: the weights are damaged or diverged.</exception>
+    public void WriteLogits(LstmInferenceState state, Span<float> logits)
+    {
+        MatrixVector.MultiplyAdd(weights.Output, state.Hidden[^1], weights.OutputBias, logits);
         // Checked here, where every completion and beam gets its scores: a sampler handed NaN would be blamed for it.
         if (HasNaN(logits))
         {

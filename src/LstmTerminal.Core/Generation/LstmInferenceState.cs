@@ -23,6 +23,41 @@ public sealed class LstmInferenceState
 
     internal float[] Gates { get; }
 
+    /// <summary>How many floats <see cref="SaveTo"/> writes: the hidden and cell state of every layer, not the scratch space.</summary>
+    internal int SavedLength => 2 * Hidden.Length * Gates.Length / 4;
+
+    /// <summary>Writes the hidden and cell state into <paramref name="saved"/> (<see cref="SavedLength"/> floats); allocates nothing.</summary>
+    internal void SaveTo(Span<float> saved)
+    {
+        var size = Gates.Length / 4;
+        for (var layer = 0; layer < Hidden.Length; layer++)
+        {
+            Hidden[layer].CopyTo(saved.Slice(2 * layer * size, size));
+            Cell[layer].CopyTo(saved.Slice((2 * layer + 1) * size, size));
+        }
+    }
+
+    /// <summary>Takes back a state written by <see cref="SaveTo"/>.</summary>
+    internal void RestoreFrom(ReadOnlySpan<float> saved)
+    {
+        var size = Gates.Length / 4;
+        for (var layer = 0; layer < Hidden.Length; layer++)
+        {
+            saved.Slice(2 * layer * size, size).CopyTo(Hidden[layer]);
+            saved.Slice((2 * layer + 1) * size, size).CopyTo(Cell[layer]);
+        }
+    }
+
+    /// <summary>Back to the state before any token was read.</summary>
+    internal void Clear()
+    {
+        for (var layer = 0; layer < Hidden.Length; layer++)
+        {
+            Array.Clear(Hidden[layer]);
+            Array.Clear(Cell[layer]);
+        }
+    }
+
     /// <summary>An independent copy, e.g. for one hypothesis of a beam.</summary>
     public LstmInferenceState Clone() =>
         new(Hidden.Select(h => (float[])h.Clone()).ToArray(), Cell.Select(c => (float[])c.Clone()).ToArray(), Gates.Length);

@@ -1,4 +1,5 @@
 using LstmTerminal.Core.Generation;
+using LstmTerminal.Core.Text;
 using Microsoft.Extensions.Logging;
 
 namespace LstmTerminal.Interactive;
@@ -104,13 +105,13 @@ public sealed class SuggestionFeed(IGeneratorSource models, ILogger logger, Time
 
         try
         {
-            if (FreshGenerator() is not { } generator)
+            if (FreshGenerator(text) is not { } generator)
             {
                 return Suggestions.Failed(text, "no model yet: the corpus is still loading");
             }
 
             var next = new Completion(generator).Predict(text, Count);
-            return new Suggestions(text, next.Tokens, next.Prime.UnknownWords, null, next.Prime.IgnoresSpaces);
+            return new Suggestions(text, next.Tokens, next.Prime.UnknownParts, null, next.Prime.IgnoresSpaces);
         }
         catch (PrimeException e)
         {
@@ -131,7 +132,8 @@ public sealed class SuggestionFeed(IGeneratorSource models, ILogger logger, Time
     /// Only the worker calls this, so the generator is never used by two threads. A stale generator is renewed on the
     /// side and still answers meanwhile: copying a large model's weights out of a training run takes longer than a frame.
     /// </summary>
-    private Generator? FreshGenerator()
+    /// <param name="text">What is being typed: the renewed generator reads it before it answers (<see cref="Warmed"/>).</param>
+    private Generator? FreshGenerator(string text)
     {
         if (_renewal is { IsCompleted: true } done)
         {
@@ -154,9 +156,28 @@ public sealed class SuggestionFeed(IGeneratorSource models, ILogger logger, Time
         else if (_renewal is null && clock.GetElapsedTime(_generatorAt) >= GeneratorRefresh)
         {
             _generatorAt = clock.GetTimestamp();
-            _renewal = Task.Run(models.TryCreateGenerator);
+            _renewal = Task.Run(() => Warmed(models.TryCreateGenerator(), text));
         }
 
         return _generator;
+    }
+
+    /// <summary>
+    /// The renewed generator after it predicted once for <paramref name="text"/>, still on the renewal's side: it keeps
+    /// that text's states (<see cref="Generator.Predict"/>), so its first keystroke reads on from them instead of reading
+    /// the whole context (the manuscript's last words and the line typed) in the keystroke's time.
+    /// </summary>
+    private static Generator? Warmed(Generator? renewed, string text)
+    {
+        try
+        {
+            renewed?.Predict(renewed.Encode(text), 1);
+        }
+        catch (Exception e) when (e is PrimeException or ModelScoresException or TokenizerException)
+        {
+            // The keystroke that reads this text with the renewed generator gets the same failure, and words it.
+        }
+
+        return renewed;
     }
 }

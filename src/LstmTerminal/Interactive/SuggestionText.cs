@@ -1,11 +1,10 @@
 using System.Globalization;
-using System.Text;
 using LstmTerminal.Core.Generation;
 using LstmTerminal.Core.Text;
 
 namespace LstmTerminal.Interactive;
 
-/// <summary>The prediction strip as text: numbered tokens with a small probability bar each, and the marks under unknown words.</summary>
+/// <summary>The prediction strip as text: numbered tokens with a small probability bar each, and the marks under the unknown parts of what was typed.</summary>
 public static class SuggestionText
 {
     public const char UnknownMark = '~';
@@ -40,44 +39,35 @@ public static class SuggestionText
     }
 
     /// <summary>
-    /// A line as long as <paramref name="typed"/> with <see cref="UnknownMark"/> under every run of non-space characters
-    /// that holds a word of <paramref name="unknownWords"/>, blank elsewhere: the unknown words marked in place.
+    /// A line as long as <paramref name="typed"/> with <see cref="UnknownMark"/> under every character of a part the model
+    /// reads as unknown (a word at the word level, a character below it, as the tokenizer reported it), blank elsewhere:
+    /// the unknown parts marked in place.
     /// </summary>
-    public static string Marks(string typed, IReadOnlyCollection<string> unknownWords)
+    /// <param name="context">What the model reads for <paramref name="typed"/> now (<see cref="CompletionConsole.SuggestionContext"/>):
+    /// the typed text as read, perhaps after the manuscript's last words and a line break.</param>
+    /// <param name="suggestions">The latest answer, maybe for the text of a keystroke before: a part is marked only where that
+    /// text and <paramref name="context"/> still agree.</param>
+    public static string Marks(string typed, string context, Suggestions suggestions)
     {
-        var marks = new StringBuilder(new string(' ', typed.Length));
-        if (unknownWords.Count == 0)
+        var read = PrimeEscapes.Read(typed, out var typedOffsets);
+        if (suggestions.UnknownParts.Count == 0 || !context.EndsWith(read, StringComparison.Ordinal))
         {
-            return marks.ToString();
+            return string.Empty;
         }
 
-        var start = 0;
-        while (start < typed.Length)
+        var marks = new string(' ', typed.Length).ToCharArray();
+        var typedFrom = context.Length - read.Length;
+        var agreed = context.AsSpan().CommonPrefixLength(suggestions.Text);
+        foreach (var part in suggestions.UnknownParts)
         {
-            if (char.IsWhiteSpace(typed[start]))
+            var (start, length) = part.GetOffsetAndLength(suggestions.Text.Length);
+            // A part of the manuscript has no place in the field.
+            if (start >= typedFrom && start + length <= agreed)
             {
-                start++;
-                continue;
+                marks.AsSpan(typedOffsets[start - typedFrom]..typedOffsets[start + length - typedFrom]).Fill(UnknownMark);
             }
-
-            var end = start;
-            while (end < typed.Length && !char.IsWhiteSpace(typed[end]))
-            {
-                end++;
-            }
-
-            if (WordPieces(typed[start..end]).Any(w => unknownWords.Contains(w) || unknownWords.Contains(w.Trim('\'', '-'))))
-            {
-                marks.Remove(start, end - start).Insert(start, new string(UnknownMark, end - start));
-            }
-
-            start = end;
         }
 
-        return marks.ToString().TrimEnd();
+        return new string(marks).TrimEnd();
     }
-
-    /// <summary>The parts of a run of non-space characters that punctuation separates: unknown words are reported as typed.</summary>
-    private static IEnumerable<string> WordPieces(string run) =>
-        run.Split(run.Where(c => !(char.IsLetterOrDigit(c) || char.GetUnicodeCategory(c) is UnicodeCategory.NonSpacingMark or UnicodeCategory.SpacingCombiningMark || c is '\'' or '-' or '\u2018' or '\u2019' || char.IsSurrogate(c))).Distinct().ToArray(), StringSplitOptions.RemoveEmptyEntries).Append(run);
 }

@@ -4,12 +4,13 @@ using LstmTerminal.Core.Generation;
 namespace LstmTerminal.Interactive;
 
 /// <summary>
-/// What the prediction strip shows for one text: the most likely next tokens, the unknown words of the text, or why
-/// there is nothing to show (<see cref="Problem"/>, already worded for the strip).
+/// What the prediction strip shows for one text: the most likely next tokens, where the text has parts the model reads
+/// as unknown, or why there is nothing to show (<see cref="Problem"/>, already worded for the strip).
 /// </summary>
+/// <param name="UnknownParts">Where in <paramref name="Text"/> the unknown parts stand (words, or characters below the word level).</param>
 /// <param name="IgnoresSpaces">Whether spaces at the text's end change nothing the model reads (the word level): then taking
 /// a suggestion adds a space after it for the next word, as a person types.</param>
-public sealed record Suggestions(string Text, IReadOnlyList<GeneratedToken> Tokens, IReadOnlyList<string> UnknownWords, string? Problem, bool IgnoresSpaces = false)
+public sealed record Suggestions(string Text, IReadOnlyList<GeneratedToken> Tokens, IReadOnlyList<Range> UnknownParts, string? Problem, bool IgnoresSpaces = false)
 {
     public static readonly Suggestions None = new(string.Empty, [], [], null);
 

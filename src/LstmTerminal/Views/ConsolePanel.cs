@@ -112,7 +112,7 @@ public sealed class ConsolePanel : FrameView
     /// <summary>Raised on the feed's worker; the strip is a view, so it changes on the UI thread.</summary>
     private void OnSuggestionsUpdated() => App?.Invoke(ShowSuggestions);
 
-    private void ShowSuggestions() => _strip.Show(_console.Suggestions.Latest, Input, Input.Frame.X);
+    private void ShowSuggestions() => _strip.Show(_console.Suggestions.Latest, _console.SuggestionContext(Input.Text), Input, Input.Frame.X);
 
     /// <summary>Appends the <paramref name="rank"/>-th prediction's piece (0 = the most likely), so the strip predicts the one after it.</summary>
     private void AcceptSuggestion(int rank)

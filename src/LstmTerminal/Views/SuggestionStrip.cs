@@ -5,7 +5,7 @@ using Terminal.Gui.Views;
 namespace LstmTerminal.Views;
 
 /// <summary>
-/// Two lines under the <c>prime&gt;</c> field: marks under the unknown words as they sit in the field, and the five
+/// Two lines under the <c>prime&gt;</c> field: marks under the unknown words (or characters) as they sit in the field, and the five
 /// most likely next words with their probability bars.
 /// </summary>
 public sealed class SuggestionStrip : View
@@ -23,9 +23,10 @@ public sealed class SuggestionStrip : View
     }
 
     /// <summary>Shows <paramref name="suggestions"/> for the field's text, whose first visible character is at <paramref name="fieldColumn"/>.</summary>
-    public void Show(Suggestions suggestions, TextField field, int fieldColumn)
+    /// <param name="context">What the model reads for the field's text (<see cref="CompletionConsole.SuggestionContext"/>).</param>
+    public void Show(Suggestions suggestions, string context, TextField field, int fieldColumn)
     {
-        var marks = SuggestionText.Marks(field.Text, suggestions.UnknownWords);
+        var marks = SuggestionText.Marks(field.Text, context, suggestions);
         var visible = marks.Length > field.ScrollOffset ? marks[field.ScrollOffset..] : string.Empty;
         _marks.Text = visible.Length == 0 ? string.Empty : new string(' ', fieldColumn) + visible;
         _words.Text = SuggestionText.Strip(suggestions, Math.Max(1, Viewport.Width));

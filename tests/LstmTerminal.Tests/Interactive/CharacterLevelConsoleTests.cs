@@ -64,6 +64,25 @@ public sealed class CharacterLevelConsoleTests
     }
 
     [Fact]
+    public void UnknownCharacter_IsMarkedUnderItsPlaceInTheField_AtTheCharacterLevel()
+    {
+        // Given the console panel over the character-level model, whose corpus has no "€"
+        using var ui = new Headless();
+        var panel = SuggestionStripTests.Panel(new CycleModel());
+        ui.ShowInWindow(panel);
+
+        // When a line with that character inside it is typed
+        ui.Type("KI€NG:");
+        SuggestionStripTests.WaitForStrip(ui, panel, "KI€NG:");
+
+        // Then the line under the field has one mark, under the "€"
+        var lines = ui.Screen().Split('\n');
+        var field = Array.FindIndex(lines, l => l.Contains("prime> KI€NG:"));
+        Assert.Equal(SuggestionText.UnknownMark, lines[field + 1][lines[field].IndexOf('€')]);
+        Assert.Equal(1, lines[field + 1].Count(c => c == SuggestionText.UnknownMark));
+    }
+
+    [Fact]
     public async Task KeptCompletion_KeepsItsLineBreaks_InTheManuscript_AndTheNextOneContinuesOnANewLine()
     {
         // Given the console at the character level with a manuscript beside the checkpoint
