@@ -21,7 +21,8 @@ internal static class PluginAssemblyKinds
             using var image = new PEReader(stream);
             return image.HasMetadata ? Read(image.GetMetadataReader()) : null;
         }
-        catch (Exception e) when (e is IOException or UnauthorizedAccessException or BadImageFormatException or InvalidOperationException)
+        // PEReader refuses a stream over 2 GB with an ArgumentException: no assembly either.
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException or BadImageFormatException or InvalidOperationException or ArgumentException)
         {
             return null;
         }

@@ -53,6 +53,25 @@ public sealed class PluginAssemblyKindsTests
     }
 
     [Fact]
+    public void Read_CannotTell_WhenTheFileIsLargerThanAnAssemblyCanBe()
+    {
+        // Given a file over 2 GB in a plugin folder (sparse, so it costs no disk): PEReader refuses such a stream with
+        // an ArgumentException, which reached generate as an unexpected failure
+        using var temp = new TempDirectory();
+        var huge = temp.Combine("Huge.dll");
+        using (var stream = File.Create(huge))
+        {
+            stream.SetLength(3L * 1024 * 1024 * 1024);
+        }
+
+        // When its kinds are read
+        var kinds = PluginAssemblyKinds.Read(huge);
+
+        // Then there is no answer, and the catalog's loader reports the folder as it does any file that is no assembly
+        Assert.Null(kinds);
+    }
+
+    [Fact]
     public void Load_LeavesFoldersOfOtherKindsUnloaded_When_OnlySomeKindsAreWanted()
     {
         // Given the shipped samplers and tokenizers, and a sampler that answers out of range
