@@ -38,8 +38,8 @@ internal static class StripLatency
         var tokenizer = args.SkipWhile(a => a != "--tokenizer").Skip(1).FirstOrDefault(TokenizerNames.Words);
         var pace = TimeSpan.FromMilliseconds(Option(args, "--pace-ms", 100));
         var training = args.Contains("--training");
-        // Read without an await, so the keystrokes are typed on the main thread as the console's are on its UI thread: a
-        // pool thread blocked waiting for each answer would leave the feed's worker and its renewal one thread on 2 cores.
+        // Read without an await, so the keystrokes are typed on the main thread as the console's are on its UI thread, and
+        // the wait for each answer never holds one of the pool threads the feed's worker and its renewal run on.
         var text = File.ReadAllText(SharedData.TinyShakespeare);
         var folder = Directory.CreateTempSubdirectory("strip-latency-");
         try
