@@ -62,7 +62,6 @@ public sealed class Generator
 
         var ignoresSpaces = Vocabulary.Encode(prime + " ").Ids.AsSpan().SequenceEqual(ids);
         var typedParts = new string?[ids.Length];
-        var unknown = new List<string>();
         var unknownParts = new List<Range>();
         for (int i = 0, k = 0; i < ids.Length; i++)
         {
@@ -80,14 +79,13 @@ public sealed class Generator
             else
             {
                 typedParts[i] = typed;
-                unknown.Add(typed);
                 unknownParts.Add(part);
             }
         }
 
-        if (unknown.Count == ids.Length)
+        if (unknownParts.Count == ids.Length)
         {
-            var shown = string.Join(", ", unknown.Distinct(StringComparer.Ordinal).Take(5).Select(Shortened));
+            var shown = string.Join(", ", unknownParts.Select(part => prime[part]).Distinct(StringComparer.Ordinal).Take(5).Select(Shortened));
             throw new PrimeException(PrimeProblem.NoKnownWord, $"None of the words of the prime phrase are in the model's vocabulary ({shown}).");
         }
 
@@ -98,7 +96,7 @@ public sealed class Generator
             pieces[i] = typedParts[i] is { } typed ? AsTyped(piece, Vocabulary.DisplayText(ids[i]), typed) : piece;
         }
 
-        return new PrimeEncoding(prime, pieces, ids, unknown.Distinct(StringComparer.Ordinal).ToList(), ignoresSpaces, unknownParts);
+        return new PrimeEncoding(prime, pieces, ids, ignoresSpaces, unknownParts);
     }
 
     /// <summary>

@@ -6,8 +6,11 @@ namespace LstmTerminal.Core.Generation;
 /// for typing's sake; false where a space is a token of its own.</param>
 /// <param name="UnknownParts">Where in <paramref name="Prime"/> the parts the model reads as unknown stand, in text order, as the
 /// tokenizer reported them: a word at the word level, one character at the character level.</param>
-public sealed record PrimeEncoding(string Prime, IReadOnlyList<string> Pieces, int[] Ids, IReadOnlyList<string> UnknownWords, bool IgnoresSpaces, IReadOnlyList<Range> UnknownParts)
+public sealed record PrimeEncoding(string Prime, IReadOnlyList<string> Pieces, int[] Ids, bool IgnoresSpaces, IReadOnlyList<Range> UnknownParts)
 {
+    /// <summary>The unknown parts as typed, each once, in text order.</summary>
+    public IReadOnlyList<string> UnknownWords => UnknownParts.Select(part => Prime[part]).Distinct(StringComparer.Ordinal).ToList();
+
     /// <summary>The prime as the model reads it: "thou art more" for "Thou art more!" at the word level, as typed at the character level.</summary>
     public string Text => string.Concat(Pieces);
 }
