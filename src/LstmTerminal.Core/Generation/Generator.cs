@@ -56,8 +56,7 @@ public sealed class Generator
         if (ids.Length > MaxPrimeWords)
         {
             // Below the word level a token is no word: 3,000 line breaks are 3,000 characters, not "3000 words".
-            var unit = Vocabulary.TokenizerName == TokenizerNames.Words ? "words" : "tokens";
-            throw new PrimeException(PrimeProblem.TooManyWords, $"The prime phrase has {ids.Length} {unit}; the limit is {MaxPrimeWords}.");
+            throw new PrimeException(PrimeProblem.TooManyWords, $"The prime phrase has {ids.Length} {TokenizerNames.CountUnit(Vocabulary.TokenizerName)}; the limit is {MaxPrimeWords}.");
         }
 
         var ignoresSpaces = Vocabulary.Encode(prime + " ").Ids.AsSpan().SequenceEqual(ids);

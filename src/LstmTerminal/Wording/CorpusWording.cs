@@ -22,7 +22,7 @@ public static class CorpusWording
 
     /// <summary>A count of the corpus's tokens: the recipe counts words, another level tokens.</summary>
     public static string Tokens(int count, string tokenizer) =>
-        string.Create(CultureInfo.InvariantCulture, $"{count:N0} {(tokenizer == TokenizerNames.Words ? "words" : "tokens")}");
+        string.Create(CultureInfo.InvariantCulture, $"{count:N0} {TokenizerNames.CountUnit(tokenizer)}");
 
     /// <summary>A vocabulary's size, naming a level other than the recipe's once: "66 tokens (characters)".</summary>
     public static string Vocabulary(int size, string tokenizer) =>
