@@ -136,7 +136,7 @@ public sealed class PluginCatalog : ISamplerSource
     public LoadedPlugin<ITokenizer> GetTokenizer(string name) => Find(Tokenizers, name, "tokenizer");
 
     private static bool MayHold(string folder, IReadOnlySet<string> kinds) =>
-        PluginAssemblyKinds.Read(Path.Combine(folder, Path.GetFileName(folder) + ".dll")) is not { } found || found.Overlaps(kinds);
+        PluginAssemblyKinds.Read(PluginFolderLoader.AssemblyPath(folder)) is not { } found || found.Overlaps(kinds);
 
     private static string FullPath(string path) => Path.TrimEndingDirectorySeparator(Path.GetFullPath(path));
 

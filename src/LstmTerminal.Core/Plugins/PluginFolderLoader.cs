@@ -15,11 +15,14 @@ internal static class PluginFolderLoader
     private static readonly Type[] Contracts = [.. PluginContract.All.Select(c => c.Interface)];
     private static readonly Type[] SharedTypes = [.. Contracts, typeof(ILogger)];
 
+    /// <summary>Where a plugin folder's assembly is: named after the folder.</summary>
+    public static string AssemblyPath(string folder) => Path.Combine(folder, Path.GetFileName(folder) + ".dll");
+
     /// <param name="timeout">How long each plugin type's creation, Name and Description may take.</param>
     public static PluginFolderScan Load(string folder, PluginContext context, TimeSpan timeout)
     {
         var name = Path.GetFileName(folder);
-        var assemblyPath = Path.Combine(folder, name + ".dll");
+        var assemblyPath = AssemblyPath(folder);
         if (!File.Exists(assemblyPath))
         {
             return PluginFolderScan.Failed(folder, $"No {name}.dll in {folder}: a plugin folder must hold an assembly named after the folder.");

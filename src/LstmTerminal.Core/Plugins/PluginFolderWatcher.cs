@@ -98,7 +98,7 @@ public sealed class PluginFolderWatcher : IDisposable
         }
 
         // A folder whose dll has not arrived yet is dropped here; the dll's own arrival touches it again.
-        foreach (var folder in ready.Where(f => File.Exists(Path.Combine(f, Path.GetFileName(f) + ".dll"))))
+        foreach (var folder in ready.Where(f => File.Exists(PluginFolderLoader.AssemblyPath(f))))
         {
             var result = _catalog.LoadFolder(folder);
             if (result.CorpusProviders.Count + result.Samplers.Count + result.Tokenizers.Count + result.Errors.Count > 0)
