@@ -1,3 +1,5 @@
+using LstmTerminal.Core.Text;
+
 namespace LstmTerminal.Core.Data;
 
 /// <summary>
@@ -23,8 +25,7 @@ public static class ValidationCut
         var lineBreak = text.AsSpan(cut, text.Length - 1 - cut).IndexOfAny('\n', '\r');
         if (lineBreak >= 0)
         {
-            var start = cut + lineBreak + 1;
-            start += text[start - 1] == '\r' && text[start] == '\n' ? 1 : 0;
+            var start = LineBreaks.NextLineStart(text, cut + lineBreak);
             if (start < text.Length)
             {
                 return start;

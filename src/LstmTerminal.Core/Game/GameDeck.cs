@@ -87,7 +87,7 @@ public static class GameDeck
             }
 
             end += start;
-            var next = text[end] == '\r' && end + 1 < text.Length && text[end + 1] == '\n' ? end + 2 : end + 1;
+            var next = LineBreaks.NextLineStart(text, end);
             lines.Add(text[start..end]);
             breaks.Add(text[end..next]);
             start = next;
