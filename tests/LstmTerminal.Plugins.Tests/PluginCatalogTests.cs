@@ -68,6 +68,31 @@ public sealed class PluginCatalogTests : IDisposable
         Assert.Empty(catalog.Samplers);
     }
 
+    [Theory]
+    [InlineData("user")]
+    [InlineData("app")]
+    public void Load_ReportsAPluginsFolderThatIsAFile_AndLoadsTheOtherFoldersPlugins(string which)
+    {
+        // Given a file where one of the two plugins folders should be, and the samplers in the other
+        var file = _plugins.Combine("plugins.txt");
+        File.WriteAllText(file, "not a folder");
+        _plugins.CopyPlugin(Samplers);
+        var folder = _plugins.Path;
+        var locations = which == "user" ? new PluginLocations(folder) { UserDirectory = file } : new PluginLocations(file) { UserDirectory = folder };
+
+        // When the catalog loads
+        var catalog = PluginCatalog.Load(locations, PluginContext.Empty);
+
+        // Then the file is reported as a plugins folder that cannot be read, by its path, and the other folder's plugins load
+        var error = Assert.Single(catalog.Errors);
+        Assert.Equal(file, error.Folder);
+        Assert.Equal(
+            $"The plugins folder {file} cannot be read (it is a file, not a folder), so none of its plugins were loaded. " +
+            "Make it a folder the app can read, or point the app at another one.",
+            error.Message);
+        Assert.Equal(["greedy", "nucleus", "temperature", "top-k"], catalog.Samplers.Select(s => s.Name));
+    }
+
     [Fact]
     public void Load_RecordsAnError_When_AFolderHasNoAssemblyNamedAfterIt()
     {

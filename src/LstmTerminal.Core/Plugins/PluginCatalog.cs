@@ -56,7 +56,8 @@ public sealed class PluginCatalog : ISamplerSource
 
     /// <summary>
     /// Loads every <c>&lt;directory&gt;/&lt;Name&gt;/&lt;Name&gt;.dll</c> of the app's folder, then of the user's, folders
-    /// in ordinal name order. A missing app folder is an error; a missing user folder is not.
+    /// in ordinal name order. A missing app folder is an error; a missing user folder is not; either one that cannot be
+    /// listed (unreadable, a file in its place) is an error, and the other folder's plugins still load.
     /// </summary>
     /// <param name="kinds">
     /// The kinds of plugin wanted (<see cref="PluginKinds"/>), null for all: a folder whose assembly's metadata shows none
@@ -73,7 +74,7 @@ public sealed class PluginCatalog : ISamplerSource
             UserDirectory = locations.UserDirectory is { } user ? FullPath(user) : null,
         }, context);
         var directories = catalog.Directories;
-        if (!Directory.Exists(directories[0]))
+        if (!Path.Exists(directories[0]))
         {
             catalog._errors =
             [
@@ -83,12 +84,16 @@ public sealed class PluginCatalog : ISamplerSource
             ];
         }
 
-        foreach (var directory in directories.Where(Directory.Exists))
+        // Only a folder with nothing at its path is missing; anything else there that cannot be listed is reported.
+        foreach (var directory in directories.Where(Path.Exists))
         {
-            foreach (var folder in Directory.GetDirectories(directory).Order(StringComparer.Ordinal).Where(f => kinds is null || MayHold(f, kinds)))
+            var unlisted = new List<PluginLoadError>();
+            foreach (var folder in PluginDirectory.Folders(directory, unlisted).Where(f => kinds is null || MayHold(f, kinds)))
             {
                 catalog.LoadFolder(folder);
             }
+
+            catalog._errors = [.. catalog._errors, .. unlisted];
         }
 
         return catalog;

@@ -36,7 +36,10 @@ public sealed class PluginFolderWatcher : IDisposable
         _watcher.EnableRaisingEvents = true;
     }
 
-    /// <summary>Raised on a thread-pool thread for each folder that added plugins or reported errors.</summary>
+    /// <summary>
+    /// Raised on a thread-pool thread for each folder that added plugins or reported errors, and for the plugins folder
+    /// itself when it can no longer be listed.
+    /// </summary>
     public event Action<PluginFolderResult>? FolderLoaded;
 
     private void OnChanged(object sender, FileSystemEventArgs e)
@@ -51,12 +54,21 @@ public sealed class PluginFolderWatcher : IDisposable
         Touch(Path.Combine(_directory, top));
     }
 
-    /// <summary>Events were lost; treat every folder as changed, since loading a loaded folder adds nothing.</summary>
+    /// <summary>
+    /// Events were lost; treat every folder as changed, since loading a loaded folder adds nothing. A plugins folder
+    /// that can no longer be listed is announced as a problem: an exception here would end the app.
+    /// </summary>
     private void OnOverflow(object sender, ErrorEventArgs e)
     {
-        foreach (var folder in Directory.GetDirectories(_directory))
+        var errors = new List<PluginLoadError>();
+        foreach (var folder in PluginDirectory.Folders(_directory, errors))
         {
             Touch(folder);
+        }
+
+        if (errors.Count > 0)
+        {
+            FolderLoaded?.Invoke(new PluginFolderResult(_directory, [], [], errors));
         }
     }
 
