@@ -121,6 +121,57 @@ public sealed class PluginCatalogTests : IDisposable
         Assert.Contains("Garbage.dll is not a .NET assembly", error.Message);
     }
 
+    [Theory]
+    [InlineData("LstmTerminal.TestPlugins.CodeUnitTokenizer.dll", "fifo", false)]
+    [InlineData("LstmTerminal.TestPlugins.CodeUnitTokenizer.dll", "fifo", true)]
+    [InlineData("LstmTerminal.TestPlugins.CodeUnitTokenizer.dll", "device", false)]
+    [InlineData("LstmTerminal.TestPlugins.CodeUnitTokenizer.dll", "device", true)]
+    [InlineData("LstmTerminal.TestPlugins.CodeUnitTokenizer.deps.json", "fifo", false)]
+    public async Task Load_RefusesAFifoOrADeviceInAPluginFolder_InsteadOfBlocking(string file, string kind, bool tokenizersOnly)
+    {
+        // Given the samplers, and a tokenizer plugin with a named pipe (opening it waited for a writer forever) or a link
+        // to /dev/zero in place of its assembly or of the .deps.json the loader reads first
+        _plugins.CopyPlugin(Samplers);
+        var special = Path.Combine(_plugins.CopyPlugin(CodeUnitTokenizer), file);
+        File.Delete(special);
+        if (kind == "fifo")
+        {
+            SpecialFiles.MakeFifo(special);
+        }
+        else
+        {
+            File.CreateSymbolicLink(special, SpecialFiles.ZeroDevice);
+        }
+
+        // When the catalog loads every kind, or only tokenizers (it then reads each assembly's metadata first)
+        IReadOnlySet<string>? kinds = tokenizersOnly ? new HashSet<string> { PluginKinds.Tokenizer } : null;
+        var catalog = await Bounded.RunAsync(() => PluginCatalog.Load(new PluginLocations(_plugins.Path), PluginContext.Empty, kinds));
+
+        // Then that folder is refused at once, naming the file, and the other plugins load
+        var error = Assert.Single(catalog.Errors);
+        Assert.Equal(
+            $"{special} is not a regular file (a FIFO, device or socket), so no plugin is loaded from {Path.GetDirectoryName(special)}; " +
+            "replace it with the plugin's own file or remove the folder.",
+            error.Message);
+        Assert.Empty(catalog.Tokenizers);
+        Assert.Equal(tokenizersOnly ? [] : ["greedy", "nucleus", "temperature", "top-k"], catalog.Samplers.Select(s => s.Name));
+    }
+
+    [Fact]
+    public async Task Load_ReadsNoShippedList_When_AFifoIsInItsPlace()
+    {
+        // Given the samplers, and a named pipe where the build writes the list of shipped plugin folders
+        _plugins.CopyPlugin(Samplers);
+        SpecialFiles.MakeFifo(_plugins.Combine(ShippedPluginList.FileName));
+
+        // When the catalog loads
+        var catalog = await Bounded.RunAsync(LoadTemp);
+
+        // Then it does not wait for a writer: the samplers load, as added rather than shipped ones
+        Assert.Equal(["greedy", "nucleus", "temperature", "top-k"], catalog.Samplers.Select(s => s.Name));
+        Assert.All(catalog.Samplers, s => Assert.Equal(PluginSource.Added, s.Source));
+    }
+
     [Fact]
     public void Load_ReportsTheConstructorsMessage_When_APluginConstructorThrows()
     {

@@ -9,4 +9,7 @@ internal static class Bounded
     public static Task<T> ThrowsAsync<T>(Action action)
         where T : Exception =>
         Task.Run(() => Assert.Throws<T>(action)).WaitAsync(HangDeadline);
+
+    /// <summary>The result of <paramref name="work"/>; a <see cref="TimeoutException"/> if it has not returned by the deadline.</summary>
+    public static Task<T> RunAsync<T>(Func<T> work) => Task.Run(work).WaitAsync(HangDeadline);
 }

@@ -3,7 +3,7 @@ using System.Runtime.InteropServices;
 namespace LstmTerminal.Core.Checkpoints;
 
 /// <summary>
-/// The two file-system questions .NET cannot answer: is a path a regular file (a FIFO or a device passes
+/// The two file-system questions .NET cannot answer: is a path a regular file or a FIFO, device or socket (each passes
 /// <see cref="File.Exists"/>, and opening a FIFO blocks until a writer comes), and flushing a folder's entries to disk,
 /// which a rename needs before it survives a power cut. Linux only; elsewhere the answers fall back to what .NET knows.
 /// </summary>
@@ -15,14 +15,24 @@ internal static class NativeFiles
     private const int StatxSize = 256;
     private const int FileTypeMask = 0xF000;
     private const int RegularFileType = 0x8000;
+    private const int DirectoryType = 0x4000;
+    private const int NoFileType = 0;
     private const int ReadOnlyCloseOnExec = 0x80000;
 
     /// <summary>True for a regular file, following symbolic links; false for a folder, FIFO, device, socket or nothing.</summary>
-    public static bool IsRegularFile(string path)
+    public static bool IsRegularFile(string path) =>
+        FileType(path) is { } type ? type == RegularFileType : File.Exists(path);
+
+    /// <summary>True for a FIFO, device or socket, following symbolic links; false for a regular file, a folder or nothing.</summary>
+    public static bool IsSpecialFile(string path) =>
+        FileType(path) is { } type && type is not (RegularFileType or DirectoryType or NoFileType);
+
+    /// <summary>The file type bits of the path's mode, <see cref="NoFileType"/> when there is nothing; null where statx is unavailable.</summary>
+    private static int? FileType(string path)
     {
         if (!OperatingSystem.IsLinux())
         {
-            return File.Exists(path);
+            return null;
         }
 
         var buffer = new byte[StatxSize];
@@ -30,16 +40,16 @@ internal static class NativeFiles
         {
             if (Statx(CurrentDirectory, path, 0, StatxType, buffer) != 0)
             {
-                return false;
+                return NoFileType;
             }
         }
         catch (EntryPointNotFoundException)
         {
             // A C library without statx (glibc before 2.28): only the coarse answer is available.
-            return File.Exists(path);
+            return null;
         }
 
-        return (BitConverter.ToUInt16(buffer, StatxModeOffset) & FileTypeMask) == RegularFileType;
+        return BitConverter.ToUInt16(buffer, StatxModeOffset) & FileTypeMask;
     }
 
     /// <summary>fsync of a file or a folder, so its data or its entries (a rename) reach the disk.</summary>

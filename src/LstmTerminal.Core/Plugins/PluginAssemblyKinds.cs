@@ -1,6 +1,7 @@
 using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
+using LstmTerminal.Core.Checkpoints;
 
 namespace LstmTerminal.Core.Plugins;
 
@@ -12,9 +13,17 @@ namespace LstmTerminal.Core.Plugins;
 /// </summary>
 internal static class PluginAssemblyKinds
 {
-    /// <summary>Null when the file is missing or no assembly, or a class's base class lies outside it and the framework.</summary>
+    /// <summary>
+    /// Null when the file is missing, not a regular file (never opened: a FIFO would block) or no assembly, or a class's
+    /// base class lies outside it and the framework.
+    /// </summary>
     public static IReadOnlySet<string>? Read(string assemblyPath)
     {
+        if (!NativeFiles.IsRegularFile(assemblyPath))
+        {
+            return null;
+        }
+
         try
         {
             using var stream = File.OpenRead(assemblyPath);

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Reflection;
 using LstmTerminal.Abstractions;
+using LstmTerminal.Core.Checkpoints;
 using McMaster.NETCore.Plugins;
 using Microsoft.Extensions.Logging;
 
@@ -26,6 +27,13 @@ internal static class PluginFolderLoader
         if (!File.Exists(assemblyPath))
         {
             return PluginFolderScan.Failed(folder, $"No {name}.dll in {folder}: a plugin folder must hold an assembly named after the folder.");
+        }
+
+        if (SpecialFileIn(folder) is { } special)
+        {
+            return PluginFolderScan.Failed(folder,
+                $"{special} is not a regular file (a FIFO, device or socket), so no plugin is loaded from {folder}; " +
+                "replace it with the plugin's own file or remove the folder.");
         }
 
         Assembly assembly;
@@ -60,6 +68,26 @@ internal static class PluginFolderLoader
         }
 
         return new PluginFolderScan(folder, true, VersionOf(assembly, assemblyPath), plugins, errors);
+    }
+
+    /// <summary>
+    /// The first FIFO, device or socket among the folder's files, or null. Looked for before anything is opened: the
+    /// loader opens the assembly, its .deps.json and .runtimeconfig.json and the dependencies beside it, and opening a
+    /// FIFO waits for a writer forever, a device reads without end.
+    /// </summary>
+    private static string? SpecialFileIn(string folder)
+    {
+        try
+        {
+            return Directory.EnumerateFiles(folder, "*", new EnumerationOptions { AttributesToSkip = 0 })
+                .Order(StringComparer.Ordinal)
+                .FirstOrDefault(NativeFiles.IsSpecialFile);
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // Gone or unreadable meanwhile: the loader reports what it then finds.
+            return null;
+        }
     }
 
     private static IEnumerable<Type> LoadableTypes(Assembly assembly, string folder, List<PluginLoadError> errors)

@@ -1,3 +1,5 @@
+using LstmTerminal.Core.Files;
+
 namespace LstmTerminal.Core.Plugins;
 
 /// <summary>
@@ -10,12 +12,19 @@ public static class ShippedPluginList
 {
     public const string FileName = "shipped-plugins.txt";
 
-    /// <summary>The folder names listed in <paramref name="appPluginsDirectory"/>; none when the list is missing or unreadable.</summary>
+    // The build writes a line per shipped folder: a few hundred bytes.
+    private const long MaxBytes = 1024 * 1024;
+
+    /// <summary>
+    /// The folder names listed in <paramref name="appPluginsDirectory"/>; none when the list is missing, unreadable or
+    /// not a regular file (a FIFO would block the app's start).
+    /// </summary>
     public static IReadOnlySet<string> Read(string appPluginsDirectory)
     {
         try
         {
-            return File.ReadAllLines(Path.Combine(appPluginsDirectory, FileName))
+            return (SmallTextFile.Read(Path.Combine(appPluginsDirectory, FileName), MaxBytes) ?? "")
+                .Split('\n')
                 .Select(line => line.Trim())
                 .Where(line => line.Length > 0)
                 .ToHashSet(StringComparer.Ordinal);
