@@ -14,6 +14,13 @@ namespace LstmTerminal.Core.Plugins;
 internal static class PluginAssemblyKinds
 {
     /// <summary>
+    /// Microsoft's public key tokens: the ECMA key (mscorlib, System), .NET's, netstandard's, System.Private.CoreLib's, and
+    /// the two of its libraries (Microsoft.Extensions and ASP.NET Core; System.CommandLine and others).
+    /// </summary>
+    private static readonly string[] MicrosoftKeyTokens =
+        ["b77a5c561934e089", "b03f5f7f11d50a3a", "cc7b13ffcd2ddd51", "7cec85d7bea7798e", "31bf3856ad364e35", "adb9793829ddae60"];
+
+    /// <summary>
     /// Null when the file is missing, not a regular file (never opened: a FIFO would block) or no assembly, or a class's
     /// base class lies outside it and the framework.
     /// </summary>
@@ -112,7 +119,7 @@ internal static class PluginAssemblyKinds
         }
     }
 
-    /// <summary>A type of the runtime's own assemblies, which cannot implement the app's contracts.</summary>
+    /// <summary>A type of an assembly Microsoft signed (the runtime's, its extensions'), which cannot implement the app's contracts.</summary>
     private static bool IsFramework(MetadataReader metadata, TypeReference reference)
     {
         if (reference.ResolutionScope.Kind != HandleKind.AssemblyReference)
@@ -120,8 +127,9 @@ internal static class PluginAssemblyKinds
             return false;
         }
 
-        var assembly = metadata.GetString(metadata.GetAssemblyReference((AssemblyReferenceHandle)reference.ResolutionScope).Name);
-        return assembly is "mscorlib" or "netstandard" or "System.Runtime" or "System.Private.CoreLib"
-               || assembly.StartsWith("System.", StringComparison.Ordinal);
+        // By signing key, not by name (a plugin may ship its own System.Foo.dll) nor by the host's trusted assemblies
+        // (they hold the app's own dependencies too, and differ between the app and a test host).
+        var token = metadata.GetAssemblyReference((AssemblyReferenceHandle)reference.ResolutionScope).GetAssemblyName().GetPublicKeyToken();
+        return token is { Length: > 0 } && MicrosoftKeyTokens.Contains(Convert.ToHexStringLower(token));
     }
 }

@@ -1,5 +1,6 @@
 using LstmTerminal.Abstractions;
 using LstmTerminal.Core.Plugins;
+using LstmTerminal.Core.Tests.Support;
 
 namespace LstmTerminal.Core.Tests.Plugins;
 
@@ -36,6 +37,43 @@ public sealed class PluginAssemblyKindsTests
 
         // Then there is no answer, so a catalog loads the folder rather than risk skipping a plugin
         Assert.Null(kinds);
+    }
+
+    [Theory]
+    [InlineData("System.Something", "")]
+    [InlineData("System.Runtime", "")]
+    [InlineData("System.Something", "0123456789abcdef")]
+    public void Read_CannotTell_WhenABaseClassComesFromASystemNamedAssemblyMicrosoftDidNotSign(string baseAssembly, string publicKeyToken)
+    {
+        // Given a public class whose base class comes from an assembly named like the framework's but not signed with a
+        // Microsoft key: a plugin's own System.Something.dll, whose base class may implement a contract
+        using var temp = new TempDirectory();
+        var assembly = BaseClassAssembly.Write(temp.Path, baseAssembly, publicKeyToken);
+
+        // When its kinds are read
+        var kinds = PluginAssemblyKinds.Read(assembly);
+
+        // Then there is no answer, so a catalog loads the folder rather than risk skipping a plugin
+        Assert.Null(kinds);
+    }
+
+    [Theory]
+    [InlineData("System.Runtime", "b03f5f7f11d50a3a")]
+    [InlineData("mscorlib", "b77a5c561934e089")]
+    [InlineData("Microsoft.Extensions.Logging.Abstractions", "adb9793829ddae60")]
+    public void Read_FindsNoKind_WhenTheOnlyBaseClassComesFromAnAssemblyMicrosoftSigned(string baseAssembly, string publicKeyToken)
+    {
+        // Given a public class whose base class comes from an assembly signed with a Microsoft key, which cannot
+        // implement the app's contracts
+        using var temp = new TempDirectory();
+        var assembly = BaseClassAssembly.Write(temp.Path, baseAssembly, publicKeyToken);
+
+        // When its kinds are read
+        var kinds = PluginAssemblyKinds.Read(assembly);
+
+        // Then the answer is sure: no kind of plugin
+        Assert.NotNull(kinds);
+        Assert.Empty(kinds);
     }
 
     [Fact]
