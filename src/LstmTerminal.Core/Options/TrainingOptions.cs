@@ -44,7 +44,6 @@ public sealed class TrainingOptions
     [Range(0.01, 1.0, ErrorMessage = "Training:LearningRateDecay must be between 0.01 and 1 (1 keeps the rate constant).")]
     public double LearningRateDecay { get; set; } = 1.0;
 
-    [DefinedEnum("Training:LearningRateSchedule")]
     public LearningRateSchedule LearningRateSchedule { get; set; } = LearningRateSchedule.Plateau;
 
     /// <summary>The fraction of <see cref="LearningRate"/> a cosine schedule ends at.</summary>
@@ -52,7 +51,6 @@ public sealed class TrainingOptions
     public double CosineFloor { get; set; } = 0.1;
 
     /// <summary>Full scores every word each step; Sampled only the batch's targets and <see cref="SampledCandidates"/> random words.</summary>
-    [DefinedEnum("Training:Softmax")]
     public SoftmaxObjective Softmax { get; set; } = SoftmaxObjective.Full;
 
     /// <summary>Random words a sampled-softmax step scores besides the batch's targets.</summary>

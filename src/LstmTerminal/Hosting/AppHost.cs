@@ -132,6 +132,7 @@ public static class AppHost
         where T : class
     {
         builder.Services.AddOptions<T>().Bind(builder.Configuration.GetSection(section)).ValidateDataAnnotations().ValidateOnStart();
+        builder.Services.AddSingleton<IValidateOptions<T>>(new EnumSettingNames<T>(builder.Configuration.GetSection(section)));
         builder.Services.AddSingleton(Value<T>);
         builder.Services.AddSingleton(new SettingsSection(typeof(T), section));
     }

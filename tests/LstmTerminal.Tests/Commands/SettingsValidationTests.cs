@@ -44,5 +44,20 @@ public sealed class SettingsValidationTests : IDisposable
         Assert.Contains("Model:RnnSize", line);
     }
 
+    [Theory]
+    [InlineData("--Training:LearningRateSchedule=cosine")]
+    [InlineData("--Training:Softmax=SAMPLED")]
+    [InlineData("--Training:Softmax= Full ")]
+    public async Task Plugins_TakesAnEnumSettingByName_InAnyCase(string setting)
+    {
+        // Given an enum setting by one of its names, in a case of the user's own
+        // When the plugins verb runs
+        var run = await CliRun.RunAsync([.. _workspace.Args("plugins", "--json"), setting]);
+
+        // Then the setting is taken
+        Assert.True(run.ExitCode == 0, run.Error);
+        Assert.Empty(run.Error);
+    }
+
     public void Dispose() => _workspace.Dispose();
 }

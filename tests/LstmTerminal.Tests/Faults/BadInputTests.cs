@@ -20,6 +20,8 @@ public sealed class BadInputTests
     [InlineData("--Training:Softmax=99", "Training:Softmax")]
     [InlineData("--Training:SampledCandidates=0", "Training:SampledCandidates")]
     [InlineData("--Training:LearningRateSchedule=Linear", "Training:LearningRateSchedule")]
+    [InlineData("--Training:LearningRateSchedule=1", "Training:LearningRateSchedule")]
+    [InlineData("--Training:Softmax=1", "Training:Softmax")]
     [InlineData("--Training:CosineFloor=1.5", "Training:CosineFloor")]
     public async Task Train_RefusesABadSetting_InOneLine_WithoutTouchingTheCheckpoint(string settings, string key)
     {
@@ -39,6 +41,9 @@ public sealed class BadInputTests
     [Theory]
     [InlineData("--Training:Softmax=Approximate", "Training:Softmax cannot be 'Approximate'; it takes one of: Full, Sampled.")]
     [InlineData("--Training:Softmax=99", "Training:Softmax cannot be '99'; it takes one of: Full, Sampled.")] // the binder takes numbers
+    [InlineData("--Training:Softmax=1", "Training:Softmax cannot be '1'; it takes one of: Full, Sampled.")] // even one that names a member
+    [InlineData("--Training:LearningRateSchedule=1", "Training:LearningRateSchedule cannot be '1'; it takes one of: Plateau, Cosine.")]
+    [InlineData("--Training:LearningRateSchedule=Plateau,Cosine", "Training:LearningRateSchedule cannot be 'Plateau,Cosine'; it takes one of: Plateau, Cosine.")]
     [InlineData("--Training:Epochs=lots", "Training:Epochs cannot be 'lots'; it takes a whole number.")]
     [InlineData("--Model:TiedEmbeddings=maybe", "Model:TiedEmbeddings cannot be 'maybe'; it takes true or false.")]
     public async Task Train_SaysWhatASettingTakes_WhenItsValueIsOfTheWrongKind(string setting, string expected)
