@@ -1,6 +1,7 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using System.Text.Json.Serialization;
+using LstmTerminal.Shared;
 using LstmTerminal.Tokenizers.Characters;
 using LstmTerminal.Tokenizers.Subwords;
 using LstmTerminal.Tokenizers.Words;
@@ -37,11 +38,11 @@ internal static class TokenizerState
         T? state;
         try
         {
-            state = JsonSerializer.Deserialize<T>(text, Options);
+            state = PlainJson.Read<T>(text, Options);
         }
-        catch (JsonException e)
+        catch (InvalidDataException e)
         {
-            throw Damaged(format, $"it is not the expected JSON ({e.Message})", e);
+            throw Damaged(format, e.Message, e);
         }
 
         if (state is null)

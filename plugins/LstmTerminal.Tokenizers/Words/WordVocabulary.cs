@@ -2,6 +2,7 @@ using System.Collections.Frozen;
 using System.Text;
 using System.Text.Json;
 using LstmTerminal.Abstractions;
+using LstmTerminal.Shared;
 
 namespace LstmTerminal.Tokenizers.Words;
 
@@ -113,11 +114,11 @@ internal sealed class WordVocabulary : ITokenVocabulary
         State? state;
         try
         {
-            state = JsonSerializer.Deserialize<State>(text, Options);
+            state = PlainJson.Read<State>(text, Options);
         }
-        catch (JsonException e)
+        catch (InvalidDataException e)
         {
-            throw new InvalidDataException($"The saved 'words' tokenizer state is not a valid vocabulary: {e.Message}", e);
+            throw new InvalidDataException($"The saved 'words' tokenizer state is not a valid vocabulary: {e.Message}.", e);
         }
 
         if (state?.Words is null)

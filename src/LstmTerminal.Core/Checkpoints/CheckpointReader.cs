@@ -1,7 +1,7 @@
-using System.Text.Json;
 using LstmTerminal.Core.Model;
 using LstmTerminal.Core.Plugins;
 using LstmTerminal.Core.Text;
+using LstmTerminal.Shared;
 
 namespace LstmTerminal.Core.Checkpoints;
 
@@ -91,14 +91,26 @@ public sealed class CheckpointReader
             ?? throw new CheckpointException(
                 $"The checkpoint in {Directory} was trained with the tokenizer '{tokenizerName}', which is not loaded; add its plugin to a plugins folder.",
                 CheckpointProblem.TokenizerMissing);
+        var statePath = files.Require(CheckpointFiles.Vocabulary);
+        string state;
+        try
+        {
+            state = TokenizerStateFile.Read(statePath);
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException)
+        {
+            throw new CheckpointException($"The checkpoint in {Directory} is unusable: {e.Message}", e);
+        }
+
         GuardedVocabulary vocabulary;
         try
         {
-            vocabulary = TokenizerCalls.Load(tokenizer, tokenizerName, TokenizerStateFile.Read(files.Require(CheckpointFiles.Vocabulary)));
+            vocabulary = TokenizerCalls.Load(tokenizer, tokenizerName, state);
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or UnauthorizedAccessException or TokenizerException)
+        catch (Exception e) when (e is InvalidDataException or TokenizerException)
         {
-            throw new CheckpointException($"The checkpoint in {Directory} is unusable: {e.Message}", e);
+            // The tokenizer sees the state's text only: the file is named here.
+            throw new CheckpointException($"The checkpoint in {Directory} is unusable: its tokenizer state {statePath} does not load: {e.Message}", e);
         }
 
         if (vocabulary.Count != manifest.Model.VocabularySize)
@@ -148,12 +160,11 @@ public sealed class CheckpointReader
         CheckpointManifest? manifest;
         try
         {
-            using var stream = File.OpenRead(path);
-            manifest = JsonSerializer.Deserialize<CheckpointManifest>(stream, JsonDefaults.Options);
+            manifest = PlainJson.Read<CheckpointManifest>(File.ReadAllBytes(path), JsonDefaults.Options);
         }
-        catch (JsonException e)
+        catch (InvalidDataException e)
         {
-            throw new CheckpointException($"{path} is not a valid checkpoint manifest: {e.Message}", e);
+            throw new CheckpointException($"{path} is not a valid checkpoint manifest: {e.Message}.", e);
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {

@@ -1,3 +1,4 @@
+using System.Text.Json;
 using LstmTerminal.Abstractions;
 using LstmTerminal.Core.Plugins;
 
@@ -73,6 +74,11 @@ public static class TokenizerCalls
         try
         {
             loaded = tokenizer.Load(state);
+        }
+        catch (JsonException e)
+        {
+            // The serializer's message names .NET types and JSON paths; the line is what a user can look at.
+            throw new InvalidDataException($"the tokenizer '{name}' found its saved state is not the JSON it writes (line {(e.LineNumber ?? 0) + 1})", e);
         }
         catch (Exception e) when (e is not InvalidDataException)
         {

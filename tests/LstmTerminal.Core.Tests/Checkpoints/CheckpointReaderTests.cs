@@ -148,6 +148,74 @@ public sealed class CheckpointReaderTests
         Assert.Contains("format version 99", error.Message);
     }
 
+    public static TheoryData<string, string> DamagedManifests => new()
+    {
+        { "cut in half", "it is not valid JSON: it breaks off at line 103" },
+        { "a list", "it must be an object, not a list" },
+        { "empty", "it is empty" },
+        { "step as text", "field 'step' must be a whole number, not text" },
+        { "step too large", "field 'step' is out of range: 99999999999999999999999" },
+        { "layers as true", "field 'model.layers' must be a whole number, not true" },
+        { "loss as a list", "field 'lossHistory[1].loss' must be a number, not a list" },
+        { "softmax unknown", "field 'training.softmax' must be one of Full, Sampled, not text" },
+        { "saved at as a number", "field 'savedAt' must be a date and time such as 2025-01-31T12:00:00Z, not 7" },
+        { "no step", "field 'step' is missing" },
+        { "no rnn size", "field 'model.rnnSize' is missing" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DamagedManifests))]
+    public void LoadForInference_RefusesAManifestThatIsNoJsonOrOfTheWrongShape_InPlainWords(string damage, string reason)
+    {
+        // Given a manifest cut short, of the wrong kind at its root, or with a field of the wrong kind or missing
+        using var temp = new TempDirectory();
+        var directory = CheckpointFixtures.Copy(CheckpointFixtures.Format2, temp);
+        var path = SavedCheckpoint.ManifestPath(directory);
+        File.WriteAllText(path, Damaged(File.ReadAllText(path), damage));
+        var before = File.ReadAllBytes(path);
+
+        // When the checkpoint is read
+        var error = Assert.Throws<CheckpointException>(() => new CheckpointReader(directory).LoadForInference(TokenizerPlugins.Catalog));
+
+        // Then the file and what is wrong with it are named in plain words, and the file is left as it was
+        Assert.Equal($"{path} is not a valid checkpoint manifest: {reason}.", error.Message);
+        PlainWords.AssertPlain(error.Message);
+        Assert.Equal(before, File.ReadAllBytes(path));
+    }
+
+    public static TheoryData<string, string> DamagedWordStates => new()
+    {
+        { "cut in half", "it is not valid JSON: it breaks off at line 19" },
+        { "a list", "it must be an object, not a list" },
+        { "words as text", "field 'words' must be a list, not text" },
+        { "a word as a number", "field 'words[2]' must be text, not 12" },
+        { "version as text", "field 'formatVersion' must be a whole number, not text" },
+    };
+
+    [Theory]
+    [MemberData(nameof(DamagedWordStates))]
+    public void LoadForInference_RefusesATokenizerStateThatIsNoJsonOrOfTheWrongShape_NamingTheFile(string damage, string reason)
+    {
+        // Given the words tokenizer's vocab.json damaged, and the save's record of it updated to match
+        using var temp = new TempDirectory();
+        var directory = CheckpointFixtures.Copy(CheckpointFixtures.Format2, temp);
+        var path = SavedCheckpoint.File(directory, "vocab.json");
+        File.WriteAllText(path, Damaged(File.ReadAllText(path), damage));
+        SavedCheckpoint.Reseal(directory);
+        var before = File.ReadAllBytes(path);
+
+        // When the checkpoint is read
+        var error = Assert.Throws<CheckpointException>(() => new CheckpointReader(directory).LoadForInference(TokenizerPlugins.Catalog));
+
+        // Then the file and what is wrong with it are named in plain words, and the file is left as it was
+        Assert.Equal(
+            $"The checkpoint in {directory} is unusable: its tokenizer state {path} does not load: " +
+            $"The saved 'words' tokenizer state is not a valid vocabulary: {reason}.",
+            error.Message);
+        PlainWords.AssertPlain(error.Message);
+        Assert.Equal(before, File.ReadAllBytes(path));
+    }
+
     [Fact]
     public void LoadForInference_RefusesAVocabularyThatDoesNotMatchTheModel()
     {
@@ -285,6 +353,60 @@ public sealed class CheckpointReaderTests
         // When it is read through ReadCommitted, then its failure stands after one attempt
         Assert.Throws<CheckpointException>(() => reader.ReadCommitted<int>(() => throw new CheckpointException($"damaged, attempt {++attempts}")));
         Assert.Equal(1, attempts);
+    }
+
+    /// <summary>A checkpoint's JSON file (its manifest or the words tokenizer's state) with one kind of damage.</summary>
+    private static string Damaged(string json, string damage)
+    {
+        if (damage is "cut in half" or "a list" or "empty")
+        {
+            return damage switch
+            {
+                "cut in half" => json[..(json.Length / 2)],
+                "a list" => $"[{json}]",
+                _ => "",
+            };
+        }
+
+        var root = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        switch (damage)
+        {
+            case "step as text":
+                root["step"] = "lots";
+                break;
+            case "step too large":
+                root["step"] = 99999999999999999999999m;
+                break;
+            case "layers as true":
+                root["model"]!["layers"] = true;
+                break;
+            case "loss as a list":
+                root["lossHistory"]![1]!["loss"] = new System.Text.Json.Nodes.JsonArray();
+                break;
+            case "softmax unknown":
+                root["training"]!["softmax"] = "Bogus";
+                break;
+            case "saved at as a number":
+                root["savedAt"] = 7;
+                break;
+            case "no step":
+                root.Remove("step");
+                break;
+            case "no rnn size":
+                root["model"]!.AsObject().Remove("rnnSize");
+                break;
+            case "words as text":
+                root["words"] = "to be or not to be";
+                break;
+            case "a word as a number":
+                root["words"]![2] = 12;
+                break;
+            default:
+                root["formatVersion"] = "one";
+                break;
+        }
+
+        return root.ToJsonString(new System.Text.Json.JsonSerializerOptions { WriteIndented = true });
     }
 
     /// <summary>What a trainer's save does to a reader: the data folder moves to a new name and the manifest names it.</summary>

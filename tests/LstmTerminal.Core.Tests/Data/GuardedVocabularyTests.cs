@@ -92,6 +92,20 @@ public sealed class GuardedVocabularyTests
         Assert.Contains($"'forgetful' {expected}", error.Message, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Load_SaysAStateIsNotThePluginsJson_WithoutTheSerializersWords_WhenAPluginLetsItsJsonExceptionOut()
+    {
+        // Given a third-party tokenizer whose Load lets the serializer's exception out, which names .NET types and a path
+        var tokenizer = new JsonThrowingTokenizer();
+
+        // When a state is loaded through it
+        var error = Assert.Throws<InvalidDataException>(() => TokenizerCalls.Load(tokenizer, "careless", "{\n\"ids\": \"many\"}"));
+
+        // Then one line names the tokenizer and the line, in plain words
+        Assert.Equal("the tokenizer 'careless' found its saved state is not the JSON it writes (line 2)", error.Message);
+        PlainWords.AssertPlain(error.Message);
+    }
+
     private sealed class FakeVocabulary : ITokenVocabulary
     {
         public EncodedText? Answer { get; init; } = new([]);
@@ -129,6 +143,22 @@ public sealed class GuardedVocabularyTests
 
         public ITokenVocabulary Load(string state) =>
             loadedCount is { } count ? new FakeVocabulary { Count = count } : throw new InvalidDataException("what state?");
+    }
+
+    /// <summary>Reads its state with the serializer and lets what it throws out, as a careless plugin would.</summary>
+    private sealed class JsonThrowingTokenizer : ITokenizer
+    {
+        public string Name => "careless";
+
+        public string Description => "lets exceptions out";
+
+        public bool IsLossless => false;
+
+        public Task<ITokenVocabulary> LearnAsync(string text, IProgress<TokenizerLearnProgress>? progress, CancellationToken cancellationToken) =>
+            Task.FromResult<ITokenVocabulary>(new FakeVocabulary());
+
+        public ITokenVocabulary Load(string state) =>
+            System.Text.Json.JsonSerializer.Deserialize<Dictionary<string, int>>(state) is { } ids ? new FakeVocabulary { Count = ids.Count } : new FakeVocabulary();
     }
 
     private sealed class ThrowingTokenizer : ITokenizer

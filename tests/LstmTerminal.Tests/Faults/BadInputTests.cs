@@ -193,6 +193,52 @@ public sealed class BadInputTests
         Assert.Equal(before, Snapshot(workspace.CheckpointDirectory));
     }
 
+    [Theory]
+    [InlineData("generate", "checkpoint.json", "cut")]
+    [InlineData("eval", "checkpoint.json", "list")]
+    [InlineData("train", "checkpoint.json", "field")]
+    [InlineData("generate", "vocab.json", "cut")]
+    [InlineData("eval", "vocab.json", "list")]
+    [InlineData("train", "vocab.json", "field")]
+    public async Task EveryVerb_RefusesAJsonFileCutShortOrOfTheWrongShape_InOneLineOfPlainWords(string verb, string file, string damage)
+    {
+        // Given a checkpoint whose manifest or tokenizer state is cut short, a list, or has a field of the wrong kind (the
+        // state's save record updated to match, so that its reader is reached)
+        using var workspace = new TinyWorkspace();
+        Assert.Equal(0, (await CliRun.RunAsync(workspace.Args("train", "--max-steps", "2"))).ExitCode);
+        var path = file == "checkpoint.json" ? SavedCheckpoint.ManifestPath(workspace.CheckpointDirectory) : SavedCheckpoint.File(workspace.CheckpointDirectory, file);
+        var json = File.ReadAllText(path);
+        File.WriteAllText(path, damage switch
+        {
+            "cut" => json[..(json.Length / 2)],
+            "list" => $"[{json}]",
+            _ => file == "checkpoint.json" ? json.Replace("\"step\": 2,", "\"step\": \"two\",") : json.Replace("\"formatVersion\": 1", "\"formatVersion\": []"),
+        });
+        Assert.NotEqual(json, File.ReadAllText(path));
+        if (file != "checkpoint.json")
+        {
+            SavedCheckpoint.Reseal(workspace.CheckpointDirectory);
+        }
+
+        var before = Snapshot(workspace.CheckpointDirectory);
+
+        // When a verb opens the checkpoint
+        var run = await CliRun.RunAsync(verb switch
+        {
+            "generate" => workspace.Args("generate", "thou art"),
+            "eval" => workspace.Args("eval"),
+            _ => workspace.Args("train", "--resume", "--max-steps", "4"),
+        });
+
+        // Then one line names the file and what is wrong with it, in plain words, and nothing changed
+        Assert.Equal(2, run.ExitCode);
+        var line = Assert.Single(run.Error.Trim().Split('\n'));
+        Assert.Contains(path, line);
+        Assert.Contains(damage switch { "cut" => "it breaks off at line", "list" => "it must be an object, not a list", _ => "must be a whole number, not" }, line);
+        PlainWords.AssertPlain(line);
+        Assert.Equal(before, Snapshot(workspace.CheckpointDirectory));
+    }
+
     [Fact]
     public async Task Train_RefusesSettingsWhoseTensorsCannotFitInMemory_BeforeAllocating()
     {
