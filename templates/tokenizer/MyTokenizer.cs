@@ -65,7 +65,14 @@ public sealed class MyTokenizer : ITokenizer
         }
         catch (Exception e) when (e is JsonException or KeyNotFoundException or InvalidOperationException or ArgumentException)
         {
-            throw new InvalidDataException($"The {PluginName} state is damaged: {e.Message}", e);
+            // The user reads this line: say what is wrong in plain words, not the JSON library's type names.
+            var reason = e switch
+            {
+                JsonException => "it is not valid JSON",
+                KeyNotFoundException => "a field is missing",
+                _ => "a field holds a value of the wrong kind",
+            };
+            throw new InvalidDataException($"The {PluginName} state is damaged: {reason}.", e);
         }
     }
 }

@@ -83,4 +83,26 @@ run generate "Thou art more" --seed 1 --words 20 >tokenizer-generate.txt 2>token
     || fail "generate at check-tokenizer's level exited with $?: $(cat tokenizer-generate.err)"
 grep -qi '^thou art more' tokenizer-generate.txt || fail "generate at check-tokenizer's level did not continue the lower-cased prime: $(cat tokenizer-generate.txt)"
 
-echo "PASS: the sampler, corpus and tokenizer templates build against the contracts package; dropped into plugins/, all three load, the corpus trains, the sampler generates, the tokenizer trains and generates"
+# A state the tokenizer cannot read, with the manifest's size and hash made to match so that only the plugin's own
+# reading can refuse it: the refusal names the plugin in plain words, never the JSON library's wording.
+python3 - "$checkpoints" <<'DAMAGE'
+import hashlib, json, os, sys
+folder = sys.argv[1]
+manifest_path = os.path.join(folder, "checkpoint.json")
+manifest = json.load(open(manifest_path))
+state = b'{"format": "my-tokenizer 1", "characters": '
+open(os.path.join(folder, manifest["data"]["folder"], "vocab.json"), "wb").write(state)
+for entry in manifest["data"]["files"]:
+    if entry["name"] == "vocab.json":
+        entry["bytes"], entry["sha256"] = len(state), hashlib.sha256(state).hexdigest()
+json.dump(manifest, open(manifest_path, "w"), indent=2)
+DAMAGE
+status=0
+run generate "Thou art more" --seed 1 --words 5 >damaged-generate.txt 2>damaged-generate.err || status=$?
+[[ $status -ne 0 ]] || fail "generate read a damaged check-tokenizer state: $(cat damaged-generate.txt)"
+grep -q 'check-tokenizer state is damaged: it is not valid JSON' damaged-generate.err \
+    || fail "generate did not say the check-tokenizer state is damaged (exit $status): $(cat damaged-generate.err)"
+! grep -qiE 'System\.|Json(Exception|Reader|Element)|LineNumber|BytePosition' damaged-generate.err \
+    || fail "the damaged-state refusal shows the JSON library's wording: $(cat damaged-generate.err)"
+
+echo "PASS: the sampler, corpus and tokenizer templates build against the contracts package; dropped into plugins/, all three load, the corpus trains, the sampler generates, the tokenizer trains, generates and refuses a damaged state in plain words"

@@ -180,12 +180,7 @@ public sealed class BadInputTests
         File.WriteAllText(manifest, text.Replace(original, damaged));
         var before = Snapshot(workspace.CheckpointDirectory);
 
-        var run = await CliRun.RunAsync(verb switch
-        {
-            "generate" => workspace.Args("generate", "thou art"),
-            "eval" => workspace.Args("eval"),
-            _ => workspace.Args("train", "--resume", "--max-steps", "4"),
-        });
+        var run = await OpenCheckpointWith(workspace, verb);
 
         Assert.Equal(2, run.ExitCode);
         Assert.Contains("checkpoint.json is damaged", run.Error);
@@ -223,12 +218,7 @@ public sealed class BadInputTests
         var before = Snapshot(workspace.CheckpointDirectory);
 
         // When a verb opens the checkpoint
-        var run = await CliRun.RunAsync(verb switch
-        {
-            "generate" => workspace.Args("generate", "thou art"),
-            "eval" => workspace.Args("eval"),
-            _ => workspace.Args("train", "--resume", "--max-steps", "4"),
-        });
+        var run = await OpenCheckpointWith(workspace, verb);
 
         // Then one line names the file and what is wrong with it, in plain words, and nothing changed
         Assert.Equal(2, run.ExitCode);
@@ -257,6 +247,14 @@ public sealed class BadInputTests
         Assert.Contains("Training with these settings needs at least", Assert.Single(ErrorLines(run)));
         Assert.False(Directory.Exists(workspace.CheckpointDirectory));
     }
+
+    /// <summary>Runs the verb on the workspace's checkpoint: generate and eval read it, train resumes it.</summary>
+    private static Task<CliRun> OpenCheckpointWith(TinyWorkspace workspace, string verb) => CliRun.RunAsync(verb switch
+    {
+        "generate" => workspace.Args("generate", "thou art"),
+        "eval" => workspace.Args("eval"),
+        _ => workspace.Args("train", "--resume", "--max-steps", "4"),
+    });
 
     /// <summary>The lines that report a failure, after whatever progress (reading the corpus) came before.</summary>
     private static IEnumerable<string> ErrorLines(CliRun run) =>
