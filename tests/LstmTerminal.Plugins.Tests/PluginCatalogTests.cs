@@ -121,18 +121,38 @@ public sealed class PluginCatalogTests : IDisposable
         Assert.Contains("Garbage.dll is not a .NET assembly", error.Message);
     }
 
+    [Fact]
+    public void Load_SaysTheDllIsTooLarge_InPlainWords_When_ItCannotBeReadIntoMemory()
+    {
+        // Given a 10 GB sparse file (it takes no disk space) where a plugin's assembly belongs
+        Directory.CreateDirectory(_plugins.Combine("Huge"));
+        using (var huge = File.Create(_plugins.Combine("Huge", "Huge.dll")))
+        {
+            huge.SetLength(10L << 30);
+        }
+
+        // When
+        var error = Assert.Single(LoadTemp().Errors);
+
+        // Then the runtime's exception type is not what the person reads
+        Assert.Equal("Huge.dll could not be loaded: it is too large to be a plugin assembly; rebuild the plugin or remove the folder.", error.Message);
+    }
+
     [Theory]
     [InlineData("LstmTerminal.TestPlugins.CodeUnitTokenizer.dll", "fifo", false)]
     [InlineData("LstmTerminal.TestPlugins.CodeUnitTokenizer.dll", "fifo", true)]
     [InlineData("LstmTerminal.TestPlugins.CodeUnitTokenizer.dll", "device", false)]
     [InlineData("LstmTerminal.TestPlugins.CodeUnitTokenizer.dll", "device", true)]
     [InlineData("LstmTerminal.TestPlugins.CodeUnitTokenizer.deps.json", "fifo", false)]
+    [InlineData("runtimes/linux-x64/native/libnative.so", "fifo", false)]
     public async Task Load_RefusesAFifoOrADeviceInAPluginFolder_InsteadOfBlocking(string file, string kind, bool tokenizersOnly)
     {
         // Given the samplers, and a tokenizer plugin with a named pipe (opening it waited for a writer forever) or a link
         // to /dev/zero in place of its assembly or of the .deps.json the loader reads first
         _plugins.CopyPlugin(Samplers);
-        var special = Path.Combine(_plugins.CopyPlugin(CodeUnitTokenizer), file);
+        var folder = _plugins.CopyPlugin(CodeUnitTokenizer);
+        var special = Path.Combine(folder, file);
+        Directory.CreateDirectory(Path.GetDirectoryName(special)!);
         File.Delete(special);
         if (kind == "fifo")
         {
@@ -150,7 +170,7 @@ public sealed class PluginCatalogTests : IDisposable
         // Then that folder is refused at once, naming the file, and the other plugins load
         var error = Assert.Single(catalog.Errors);
         Assert.Equal(
-            $"{special} is not a regular file (a FIFO, device or socket), so no plugin is loaded from {Path.GetDirectoryName(special)}; " +
+            $"{special} is not a regular file (a FIFO, device or socket), so no plugin is loaded from {folder}; " +
             "replace it with the plugin's own file or remove the folder.",
             error.Message);
         Assert.Empty(catalog.Tokenizers);

@@ -48,7 +48,7 @@ internal static class PluginFolderLoader
         }
         catch (Exception e)
         {
-            return PluginFolderScan.Failed(folder, $"{name}.dll could not be loaded ({e.GetType().Name}: {e.Message}).");
+            return PluginFolderScan.Failed(folder, $"{name}.dll could not be loaded: {LoadFailure(e)}; rebuild the plugin or remove the folder.");
         }
 
         var errors = new List<PluginLoadError>();
@@ -70,8 +70,13 @@ internal static class PluginFolderLoader
         return new PluginFolderScan(folder, true, VersionOf(assembly, assemblyPath), plugins, errors);
     }
 
+    /// <summary>Why the loader failed, in plain words: the runtime's own messages name its exception types.</summary>
+    private static string LoadFailure(Exception e) => e is OutOfMemoryException
+        ? "it is too large to be a plugin assembly"
+        : e.Message.ReplaceLineEndings(" ").Trim().TrimEnd('.');
+
     /// <summary>
-    /// The first FIFO, device or socket among the folder's files, or null. Looked for before anything is opened: the
+    /// The first FIFO, device or socket among the folder's files and its subfolders' files, or null. Looked for before anything is opened: the
     /// loader opens the assembly, its .deps.json and .runtimeconfig.json and the dependencies beside it, and opening a
     /// FIFO waits for a writer forever, a device reads without end.
     /// </summary>
@@ -79,7 +84,9 @@ internal static class PluginFolderLoader
     {
         try
         {
-            return Directory.EnumerateFiles(folder, "*", new EnumerationOptions { AttributesToSkip = 0 })
+            // Subfolders too: native libraries (runtimes/<rid>/native) and satellite assemblies are opened from there.
+            // The depth bound stops a symbolic link that loops back into the folder.
+            return Directory.EnumerateFiles(folder, "*", new EnumerationOptions { AttributesToSkip = 0, RecurseSubdirectories = true, MaxRecursionDepth = 8 })
                 .Order(StringComparer.Ordinal)
                 .FirstOrDefault(NativeFiles.IsSpecialFile);
         }
