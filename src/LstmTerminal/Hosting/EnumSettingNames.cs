@@ -27,7 +27,12 @@ internal sealed class EnumSettingNames<T>(IConfigurationSection section) : IVali
             // An empty value is the binder's to handle, as for any other setting.
             var value = section[property.Name];
             var names = Enum.GetNames(type);
-            if (!string.IsNullOrWhiteSpace(value) && !names.Contains(value.Trim(), StringComparer.OrdinalIgnoreCase))
+            if (section.GetSection(property.Name).GetChildren().Any())
+            {
+                // The binder skips a list or an object where one value belongs and keeps the default without a word.
+                failures.Add($"The setting {section.Path}:{property.Name} cannot be a list or an object; it takes one of: {string.Join(", ", names)}.");
+            }
+            else if (!string.IsNullOrWhiteSpace(value) && !names.Contains(value.Trim(), StringComparer.OrdinalIgnoreCase))
             {
                 failures.Add($"The setting {section.Path}:{property.Name} cannot be '{value}'; it takes one of: {string.Join(", ", names)}.");
             }

@@ -22,6 +22,7 @@ public sealed class BadInputTests
     [InlineData("--Training:LearningRateSchedule=Linear", "Training:LearningRateSchedule")]
     [InlineData("--Training:LearningRateSchedule=1", "Training:LearningRateSchedule")]
     [InlineData("--Training:Softmax=1", "Training:Softmax")]
+    [InlineData("--Training:Softmax:0=Sampled", "Training:Softmax")]
     [InlineData("--Training:CosineFloor=1.5", "Training:CosineFloor")]
     public async Task Train_RefusesABadSetting_InOneLine_WithoutTouchingTheCheckpoint(string settings, string key)
     {
@@ -44,6 +45,7 @@ public sealed class BadInputTests
     [InlineData("--Training:Softmax=1", "Training:Softmax cannot be '1'; it takes one of: Full, Sampled.")] // even one that names a member
     [InlineData("--Training:LearningRateSchedule=1", "Training:LearningRateSchedule cannot be '1'; it takes one of: Plateau, Cosine.")]
     [InlineData("--Training:LearningRateSchedule=Plateau,Cosine", "Training:LearningRateSchedule cannot be 'Plateau,Cosine'; it takes one of: Plateau, Cosine.")]
+    [InlineData("--Training:Softmax:0=Sampled", "Training:Softmax cannot be a list or an object; it takes one of: Full, Sampled.")] // the binder skipped it
     [InlineData("--Training:Epochs=lots", "Training:Epochs cannot be 'lots'; it takes a whole number.")]
     [InlineData("--Model:TiedEmbeddings=maybe", "Model:TiedEmbeddings cannot be 'maybe'; it takes true or false.")]
     public async Task Train_SaysWhatASettingTakes_WhenItsValueIsOfTheWrongKind(string setting, string expected)
