@@ -122,6 +122,19 @@ public sealed class PluginCatalogTests : IDisposable
     }
 
     [Fact]
+    public void Load_SaysTheAssemblyIsAFolder_When_AFolderHasItsName()
+    {
+        // Given a plugin folder whose "assembly" is a folder (it was reported as missing)
+        Directory.CreateDirectory(_plugins.Combine("Odd", "Odd.dll"));
+
+        // When
+        var error = Assert.Single(LoadTemp().Errors);
+
+        // Then
+        Assert.Equal($"{_plugins.Combine("Odd", "Odd.dll")} is a folder, not an assembly; a plugin folder must hold an assembly named after the folder.", error.Message);
+    }
+
+    [Fact]
     public void Load_SaysTheDllIsTooLarge_InPlainWords_When_ItCannotBeReadIntoMemory()
     {
         // Given a 10 GB sparse file (it takes no disk space) where a plugin's assembly belongs

@@ -26,7 +26,7 @@ internal static class PluginFolderLoader
         var assemblyPath = AssemblyPath(folder);
         if (!File.Exists(assemblyPath))
         {
-            return PluginFolderScan.Failed(folder, $"No {name}.dll in {folder}: a plugin folder must hold an assembly named after the folder.");
+            return PluginFolderScan.Failed(folder, WhyNoAssembly(folder, assemblyPath));
         }
 
         if (SpecialFileIn(folder) is { } special)
@@ -68,6 +68,32 @@ internal static class PluginFolderLoader
         }
 
         return new PluginFolderScan(folder, true, VersionOf(assembly, assemblyPath), plugins, errors);
+    }
+
+    /// <summary>Why there is no assembly to load: a folder in its place, a folder the app may not read, or none there.</summary>
+    private static string WhyNoAssembly(string folder, string assemblyPath)
+    {
+        if (Directory.Exists(assemblyPath))
+        {
+            return $"{assemblyPath} is a folder, not an assembly; a plugin folder must hold an assembly named after the folder.";
+        }
+
+        try
+        {
+            _ = Directory.EnumerateFileSystemEntries(folder).Any();
+        }
+        catch (UnauthorizedAccessException)
+        {
+            // Without the right to list it, the assembly looks absent: say what is really wrong.
+            return $"The plugin folder {folder} cannot be read (permission denied), so its plugin was not loaded. " +
+                "Make it a folder the app can read, or remove it.";
+        }
+        catch (IOException)
+        {
+            // Gone meanwhile: there is indeed no assembly.
+        }
+
+        return $"No {Path.GetFileName(folder)}.dll in {folder}: a plugin folder must hold an assembly named after the folder.";
     }
 
     /// <summary>Why the loader failed, in plain words: the runtime's own messages name its exception types.</summary>
