@@ -201,7 +201,43 @@ public sealed class Trainer : IDisposable
             Save(progress);
         }
 
-        return TrainingResult.Of(stop ?? StopReason.Completed, problem, _position, clock, startStep, _checkpoints);
+        var final = stop is StopReason.TimeBudget or StopReason.StepLimit && _position.StepInEpoch > 0 ? FinalValidation(progress) : null;
+        return TrainingResult.Of(stop ?? StopReason.Completed, problem, _position, clock, startStep, _checkpoints, final);
+    }
+
+    /// <summary>
+    /// A budget or step limit that ends mid-epoch leaves the last validation behind the saved weights, so the run's
+    /// figure would not be the saved model's; these are validated once more. The point stays out of the epoch history
+    /// (and so out of the plateau rule, early stopping and best/), since a resumed run must continue as an unbroken one.
+    /// </summary>
+    private ValidationPoint? FinalValidation(IProgress<TrainingEvent>? progress)
+    {
+        var point = Validate();
+        if (point is not null)
+        {
+            progress?.Report(ValidationCompleted.Of(point) with { MidEpoch = true });
+        }
+
+        return point;
+    }
+
+    /// <summary>The validation text's score under the weights inference uses; null without a validation tail.</summary>
+    private ValidationPoint? Validate()
+    {
+        if (_plan.Corpus.Split.Validation.Length < 2)
+        {
+            return null;
+        }
+
+        ValidationScore score;
+        using (Weights.Hold())
+        {
+            using var averaged = _average?.SwappedIn();
+            // Not cancellable: a stop must wait for it, since a run cut off here would end without its last save.
+            score = Evaluator.Validate(_model, _plan.Corpus, _layout.BatchSize, _layout.SequenceLength, CancellationToken.None);
+        }
+
+        return new ValidationPoint { Step = _position.Step, Epoch = _position.Epoch + 1, Loss = score.Loss, Perplexity = score.Perplexity, BitsPerCharacter = score.BitsPerCharacter };
     }
 
     /// <summary>One optimiser step on the epoch's next batch; returns its loss.</summary>
@@ -245,20 +281,11 @@ public sealed class Trainer : IDisposable
     /// <summary>Validates (if the corpus has a validation tail), lowers the rate on a plateau, starts the next epoch afresh and keeps a better one in best/.</summary>
     private ValidationPoint? EndEpoch(IProgress<TrainingEvent>? progress)
     {
-        ValidationPoint? point = null;
-        if (_plan.Corpus.Split.Validation.Length >= 2)
+        var point = Validate();
+        if (point is not null)
         {
-            ValidationScore score;
-            using (Weights.Hold())
-            {
-                using var averaged = _average?.SwappedIn();
-                // Not cancellable: a stop must wait for it, since a run cut off here would end without its last save.
-                score = Evaluator.Validate(_model, _plan.Corpus, _layout.BatchSize, _layout.SequenceLength, CancellationToken.None);
-            }
-
-            point = new ValidationPoint { Step = _position.Step, Epoch = _position.Epoch + 1, Loss = score.Loss, Perplexity = score.Perplexity, BitsPerCharacter = score.BitsPerCharacter };
             _position.ValidationHistory.Add(point);
-            if (_schedule.Validated(score.Loss))
+            if (_schedule.Validated(point.Loss))
             {
                 SetLearningRate(_schedule.LearningRate);
                 progress?.Report(new LearningRateLowered(_position.Step, _schedule.LearningRate));

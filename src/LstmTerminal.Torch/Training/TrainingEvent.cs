@@ -45,8 +45,11 @@ public sealed record ValidationCompleted : TrainingEvent
 {
     public required override long Step { get; init; }
 
-    /// <summary>The epoch it ended, 1-based.</summary>
+    /// <summary>The epoch it ended (or, <see cref="MidEpoch"/>, the one the run stopped in), 1-based.</summary>
     public required int Epoch { get; init; }
+
+    /// <summary>The run's closing validation of the weights it saved, when a budget or step limit ended it mid-epoch.</summary>
+    public bool MidEpoch { get; init; }
 
     public required double Loss { get; init; }
 

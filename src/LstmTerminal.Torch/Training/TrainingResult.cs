@@ -1,3 +1,5 @@
+using LstmTerminal.Core.Checkpoints;
+
 namespace LstmTerminal.Torch.Training;
 
 public enum StopReason
@@ -24,7 +26,7 @@ public sealed record TrainingResult
     /// <summary>Mean training loss of the last steps run (up to ten); null if the run took no step.</summary>
     public required double? Loss { get; init; }
 
-    /// <summary>The last validation's; null if none ran, infinite if it diverged.</summary>
+    /// <summary>The last validation's (of the saved weights, when the run ended mid-epoch); null if none ran, infinite if it diverged.</summary>
     public required double? ValidationLoss { get; init; }
 
     /// <summary>The last validation's; null if none ran, infinite if it diverged.</summary>
@@ -55,10 +57,11 @@ public sealed record TrainingResult
 
     /// <summary>The result of a run read off its parts.</summary>
     /// <param name="startStep">The step the run started from.</param>
-    internal static TrainingResult Of(StopReason reason, string? problem, TrainingPosition position, RunClock clock, long startStep, CheckpointWriter checkpoints)
+    /// <param name="finalValidation">The saved weights' validation when the run ended mid-epoch; it outranks the epochs'.</param>
+    internal static TrainingResult Of(StopReason reason, string? problem, TrainingPosition position, RunClock clock, long startStep, CheckpointWriter checkpoints, ValidationPoint? finalValidation)
     {
         var elapsed = clock.Elapsed;
-        var validation = position.ValidationHistory.LastOrDefault();
+        var validation = finalValidation ?? position.ValidationHistory.LastOrDefault();
         return new TrainingResult
         {
             Reason = reason,

@@ -21,7 +21,7 @@ public sealed class ProgressPrinter(TextWriter error, TimeSpan stepInterval) : I
             // The working set is read here, on the trainer's thread between validation and the next step, so
             // epochs compare at the same point of the cycle (how memory across epochs is checked).
             ValidationCompleted validation => string.Create(CultureInfo.InvariantCulture,
-                $"epoch {validation.Epoch} validation loss {validation.Loss:F4}  perplexity {PerplexityText.Format(validation.Perplexity)}{Bits(validation.BitsPerCharacter)}  working set {Environment.WorkingSet / (1024.0 * 1024.0):F0} MB"),
+                $"{(validation.MidEpoch ? $"step {validation.Step} (the saved weights)" : $"epoch {validation.Epoch}")} validation loss {validation.Loss:F4}  perplexity {PerplexityText.Format(validation.Perplexity)}{Bits(validation.BitsPerCharacter)}  working set {Environment.WorkingSet / (1024.0 * 1024.0):F0} MB"),
             LearningRateLowered lowered => string.Create(CultureInfo.InvariantCulture,
                 $"validation did not improve: learning rate lowered to {lowered.LearningRate:G4}"),
             CheckpointSaved saved => $"checkpoint saved at step {saved.Step}: {saved.Directory}",

@@ -27,11 +27,11 @@ public sealed class TrainVerbTests
     [Fact]
     public async Task Train_SaysNothingOfValidation_WhenNoneRan()
     {
-        // Two steps end before the first epoch does, so no validation runs.
+        // Without a validation tail, no validation can run.
         using var workspace = new TinyWorkspace();
 
-        var human = await CliRun.RunAsync(workspace.Args("train", "--max-steps", "2"));
-        var json = await CliRun.RunAsync(workspace.Args("train", "--max-steps", "2", "--json"));
+        var human = await CliRun.RunAsync(workspace.Args("train", "--max-steps", "2", "--Training:ValidationFraction=0"));
+        var json = await CliRun.RunAsync(workspace.Args("train", "--max-steps", "2", "--Training:ValidationFraction=0", "--json"));
 
         Assert.Equal(0, human.ExitCode);
         Assert.StartsWith("StepLimit: 2 steps, 0 epochs, loss ", human.Output);
@@ -39,6 +39,20 @@ public sealed class TrainVerbTests
         Assert.Contains($"checkpoint {workspace.CheckpointDirectory} at step 2", human.Output);
         Assert.Equal(System.Text.Json.JsonValueKind.Null, json.Json.GetProperty("validationPerplexity").ValueKind);
         Assert.Equal(System.Text.Json.JsonValueKind.Null, json.Json.GetProperty("validationLoss").ValueKind);
+    }
+
+    [Fact]
+    public async Task Train_ValidatesTheSavedWeights_WhenItsStepLimitEndsBeforeAnEpoch()
+    {
+        using var workspace = new TinyWorkspace();
+
+        var run = await CliRun.RunAsync(workspace.Args("train", "--max-steps", "2", "--json"));
+        var eval = await CliRun.RunAsync(workspace.Args("eval", "--json"));
+
+        Assert.Equal(0, run.ExitCode);
+        Assert.Equal(0, eval.ExitCode);
+        Assert.Contains("step 2 (the saved weights) validation loss", run.Error);
+        Assert.Equal(eval.Json.GetProperty("validationLoss").GetDouble(), run.Json.GetProperty("validationLoss").GetDouble(), 4);
     }
 
     [Theory]

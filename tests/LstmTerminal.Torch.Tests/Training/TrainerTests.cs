@@ -160,6 +160,63 @@ public sealed class TrainerTests
         }
     }
 
+    [Fact]
+    public void Run_ValidatesTheSavedWeights_OutsideTheEpochHistory_WhenTheStepLimitEndsMidEpoch()
+    {
+        // Given an averaging run whose step limit falls a few steps into its second epoch
+        using var temp = new TempDirectory();
+        var probe = Plans.Tiny(temp.Combine("probe"));
+        int stepsPerEpoch;
+        using (var sizing = Trainer.Start(probe))
+        {
+            stepsPerEpoch = sizing.StepsPerEpoch;
+        }
+
+        var plan = Averaged(Plans.Tiny(temp.Combine("ckpt"), maxSteps: stepsPerEpoch + 3));
+        using var trainer = Trainer.Start(plan);
+        var events = new List<TrainingEvent>();
+
+        // When it trains
+        var result = trainer.Run(new SynchronousProgress<TrainingEvent>(events.Add), CancellationToken.None);
+
+        // Then its figure is the saved model's, reported once more after the epoch's validation
+        Assert.Equal(StopReason.StepLimit, result.Reason);
+        var saved = plan.Checkpoints.Load(TokenizerPlugins.Catalog);
+        using var model = saved.Model;
+        var (savedLoss, _) = Evaluator.Evaluate(model, plan.Corpus.Split.Validation, 4, 8);
+        Assert.Equal(savedLoss, result.ValidationLoss!.Value, 4);
+        var validations = events.OfType<ValidationCompleted>().ToList();
+        Assert.Equal([(stepsPerEpoch, false), (stepsPerEpoch + 3, true)], validations.Select(v => (v.Step, v.MidEpoch)));
+        Assert.NotEqual(validations[0].Loss, result.ValidationLoss!.Value, 6);
+
+        // And the epoch history (the plateau rule's, early stopping's and best/'s) holds the epoch's only
+        Assert.Equal([stepsPerEpoch], trainer.ValidationHistory.Select(v => v.Step));
+        Assert.Equal([stepsPerEpoch], saved.Manifest.ValidationHistory.Select(v => v.Step));
+    }
+
+    [Fact]
+    public void Run_DoesNotValidateAgain_WhenTheStepLimitEndsAnEpoch()
+    {
+        // Given a run whose step limit is the last step of its first epoch
+        using var temp = new TempDirectory();
+        int stepsPerEpoch;
+        using (var sizing = Trainer.Start(Plans.Tiny(temp.Combine("probe"))))
+        {
+            stepsPerEpoch = sizing.StepsPerEpoch;
+        }
+
+        using var trainer = Trainer.Start(Plans.Tiny(temp.Combine("ckpt"), maxSteps: stepsPerEpoch));
+        var events = new List<TrainingEvent>();
+
+        // When it trains
+        var result = trainer.Run(new SynchronousProgress<TrainingEvent>(events.Add), CancellationToken.None);
+
+        // Then the epoch's validation, of the very weights it saved, is its only one
+        var validation = Assert.Single(events.OfType<ValidationCompleted>());
+        Assert.False(validation.MidEpoch);
+        Assert.Equal(validation.Loss, result.ValidationLoss);
+    }
+
     private static TrainingPlan Averaged(TrainingPlan plan) =>
         plan with { Settings = plan.Settings with { WeightAveraging = 0.9 } };
 
