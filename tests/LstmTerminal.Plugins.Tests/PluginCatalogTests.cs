@@ -1,3 +1,4 @@
+using System.Globalization;
 using LstmTerminal.Abstractions;
 using LstmTerminal.Core.Plugins;
 using LstmTerminal.Plugins.Tests.Support;
@@ -91,6 +92,36 @@ public sealed class PluginCatalogTests : IDisposable
             "Make it a folder the app can read, or point the app at another one.",
             error.Message);
         Assert.Equal(["greedy", "nucleus", "temperature", "top-k"], catalog.Samplers.Select(s => s.Name));
+    }
+
+    [Theory]
+    [InlineData("dangling", "it is a symbolic link to {0}, which does not exist")]
+    [InlineData("loop", "it is a symbolic link that leads round in a loop")]
+    public void Load_ReportsAUserPluginsFolderThatIsABrokenLink_AsALink(string kind, string reason)
+    {
+        // Given a user plugins folder that is a link to nothing, or to itself through a second link
+        using var links = new TempFolder();
+        var link = links.Combine("user-plugins");
+        var target = kind == "dangling" ? links.Combine("gone") : links.Combine("other-link");
+        File.CreateSymbolicLink(link, target);
+        if (kind == "loop")
+        {
+            File.CreateSymbolicLink(target, link);
+        }
+
+        _plugins.CopyPlugin(Samplers);
+        var locations = new PluginLocations(_plugins.Path) { UserDirectory = link };
+
+        // When the catalog loads
+        var catalog = PluginCatalog.Load(locations, PluginContext.Empty);
+
+        // Then the link is named for what it is, and the app folder's plugins load
+        var error = Assert.Single(catalog.Errors, e => e.Folder == link);
+        Assert.Equal(
+            $"The plugins folder {link} cannot be read ({string.Format(CultureInfo.InvariantCulture, reason, target)}), so none of its plugins were loaded. " +
+            "Make it a folder the app can read, or point the app at another one.",
+            error.Message);
+        Assert.Contains("greedy", catalog.Samplers.Select(s => s.Name));
     }
 
     [Fact]

@@ -15,14 +15,35 @@ internal static class PluginDirectory
         }
         catch (Exception e) when (e is IOException or UnauthorizedAccessException)
         {
-            // .NET's words for a file in the folder's place are "Could not find a part of the path", which misleads.
-            var reason = File.Exists(directory) ? "it is a file, not a folder"
-                : e is UnauthorizedAccessException ? "permission denied"
-                : e.Message;
             errors.Add(new PluginLoadError(directory,
-                $"The plugins folder {directory} cannot be read ({reason}), so none of its plugins were loaded. " +
+                $"The plugins folder {directory} cannot be read ({Reason(directory, e)}), so none of its plugins were loaded. " +
                 "Make it a folder the app can read, or point the app at another one."));
             return [];
         }
+    }
+
+    // .NET's words for a file or a broken link in the folder's place are "Could not find a part of the path", which
+    // misleads; and File.Exists holds for a link whatever it leads to.
+    private static string Reason(string directory, Exception e)
+    {
+        var entry = new FileInfo(directory);
+        if (entry.LinkTarget is { } target)
+        {
+            try
+            {
+                if (entry.ResolveLinkTarget(returnFinalTarget: true) is not { Exists: true } && !Directory.Exists(directory))
+                {
+                    return $"it is a symbolic link to {target}, which does not exist";
+                }
+            }
+            catch (IOException)
+            {
+                return "it is a symbolic link that leads round in a loop";
+            }
+        }
+
+        return File.Exists(directory) && !Directory.Exists(directory) ? "it is a file, not a folder"
+            : e is UnauthorizedAccessException ? "permission denied"
+            : e.Message;
     }
 }
