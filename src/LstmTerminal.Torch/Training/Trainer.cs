@@ -201,7 +201,7 @@ public sealed class Trainer : IDisposable
             Save(progress);
         }
 
-        var final = stop is StopReason.TimeBudget or StopReason.StepLimit && _position.StepInEpoch > 0 ? FinalValidation(progress) : null;
+        var final = stop is StopReason.TimeBudget or StopReason.StepLimit && _position.StepInEpoch > 0 ? FinalValidation(progress, cancellationToken) : null;
         return TrainingResult.Of(stop ?? StopReason.Completed, problem, _position, clock, startStep, _checkpoints, final);
     }
 
@@ -209,20 +209,28 @@ public sealed class Trainer : IDisposable
     /// A budget or step limit that ends mid-epoch leaves the last validation behind the saved weights, so the run's
     /// figure would not be the saved model's; these are validated once more. The point stays out of the epoch history
     /// (and so out of the plateau rule, early stopping and best/), since a resumed run must continue as an unbroken one.
+    /// The save is done by then, so a stop may cut it short; the result then falls back on the last epoch's.
     /// </summary>
-    private ValidationPoint? FinalValidation(IProgress<TrainingEvent>? progress)
+    private ValidationPoint? FinalValidation(IProgress<TrainingEvent>? progress, CancellationToken cancellationToken)
     {
-        var point = Validate();
-        if (point is not null)
+        try
         {
-            progress?.Report(ValidationCompleted.Of(point) with { MidEpoch = true });
-        }
+            var point = Validate(cancellationToken);
+            if (point is not null)
+            {
+                progress?.Report(ValidationCompleted.Of(point) with { MidEpoch = true });
+            }
 
-        return point;
+            return point;
+        }
+        catch (OperationCanceledException) when (cancellationToken.IsCancellationRequested)
+        {
+            return null;
+        }
     }
 
     /// <summary>The validation text's score under the weights inference uses; null without a validation tail.</summary>
-    private ValidationPoint? Validate()
+    private ValidationPoint? Validate(CancellationToken cancellationToken)
     {
         if (_plan.Corpus.Split.Validation.Length < 2)
         {
@@ -233,8 +241,7 @@ public sealed class Trainer : IDisposable
         using (Weights.Hold())
         {
             using var averaged = _average?.SwappedIn();
-            // Not cancellable: a stop must wait for it, since a run cut off here would end without its last save.
-            score = Evaluator.Validate(_model, _plan.Corpus, _layout.BatchSize, _layout.SequenceLength, CancellationToken.None);
+            score = Evaluator.Validate(_model, _plan.Corpus, _layout.BatchSize, _layout.SequenceLength, cancellationToken);
         }
 
         return new ValidationPoint { Step = _position.Step, Epoch = _position.Epoch + 1, Loss = score.Loss, Perplexity = score.Perplexity, BitsPerCharacter = score.BitsPerCharacter };
@@ -281,7 +288,8 @@ public sealed class Trainer : IDisposable
     /// <summary>Validates (if the corpus has a validation tail), lowers the rate on a plateau, starts the next epoch afresh and keeps a better one in best/.</summary>
     private ValidationPoint? EndEpoch(IProgress<TrainingEvent>? progress)
     {
-        var point = Validate();
+        // Not cancellable: a stop must wait for it, since a run cut off here would end without its last save.
+        var point = Validate(CancellationToken.None);
         if (point is not null)
         {
             _position.ValidationHistory.Add(point);

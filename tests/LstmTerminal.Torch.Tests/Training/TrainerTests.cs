@@ -195,6 +195,40 @@ public sealed class TrainerTests
     }
 
     [Fact]
+    public void Run_GivesUpTheClosingValidation_WhenStoppedDuringIt()
+    {
+        // Given a run whose step limit falls mid-epoch, stopped once its last save is done
+        using var temp = new TempDirectory();
+        int stepsPerEpoch;
+        using (var sizing = Trainer.Start(Plans.Tiny(temp.Combine("probe"))))
+        {
+            stepsPerEpoch = sizing.StepsPerEpoch;
+        }
+
+        using var trainer = Trainer.Start(Plans.Tiny(temp.Combine("ckpt"), maxSteps: stepsPerEpoch + 3));
+        using var stop = new CancellationTokenSource();
+        var events = new List<TrainingEvent>();
+        var progress = new CallbackProgress<TrainingEvent>(e =>
+        {
+            events.Add(e);
+            if (e is CheckpointSaved { Step: var step } && step == stepsPerEpoch + 3)
+            {
+                stop.Cancel();
+            }
+        });
+
+        // When it runs
+        var result = trainer.Run(progress, stop.Token);
+
+        // Then the saved step stands, and its figure is the epoch's, for want of the closing one
+        Assert.Equal(StopReason.StepLimit, result.Reason);
+        Assert.Equal(stepsPerEpoch + 3, result.CheckpointStep);
+        var validation = Assert.Single(events.OfType<ValidationCompleted>());
+        Assert.False(validation.MidEpoch);
+        Assert.Equal(validation.Loss, result.ValidationLoss);
+    }
+
+    [Fact]
     public void Run_DoesNotValidateAgain_WhenTheStepLimitEndsAnEpoch()
     {
         // Given a run whose step limit is the last step of its first epoch
